@@ -1,0 +1,107 @@
+# ucplan: plain GNU make with pkg-config.  `make run` and `make check` set
+# up the build dependencies themselves on Debian/Ubuntu (scripts/deps.sh).
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share/ucplan
+LOCALEDIR  ?= $(PREFIX)/share/locale
+MANDIR     ?= $(PREFIX)/share/man
+DESTDIR    ?=
+
+PKG_CONFIG ?= pkg-config
+BUILD      ?= build
+CC         ?= cc
+
+PKGS_CORE  := libxml-2.0
+PKGS_TUI   := ncursesw
+CFLAGS     ?= -O2 -g
+WARN       := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+              -Wformat=2 -Wno-format-nonliteral -Werror
+CPPFLAGS   += -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
+              -DUCPLAN_DATADIR='"$(DATADIR)"' -DUCPLAN_LOCALEDIR='"$(LOCALEDIR)"' \
+              -DUCPLAN_VERSION='"$(VERSION)"'
+VERSION    := 0.1.0
+ALL_CFLAGS  = -std=c11 $(WARN) $(CFLAGS)
+DEPFLAGS    = -MMD -MP
+
+# Flags are read lazily so that `make deps` can install pkg-config first.
+# Our own feature macros win; pkg-config's -D flags for ncursesw would clash.
+PKG_CFLAGS  = $(filter-out -D%,$(shell $(PKG_CONFIG) --cflags $(PKGS_CORE) $(PKGS_TUI) 2>/dev/null))
+LIBS_CORE   = $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) 2>/dev/null) -lcsv
+LIBS_TUI    = $(shell $(PKG_CONFIG) --libs $(PKGS_TUI) 2>/dev/null)
+LIBS_TEST   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+LIB_SRC    := $(wildcard src/core/*.c src/export/*.c)
+TUI_SRC    := $(wildcard src/tui/*.c)
+LIB_OBJ    := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+TUI_OBJ    := $(TUI_SRC:%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ   := $(BUILD)/obj/src/main.o
+LIB        := $(BUILD)/libucplan.a
+BIN        := $(BUILD)/ucplan
+
+TEST_SRC   := $(wildcard tests/test_*.c)
+TEST_BIN   := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+LINGUAS    := $(shell cat locale/LINGUAS 2>/dev/null)
+MO_FILES   := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/ucplan.mo)
+
+.PHONY: all run check deps install uninstall clean layering
+
+all: $(BIN) $(MO_FILES)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(AR) rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(TUI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(TUI_OBJ) $(LIB) $(LIBS_TUI) $(LIBS_CORE)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS_CORE) $(LIBS_TEST)
+
+$(BUILD)/locale/%/LC_MESSAGES/ucplan.mo: locale/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# The dependency check is cheap; it installs only what is missing.
+deps:
+	@sh scripts/deps.sh
+
+run: deps all
+	$(BIN) data/examples/two-sites.xml
+
+check: deps all $(TEST_BIN) layering
+	@sh tests/run.sh $(BUILD)
+
+# curses only in src/tui, libcsv only in the CSV exporter (DESIGN.md §2).
+layering:
+	@bad=$$(grep -rlE '#include *[<"](n?curses|ncursesw/curses)\.h' src include | grep -v '^src/tui/'); \
+	 if [ -n "$$bad" ]; then echo "curses.h outside src/tui: $$bad"; exit 1; fi
+	@bad=$$(grep -rl '#include *<csv.h>' src include | grep -v '^src/export/csv.c'); \
+	 if [ -n "$$bad" ]; then echo "csv.h outside the CSV exporter: $$bad"; exit 1; fi
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/examples $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/ucplan
+	install -m 644 data/*.xml data/*.rng $(DESTDIR)$(DATADIR)/
+	install -m 644 data/examples/*.xml $(DESTDIR)$(DATADIR)/examples/
+	install -m 644 man/ucplan.1 $(DESTDIR)$(MANDIR)/man1/ucplan.1
+	@for l in $(LINGUAS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/ucplan.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ucplan.mo; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ucplan $(DESTDIR)$(MANDIR)/man1/ucplan.1
+	rm -rf $(DESTDIR)$(DATADIR)
+	@for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ucplan.mo; done
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,113 @@
+/* catalog.h: every port rule as data, loaded from data/catalog.xml.
+ *
+ * The catalog is validated against data/catalog.rng when loaded and then
+ * checked for meaning: every endpoint, scope, condition and source that a
+ * rule names must be known.  No port number lives in C code. */
+#ifndef UCPLAN_CATALOG_H
+#define UCPLAN_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ucplan/model.h"
+#include "ucplan/util.h"
+
+enum catalog_table { CATALOG_FIREWALL, CATALOG_LB, CATALOG_IPSEC, CATALOG_TABLE_COUNT };
+
+/* One atom of a condition: [!]name[=value|value...].  The condition of a
+ * rule holds when every atom holds. */
+struct condition_atom {
+	char *name;
+	char **values; /* NULL-terminated; NULL when the atom has no values */
+	bool negated;
+};
+struct condition {
+	struct condition_atom *atoms;
+	size_t n_atoms;
+};
+
+/* Where a fact came from: a seed file or a section of ports-reference.md. */
+struct catalog_source {
+	char *id;
+	char *file;    /* seed file name, or NULL */
+	char *section; /* reference section ("2.2.1"), or NULL */
+	char *title;   /* the table's title as the source names it */
+};
+
+/* A provenance entry: the source and, optionally, the topology for which it
+ * is the matching table (shown only when its condition holds). */
+struct catalog_ref {
+	const struct catalog_source *source; /* borrowed from the catalog */
+	struct condition when;
+};
+
+/* A symbolic endpoint (frontend-pool, edge-av-external, any, ...) with its
+ * English label (a msgid). */
+struct catalog_endpoint {
+	char *id;
+	char *label;
+};
+
+struct catalog_scope {
+	char *id;
+	char *label;
+};
+
+struct catalog_rule {
+	char *id;
+	enum catalog_table table;
+	const struct catalog_scope *scope;          /* borrowed */
+	const struct catalog_endpoint *source;      /* borrowed; lb: the balanced pool */
+	const struct catalog_endpoint *destination; /* borrowed; lb: the VIP */
+	char *transport;        /* "TCP", "UDP" */
+	char *source_port;      /* "any", "N", "N-M", or a symbol (client-media, um-rtp) */
+	char *destination_port; /* same */
+	char *service;          /* application protocol, e.g. "SIP/MTLS" */
+	char *authentication;   /* ipsec only: msgid, else NULL */
+	char *note;             /* English msgid, our own words */
+	struct condition when;
+	struct catalog_ref *refs;
+	size_t n_refs;
+	int line; /* line in catalog.xml, for messages */
+};
+
+struct catalog {
+	char *path;
+	struct catalog_source *sources;
+	size_t n_sources;
+	struct catalog_endpoint *endpoints;
+	size_t n_endpoints;
+	struct catalog_scope *scopes;
+	size_t n_scopes;
+	struct catalog_rule *rules;
+	size_t n_rules;
+};
+
+/* Loads and checks the catalog at path against the RELAX NG schema at
+ * schema_path.  Entities, DTDs and network access are off.  On success
+ * *out receives a catalog the caller frees with catalog_free(). */
+enum uc_status catalog_load(const char *path, const char *schema_path, struct catalog **out,
+			    struct uc_error *err);
+/* Loads data/catalog.xml with data/catalog.rng from uc_data_dir(). */
+enum uc_status catalog_load_default(struct catalog **out, struct uc_error *err);
+void catalog_free(struct catalog *catalog);
+
+/* Lookups; borrowed results or NULL. */
+const struct catalog_rule *catalog_find_rule(const struct catalog *catalog, const char *id);
+const struct catalog_endpoint *catalog_find_endpoint(const struct catalog *catalog,
+						     const char *id);
+
+/* Parses a condition string ("edge=single|scaled-dns !edge-addressing=nat").
+ * Unknown names are refused with a message in err.  On success the caller
+ * releases out with condition_free(). */
+enum uc_status condition_parse(const char *text, struct condition *out, struct uc_error *err);
+void condition_free(struct condition *c);
+
+/* True when every atom of c holds for site of plan (both borrowed). */
+bool condition_holds(const struct condition *c, const struct plan *plan, const struct site *site);
+
+/* Machine key of a table ("firewall", "lb", "ipsec"). */
+const char *catalog_table_key(enum catalog_table t);
+bool catalog_table_parse(const char *key, enum catalog_table *out);
+
+#endif

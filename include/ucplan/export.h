@@ -1,0 +1,52 @@
+/* export.h: one strategy per output format behind one small interface.
+ *
+ * Contract of write(): it writes the selected tables of report to out, in
+ * the order firewall, lb, ipsec, and returns UC_OK, or UC_ERR_IO when a
+ * write to out failed (err says so).  It does not close out and does not
+ * print anything else.  Cells are written as the report holds them, except
+ * that spreadsheet-bound formats neutralize cells starting with = + - @. */
+#ifndef UCPLAN_EXPORT_H
+#define UCPLAN_EXPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "ucplan/report.h"
+#include "ucplan/util.h"
+
+/* Bit for each table, from enum catalog_table. */
+#define EXPORT_TABLE_BIT(kind) (1u << (kind))
+#define EXPORT_ALL_TABLES ((1u << CATALOG_TABLE_COUNT) - 1u)
+
+struct export_options {
+	unsigned tables;  /* EXPORT_TABLE_BIT set; 0 means all */
+	char separator;   /* CSV field separator: ',' or ';' */
+	bool bom;         /* CSV: start with a UTF-8 byte-order mark */
+	size_t width;     /* text: fit lines to this many columns; 0 = no limit */
+	bool ascii;       /* text: ASCII ellipsis instead of U+2026 */
+};
+
+struct exporter {
+	const char *name;      /* "text", "csv", "xml" */
+	const char *extension; /* file name extension without the dot */
+	enum uc_status (*write)(const struct report *report, const struct export_options *opts,
+				FILE *out, struct uc_error *err);
+};
+
+extern const struct exporter export_text;
+extern const struct exporter export_csv;
+extern const struct exporter export_xml;
+
+/* The exporter called name, or NULL. */
+const struct exporter *export_find(const char *name);
+
+/* Default options for the current language: ',' and no BOM for English;
+ * ';' for Spanish and Italian; a BOM for every language but English. */
+void export_default_options(struct export_options *opts);
+
+/* Returns the text that a spreadsheet would not evaluate: cell itself, or
+ * when it starts with = + - @ (or a tab or carriage return) a copy prefixed
+ * with an apostrophe written into buf (of size bytes, truncated if needed). */
+const char *export_neutralize(const char *cell, char *buf, size_t size);
+
+#endif

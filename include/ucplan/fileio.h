@@ -1,0 +1,45 @@
+/* fileio.h: crash-safe output files and bounded input files.
+ *
+ * An output file is written to a temporary file in the same directory,
+ * flushed, fsync'ed and renamed over the target, so that the previous
+ * version survives any interruption and no partial file is left behind. */
+#ifndef UCPLAN_FILEIO_H
+#define UCPLAN_FILEIO_H
+
+#include <stdio.h>
+
+#include "ucplan/util.h"
+
+struct atomic_file {
+	FILE *fp;         /* write here */
+	char *path;       /* final path (owned) */
+	char *temp_path;  /* temporary path (owned) */
+};
+
+/* Opens a temporary file next to path.  On failure err names path and the
+ * reason, and af is left closed. */
+enum uc_status atomic_file_open(struct atomic_file *af, const char *path, struct uc_error *err);
+/* Flushes, syncs, closes and renames into place; on any failure removes the
+ * temporary file and reports UC_ERR_IO.  af is closed afterwards either way. */
+enum uc_status atomic_file_commit(struct atomic_file *af, struct uc_error *err);
+/* Closes and removes the temporary file; the target is untouched. */
+void atomic_file_abort(struct atomic_file *af);
+
+/* Reads a whole regular file of at most max_size bytes into a NUL-terminated
+ * buffer (caller frees).  Refuses directories, devices and larger files. */
+enum uc_status file_read_all(const char *path, size_t max_size, char **data, size_t *size,
+			     struct uc_error *err);
+
+/* Directory of ucplan's data files: UCPLAN_DATADIR from the environment,
+ * data/ next to the build tree of the running binary, or the installed
+ * DATADIR.  Borrowed, static. */
+const char *uc_data_dir(void);
+/* uc_data_dir()/name, newly allocated; caller frees. */
+char *uc_data_path(const char *name);
+
+/* Path of name in ucplan's state directory, $XDG_STATE_HOME/ucplan (or
+ * ~/.local/state/ucplan), creating the directory when missing.  Newly
+ * allocated; NULL when no home directory is known or it cannot be made. */
+char *uc_state_path(const char *name);
+
+#endif

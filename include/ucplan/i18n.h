@@ -1,0 +1,42 @@
+/* i18n.h: gettext macros and language selection. */
+#ifndef UCPLAN_I18N_H
+#define UCPLAN_I18N_H
+
+#include <libintl.h>
+#include <stdbool.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+#define P_(singular, plural, n) ngettext(singular, plural, n)
+
+/* The text domain of every message. */
+#define UCPLAN_DOMAIN "ucplan"
+
+/* Languages the project ships, as --lang accepts them; "en" is the source. */
+extern const char *const i18n_languages[];
+
+/* Sets up the locale and the message catalog.  lang is the --lang value or
+ * NULL to follow LC_ALL, LC_MESSAGES, LANG and LANGUAGE.  When the system has
+ * no locale for the language, character handling falls back to C.UTF-8 and
+ * the catalog is still chosen.  Returns false (and leaves English) when lang
+ * is not one of i18n_languages. */
+bool i18n_init(const char *lang);
+
+/* Switches the message language at run time (the TUI's setting).  Same
+ * contract as i18n_init. */
+bool i18n_set_language(const char *lang);
+
+/* The language in effect: "en", "es", "it" or "zh_CN".  Borrowed, static. */
+const char *i18n_language(void);
+
+/* The language as an xml:lang / BCP 47 tag ("en", "es", "it", "zh-CN"). */
+const char *i18n_language_tag(void);
+
+/* True when lang is one of i18n_languages. */
+bool i18n_language_known(const char *lang);
+
+/* Where the .mo files are looked for: UCPLAN_LOCALEDIR from the environment,
+ * the build tree next to the running binary, or the installed LOCALEDIR. */
+const char *i18n_localedir(void);
+
+#endif

@@ -1,0 +1,22 @@
+/* textwidth.h: display width of UTF-8 text, measured in terminal columns.
+ *
+ * Layout never uses strlen: a Chinese character takes two columns, a
+ * combining accent none.  Invalid bytes count as one column each. */
+#ifndef UCPLAN_TEXTWIDTH_H
+#define UCPLAN_TEXTWIDTH_H
+
+#include <stddef.h>
+
+/* Columns that the UTF-8 string s takes on a terminal. */
+size_t tw_width(const char *s);
+
+/* Number of bytes of s that fit in cols columns without splitting a
+ * character; *used (may be NULL) receives the columns those bytes take. */
+size_t tw_fit(const char *s, size_t cols, size_t *used);
+
+/* Writes into buf (of size bytes) s fitted to exactly cols columns: cut with
+ * a trailing ellipsis ("…", or "~" when ascii is non-zero) when too wide,
+ * padded with spaces otherwise (unless pad is zero).  Returns buf. */
+char *tw_fit_pad(char *buf, size_t size, const char *s, size_t cols, int pad, int ascii);
+
+#endif

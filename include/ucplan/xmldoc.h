@@ -1,0 +1,35 @@
+/* xmldoc.h: reading XML from strangers safely, in one place.
+ *
+ * No network, no DTD loading, no entity substitution, a size limit, and the
+ * first error reported with its file and line.  Used for the catalog and
+ * plan files. */
+#ifndef UCPLAN_XMLDOC_H
+#define UCPLAN_XMLDOC_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "ucplan/util.h"
+
+/* Parses size bytes of data (name is used in messages).  A document with a
+ * DOCTYPE is refused.  On success *doc receives a document the caller frees
+ * with xmlFreeDoc().  Errors: UC_ERR_PARSE. */
+enum uc_status xmldoc_parse(const char *data, size_t size, const char *name, xmlDocPtr *doc,
+			    struct uc_error *err);
+
+/* Validates doc against the RELAX NG schema at schema_path.  Errors:
+ * UC_ERR_SCHEMA with the line of the first offending element, or UC_ERR_IO
+ * when the schema itself cannot be read. */
+enum uc_status xmldoc_validate(xmlDocPtr doc, const char *schema_path, const char *name,
+			       struct uc_error *err);
+
+/* Reads path (at most max_size bytes), parses and validates it. */
+enum uc_status xmldoc_load(const char *path, size_t max_size, const char *schema_path,
+			   xmlDocPtr *doc, struct uc_error *err);
+
+/* The attribute's value as a newly allocated string (caller frees with
+ * free()), or NULL when absent. */
+char *xmldoc_attr(xmlNodePtr node, const char *name);
+
+#endif

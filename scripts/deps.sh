@@ -1,0 +1,31 @@
+#!/bin/sh
+# Installs what ucplan needs to build and test, when something is missing.
+# Debian/Ubuntu: apt-get (through sudo when not root).  Elsewhere: prints the
+# Debian package names so that the user can find their equivalents.
+set -eu
+
+PACKAGES="make gcc pkg-config libxml2-dev libxml2-utils libncurses-dev libcsv-dev
+libcmocka-dev gettext python3 tmux valgrind"
+
+missing() {
+	for tool in cc make pkg-config xmllint msgfmt python3 tmux valgrind; do
+		command -v "$tool" >/dev/null 2>&1 || return 0
+	done
+	pkg-config --exists libxml-2.0 ncursesw cmocka 2>/dev/null || return 0
+	[ -f /usr/include/csv.h ] || [ -f /usr/local/include/csv.h ] || return 0
+	return 1
+}
+
+missing || exit 0
+
+if command -v apt-get >/dev/null 2>&1; then
+	if [ "$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi
+	echo "ucplan: installing build dependencies: $(echo $PACKAGES)"
+	$SUDO apt-get update -qq
+	# shellcheck disable=SC2086
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $PACKAGES
+else
+	echo "ucplan: please install the equivalents of these Debian packages:" >&2
+	echo "  $PACKAGES" >&2
+	exit 1
+fi

@@ -1,0 +1,297 @@
+/* fileio.c: crash-safe output files, bounded input files, data paths. */
+#include "ucplan/fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ucplan/i18n.h"
+
+#ifndef UCPLAN_DATADIR
+#define UCPLAN_DATADIR "/usr/local/share/ucplan"
+#endif
+
+enum uc_status atomic_file_open(struct atomic_file *af, const char *path, struct uc_error *err)
+{
+	struct stat st;
+	const char *slash;
+	char *dir;
+	int fd;
+	mode_t mask;
+
+	memset(af, 0, sizeof *af);
+	if (str_empty(path))
+		return uc_error_set(err, UC_ERR_USAGE, NULL, 0, _("an output file name is empty"));
+
+	/* A device or pipe (/dev/stdout, /dev/full, a FIFO) cannot be
+	 * replaced by rename: write to it directly. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode))
+			return uc_error_set(err, UC_ERR_IO, path, 0,
+					    _("this is a directory; give a file name, or end the "
+					      "path with / to write one file per table"));
+		af->fp = fopen(path, "w");
+		if (!af->fp)
+			return uc_error_set(err, UC_ERR_IO, path, 0, _("cannot write: %s"),
+					    strerror(errno));
+		af->path = xstrdup(path);
+		return UC_OK;
+	}
+
+	slash = strrchr(path, '/');
+	dir = slash ? xstrndup(path, (size_t)(slash - path + 1)) : xstrdup("");
+	af->temp_path = xasprintf("%s.%s.tmp-XXXXXX", dir, slash ? slash + 1 : path);
+	free(dir);
+	fd = mkstemp(af->temp_path);
+	if (fd < 0) {
+		enum uc_status s = uc_error_set(err, UC_ERR_IO, path, 0,
+						_("cannot create a file in this directory: %s; choose "
+						  "a writable location"),
+						strerror(errno));
+		free(af->temp_path);
+		af->temp_path = NULL;
+		return s;
+	}
+	/* mkstemp makes 0600; give the file the mode a new file would get, or
+	 * keep the mode of the file being replaced. */
+	mask = umask(0);
+	umask(mask);
+	if (stat(path, &st) == 0)
+		fchmod(fd, st.st_mode & 07777);
+	else
+		fchmod(fd, 0666 & ~mask);
+	af->fp = fdopen(fd, "w");
+	if (!af->fp) {
+		close(fd);
+		unlink(af->temp_path);
+		free(af->temp_path);
+		af->temp_path = NULL;
+		return uc_error_set(err, UC_ERR_IO, path, 0, _("cannot write: %s"),
+				    strerror(errno));
+	}
+	af->path = xstrdup(path);
+	return UC_OK;
+}
+
+static void atomic_file_clear(struct atomic_file *af)
+{
+	free(af->path);
+	free(af->temp_path);
+	memset(af, 0, sizeof *af);
+}
+
+/* Makes the rename durable: sync the directory that holds the file. */
+static void sync_parent_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
+			  : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+enum uc_status atomic_file_commit(struct atomic_file *af, struct uc_error *err)
+{
+	int saved = 0;
+	bool failed = false;
+
+	if (!af->fp)
+		return uc_error_set(err, UC_ERR_IO, af->path, 0, _("the file is not open"));
+	if (fflush(af->fp) != 0 || ferror(af->fp)) {
+		saved = errno;
+		failed = true;
+	}
+	if (!failed && af->temp_path && fsync(fileno(af->fp)) != 0) {
+		saved = errno;
+		failed = true;
+	}
+	if (fclose(af->fp) != 0 && !failed) {
+		saved = errno;
+		failed = true;
+	}
+	af->fp = NULL;
+	if (!failed && af->temp_path && rename(af->temp_path, af->path) != 0) {
+		saved = errno;
+		failed = true;
+	}
+	if (failed) {
+		enum uc_status s = uc_error_set(err, UC_ERR_IO, af->path, 0,
+						_("writing failed: %s; the previous file, if any, "
+						  "is unchanged"),
+						strerror(saved ? saved : EIO));
+		if (af->temp_path)
+			unlink(af->temp_path);
+		atomic_file_clear(af);
+		return s;
+	}
+	if (af->temp_path)
+		sync_parent_dir(af->path);
+	atomic_file_clear(af);
+	return UC_OK;
+}
+
+void atomic_file_abort(struct atomic_file *af)
+{
+	if (af->fp)
+		fclose(af->fp);
+	if (af->temp_path)
+		unlink(af->temp_path);
+	atomic_file_clear(af);
+}
+
+enum uc_status file_read_all(const char *path, size_t max_size, char **data, size_t *size,
+			     struct uc_error *err)
+{
+	struct stat st;
+	char *buf;
+	size_t len = 0, cap;
+	int fd;
+
+	*data = NULL;
+	*size = 0;
+	fd = open(path, O_RDONLY | O_NOCTTY);
+	if (fd < 0)
+		return uc_error_set(err, UC_ERR_IO, path, 0, _("cannot open: %s"),
+				    strerror(errno));
+	if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+		close(fd);
+		return uc_error_set(err, UC_ERR_IO, path, 0,
+				    _("this is a directory, not a file; give the path of a file"));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return uc_error_set(err, UC_ERR_IO, path, 0,
+				    _("this is not a regular file; give the path of a file"));
+	}
+	if ((unsigned long long)st.st_size > max_size) {
+		close(fd);
+		return uc_error_set(err, UC_ERR_LIMIT, path, 0,
+				    _("the file is larger than %zu bytes; this cannot be a plan "
+				      "or catalog ucplan wrote"),
+				    max_size);
+	}
+	cap = (size_t)st.st_size + 1;
+	buf = xmalloc(cap);
+	for (;;) {
+		ssize_t n;
+		if (len + 1 >= cap) {
+			if (cap > max_size) {
+				free(buf);
+				close(fd);
+				return uc_error_set(err, UC_ERR_LIMIT, path, 0,
+						    _("the file is larger than %zu bytes"), max_size);
+			}
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		n = read(fd, buf + len, cap - len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			free(buf);
+			close(fd);
+			return uc_error_set(err, UC_ERR_IO, path, 0, _("cannot read: %s"),
+					    strerror(errno));
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	buf[len] = '\0';
+	*data = buf;
+	*size = len;
+	return UC_OK;
+}
+
+static bool file_exists(const char *path)
+{
+	return access(path, R_OK) == 0;
+}
+
+const char *uc_data_dir(void)
+{
+	static char path[PATH_MAX];
+	const char *env = getenv("UCPLAN_DATADIR");
+	char exe[PATH_MAX], probe[PATH_MAX + 32];
+	ssize_t n;
+
+	if (!str_empty(env))
+		return env;
+	if (path[0])
+		return path;
+	/* Running from the build tree: build/ucplan -> ./data. */
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		const char *ups[] = {"/..", "/../.."};
+		char *slash;
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		for (size_t i = 0; i < 2; i++) {
+			snprintf(probe, sizeof probe, "%s%s/data/catalog.xml", exe, ups[i]);
+			if (file_exists(probe)) {
+				snprintf(path, sizeof path, "%.*s%s/data", (int)(sizeof path - 16),
+					 exe, ups[i]);
+				return path;
+			}
+		}
+	}
+	snprintf(path, sizeof path, "%s", UCPLAN_DATADIR);
+	return path;
+}
+
+char *uc_data_path(const char *name)
+{
+	return xasprintf("%s/%s", uc_data_dir(), name);
+}
+
+/* mkdir -p for a path whose parents are expected to exist mostly. */
+static bool make_dirs(const char *path)
+{
+	char *copy = xstrdup(path);
+	bool ok = true;
+
+	for (char *p = copy + 1; *p && ok; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0700) != 0 && errno != EEXIST)
+			ok = false;
+		*p = '/';
+	}
+	if (ok && mkdir(copy, 0700) != 0 && errno != EEXIST)
+		ok = false;
+	free(copy);
+	return ok;
+}
+
+char *uc_state_path(const char *name)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char *dir, *path;
+
+	if (!str_empty(state) && state[0] == '/')
+		dir = xasprintf("%s/ucplan", state);
+	else if (!str_empty(home))
+		dir = xasprintf("%s/.local/state/ucplan", home);
+	else
+		return NULL;
+	if (!make_dirs(dir)) {
+		free(dir);
+		return NULL;
+	}
+	path = xasprintf("%s/%s", dir, name);
+	free(dir);
+	return path;
+}

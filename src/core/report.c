@@ -1,0 +1,893 @@
+/* report.c: the rules engine.
+ *
+ * For every site and every catalog rule whose condition holds, the symbolic
+ * endpoints become the plan's names and addresses and the rule becomes a
+ * row.  Rows that state the same flow twice (the same fact listed by two
+ * source tables, or a site-independent rule met again at the next site) are
+ * merged, keeping the first and adding the other's references. */
+#include "ucplan/report.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ucplan/i18n.h"
+
+/* ---- string storage ------------------------------------------------------ */
+
+/* Cells live in large blocks freed together: a 1,000-site report holds
+ * hundreds of thousands of small strings. */
+struct report_arena {
+	char **blocks;
+	size_t n_blocks;
+	size_t used; /* bytes used in the last block */
+};
+
+enum { ARENA_BLOCK = 256 * 1024 };
+
+static const char *arena_strndup(struct report_arena *a, const char *s, size_t n)
+{
+	char *p;
+
+	if (n + 1 > ARENA_BLOCK) {
+		/* An oversized string gets a block of its own, placed before the
+		 * current one so that the current block keeps filling. */
+		a->blocks = xreallocarray(a->blocks, a->n_blocks + 1, sizeof *a->blocks);
+		p = xmalloc(n + 1);
+		if (a->n_blocks) {
+			a->blocks[a->n_blocks] = a->blocks[a->n_blocks - 1];
+			a->blocks[a->n_blocks - 1] = p;
+		} else {
+			a->blocks[0] = p;
+			a->used = ARENA_BLOCK; /* no open block yet */
+		}
+		a->n_blocks++;
+	} else {
+		if (a->n_blocks == 0 || a->used + n + 1 > ARENA_BLOCK) {
+			a->blocks = xreallocarray(a->blocks, a->n_blocks + 1, sizeof *a->blocks);
+			a->blocks[a->n_blocks++] = xmalloc(ARENA_BLOCK);
+			a->used = 0;
+		}
+		p = a->blocks[a->n_blocks - 1] + a->used;
+		a->used += n + 1;
+	}
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+static const char *arena_strdup(struct report_arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+static void arena_free(struct report_arena *a)
+{
+	if (!a)
+		return;
+	for (size_t i = 0; i < a->n_blocks; i++)
+		free(a->blocks[i]);
+	free(a->blocks);
+	free(a);
+}
+
+/* ---- columns --------------------------------------------------------------- */
+
+static const struct report_column firewall_columns[] = {
+	{"rule", N_("Rule")},
+	{"scope", N_("Scope")},
+	{"source", N_("Source")},
+	{"destination", N_("Destination")},
+	{"transport", N_("Transport")},
+	{"source_port", N_("Source port")},
+	{"destination_port", N_("Destination port")},
+	{"service", N_("Service")},
+	{"note", N_("Note")},
+	{"reference", N_("Reference")},
+};
+
+static const struct report_column lb_columns[] = {
+	{"load_balancer", N_("Load balancer")},
+	{"vip", N_("Virtual IP")},
+	{"transport", N_("Transport")},
+	{"port", N_("Port")},
+	{"service", N_("Service")},
+	{"note", N_("Note")},
+	{"reference", N_("Reference")},
+};
+
+static const struct report_column ipsec_columns[] = {
+	{"rule", N_("Rule")},
+	{"source", N_("Source")},
+	{"destination", N_("Destination")},
+	{"transport", N_("Transport")},
+	{"source_port", N_("Source port")},
+	{"destination_port", N_("Destination port")},
+	{"authentication", N_("Authentication")},
+	{"reference", N_("Reference")},
+};
+
+static const char *const table_titles[CATALOG_TABLE_COUNT] = {
+	N_("Firewall rules"),
+	N_("Hardware load balancer ports"),
+	N_("IPsec exceptions"),
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+const struct report_column *report_columns(enum catalog_table kind, size_t *n_columns)
+{
+	switch (kind) {
+	case CATALOG_LB:
+		*n_columns = COUNT(lb_columns);
+		return lb_columns;
+	case CATALOG_IPSEC:
+		*n_columns = COUNT(ipsec_columns);
+		return ipsec_columns;
+	default:
+		*n_columns = COUNT(firewall_columns);
+		return firewall_columns;
+	}
+}
+
+int report_column_index(const struct report_table *table, const char *key)
+{
+	for (size_t i = 0; i < table->n_columns; i++)
+		if (strcmp(table->columns[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* ---- endpoint expansion ---------------------------------------------------- */
+
+/* What an endpoint stands for in one site: an optional pool name and a list
+ * of members, each a name with an address (and its NAT translation). */
+struct member {
+	const char *name;
+	const char *address;
+	const char *nat;
+};
+
+struct expansion {
+	const char *pool;  /* pool FQDN, or NULL */
+	const char *vip;   /* a single virtual IP, or NULL */
+	struct member *members;
+	size_t n, cap;
+	bool vip_only; /* the endpoint is a VIP: show it first */
+};
+
+static void add_member(struct expansion *e, const char *name, const char *address,
+		       const char *nat)
+{
+	if (str_empty(name) && str_empty(address))
+		return;
+	if (e->n == e->cap) {
+		e->cap = e->cap ? e->cap * 2 : 8;
+		e->members = xreallocarray(e->members, e->cap, sizeof *e->members);
+	}
+	e->members[e->n].name = name;
+	e->members[e->n].address = address;
+	e->members[e->n].nat = nat;
+	e->n++;
+}
+
+static void add_pool_servers(struct expansion *e, const struct pool *p)
+{
+	for (size_t i = 0; i < p->n_servers; i++)
+		add_member(e, p->servers[i].fqdn, p->servers[i].address, NULL);
+}
+
+static const struct site *cms_site(const struct plan *plan)
+{
+	for (size_t i = 0; i < plan->n_sites; i++)
+		if (plan->sites[i].cms)
+			return &plan->sites[i];
+	return plan->n_sites ? &plan->sites[0] : NULL;
+}
+
+typedef void (*expand_fn)(const struct plan *plan, const struct site *s, struct expansion *e);
+
+static void x_none(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	(void)s;
+	(void)e;
+}
+
+static void x_frontend_pool(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	e->pool = s->frontend.fqdn;
+	add_pool_servers(e, &s->frontend);
+}
+
+static void x_frontend_servers(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	add_pool_servers(e, &s->frontend);
+}
+
+static void x_frontend_vip(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	e->pool = s->frontend.fqdn;
+	e->vip = s->frontend.vip;
+	e->vip_only = true;
+}
+
+static void x_frontend_cms(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	const struct site *cms = cms_site(p);
+
+	(void)s;
+	if (!cms)
+		return;
+	e->pool = cms->frontend.fqdn;
+	add_pool_servers(e, &cms->frontend);
+}
+
+static void x_file_share(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	add_member(e, s->file_share, NULL, NULL);
+}
+
+static void x_director_pool(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	e->pool = s->director_pool.fqdn;
+	add_pool_servers(e, &s->director_pool);
+}
+
+static void x_director_servers(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	add_pool_servers(e, &s->director_pool);
+}
+
+static void x_director_vip(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	e->pool = s->director_pool.fqdn;
+	e->vip = s->director_pool.vip;
+	e->vip_only = true;
+}
+
+static void x_mediation_servers(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	if (s->mediation == MEDIATION_STANDALONE) {
+		e->pool = s->mediation_pool.fqdn;
+		add_pool_servers(e, &s->mediation_pool);
+	} else if (s->mediation == MEDIATION_COLLOCATED) {
+		e->pool = s->frontend.fqdn;
+		add_pool_servers(e, &s->frontend);
+	}
+}
+
+static void x_mediation_vip(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	e->pool = s->mediation_pool.fqdn;
+	e->vip = s->mediation_pool.vip;
+	e->vip_only = true;
+}
+
+static void x_pstn_gateways(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	for (size_t i = 0; i < s->n_gateways; i++)
+		add_member(e, s->gateways[i].fqdn, s->gateways[i].address, NULL);
+}
+
+static void add_edge_internal(const struct site *s, struct expansion *e)
+{
+	for (size_t i = 0; i < s->n_edges; i++)
+		add_member(e, s->edges[i].fqdn, s->edges[i].internal, NULL);
+}
+
+/* Servers that run Skype for Business Server services (and so SQL Browser
+ * and the replicated configuration store). */
+static void x_all_servers(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	add_pool_servers(e, &s->frontend);
+	if (s->director)
+		add_pool_servers(e, &s->director_pool);
+	if (s->mediation == MEDIATION_STANDALONE)
+		add_pool_servers(e, &s->mediation_pool);
+	if (s->persistent_chat)
+		add_pool_servers(e, &s->pchat_pool);
+	add_edge_internal(s, e);
+}
+
+/* Internal servers that terminate audio: Front End and Mediation Servers. */
+static void x_internal_servers(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	add_pool_servers(e, &s->frontend);
+	if (s->mediation == MEDIATION_STANDALONE)
+		add_pool_servers(e, &s->mediation_pool);
+}
+
+static void x_pchat(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	e->pool = s->pchat_pool.fqdn;
+	add_pool_servers(e, &s->pchat_pool);
+}
+
+static void x_owas(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	e->pool = s->owas_pool.fqdn;
+	add_pool_servers(e, &s->owas_pool);
+}
+
+static void x_branches(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	for (size_t i = 0; i < s->n_branches; i++)
+		if (s->branches[i].kind != BRANCH_NONE)
+			add_member(e, s->branches[i].fqdn, s->branches[i].address, NULL);
+}
+
+static void x_edge_internal(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	e->pool = s->edge_fqdn;
+	add_edge_internal(s, e);
+}
+
+static void x_edge_access(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	for (size_t i = 0; i < s->n_edges; i++)
+		add_member(e, s->edges[i].fqdn, s->edges[i].access,
+			   s->edge_addressing == EDGE_ADDR_NAT ? s->edges[i].access_nat : NULL);
+}
+
+static void x_edge_webconf(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	for (size_t i = 0; i < s->n_edges; i++)
+		add_member(e, s->edges[i].fqdn, s->edges[i].webconf,
+			   s->edge_addressing == EDGE_ADDR_NAT ? s->edges[i].webconf_nat : NULL);
+}
+
+static void x_edge_av(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	for (size_t i = 0; i < s->n_edges; i++)
+		add_member(e, s->edges[i].fqdn, s->edges[i].av,
+			   s->edge_addressing == EDGE_ADDR_NAT ? s->edges[i].av_nat : NULL);
+}
+
+static void set_vip(struct expansion *e, const char *pool, const char *vip)
+{
+	e->pool = pool;
+	e->vip = vip;
+	e->vip_only = true;
+}
+
+static void x_edge_internal_vip(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	set_vip(e, s->edge_fqdn, s->edge_vip_internal);
+}
+
+static void x_edge_access_vip(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	set_vip(e, NULL, s->edge_vip_access);
+}
+
+static void x_edge_webconf_vip(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	set_vip(e, NULL, s->edge_vip_webconf);
+}
+
+static void x_edge_av_vip(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	set_vip(e, NULL, s->edge_vip_av);
+}
+
+static void x_rp_external(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	add_member(e, s->rp_fqdn, s->rp_external, NULL);
+}
+
+static void x_rp_internal(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	add_member(e, s->rp_fqdn, s->rp_internal, NULL);
+}
+
+static void add_um_servers(const struct site *s, struct expansion *e, bool cas, bool mailbox)
+{
+	for (size_t i = 0; i < s->n_um_servers; i++) {
+		const struct exchange_um_server *u = &s->um_servers[i];
+		if ((cas && u->client_access) || (mailbox && u->mailbox))
+			add_member(e, u->fqdn, u->address, NULL);
+	}
+}
+
+static void x_exchange_cas(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	add_um_servers(s, e, true, false);
+}
+
+static void x_exchange_mailbox(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	add_um_servers(s, e, false, true);
+}
+
+static void x_exchange_um(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	add_um_servers(s, e, true, true);
+}
+
+/* Exchange UM talks SIP with the pools that route calls to it. */
+static void x_um_sip_peers(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	add_pool_servers(e, &s->frontend);
+	if (s->mediation == MEDIATION_STANDALONE)
+		add_pool_servers(e, &s->mediation_pool);
+}
+
+static const struct endpoint_expander {
+	const char *id;
+	expand_fn expand;
+	bool site_bound; /* false: the same for every site (Any, Clients, ...) */
+} expanders[] = {
+	{"any", x_none, false},
+	{"clients", x_none, false},
+	{"internal-clients", x_none, false},
+	{"ip-phones", x_none, false},
+	{"public-im-partners", x_none, false},
+	{"live-messenger-clients", x_none, false},
+	{"e911-gateway", x_none, false},
+	{"frontend-pool", x_frontend_pool, true},
+	{"frontend-servers", x_frontend_servers, true},
+	{"frontend-vip", x_frontend_vip, true},
+	{"frontend-cms", x_frontend_cms, false},
+	{"file-share", x_file_share, true},
+	{"director-pool", x_director_pool, true},
+	{"director-servers", x_director_servers, true},
+	{"director-vip", x_director_vip, true},
+	{"mediation-servers", x_mediation_servers, true},
+	{"mediation-vip", x_mediation_vip, true},
+	{"pstn-gateways", x_pstn_gateways, true},
+	{"all-servers", x_all_servers, true},
+	{"internal-servers", x_internal_servers, true},
+	{"pchat-servers", x_pchat, true},
+	{"office-web-apps", x_owas, true},
+	{"branch-appliances", x_branches, true},
+	{"edge-internal", x_edge_internal, true},
+	{"edge-internal-vip", x_edge_internal_vip, true},
+	{"edge-access", x_edge_access, true},
+	{"edge-webconf", x_edge_webconf, true},
+	{"edge-av", x_edge_av, true},
+	{"edge-access-vip", x_edge_access_vip, true},
+	{"edge-webconf-vip", x_edge_webconf_vip, true},
+	{"edge-av-vip", x_edge_av_vip, true},
+	{"reverse-proxy-external", x_rp_external, true},
+	{"reverse-proxy-internal", x_rp_internal, true},
+	{"exchange-cas", x_exchange_cas, true},
+	{"exchange-mailbox", x_exchange_mailbox, true},
+	{"exchange-um", x_exchange_um, true},
+	{"um-sip-peers", x_um_sip_peers, true},
+};
+
+static const struct endpoint_expander *find_expander(const char *id)
+{
+	for (size_t i = 0; i < COUNT(expanders); i++)
+		if (strcmp(expanders[i].id, id) == 0)
+			return &expanders[i];
+	return NULL;
+}
+
+bool report_endpoint_known(const char *id)
+{
+	return find_expander(id) != NULL;
+}
+
+/* "Label pool (addr, addr)", "Label name (addr), name (addr)" or
+ * "Label 203.0.113.10 (pool)"; just "Label" when the plan gives nothing. */
+static void format_endpoint(struct strbuf *sb, const char *label, const struct expansion *e)
+{
+	strbuf_puts(sb, _(label));
+	if (e->vip_only) {
+		if (!str_empty(e->vip)) {
+			strbuf_puts(sb, " ");
+			strbuf_puts(sb, e->vip);
+		}
+		if (!str_empty(e->pool))
+			strbuf_printf(sb, " (%s)", e->pool);
+		return;
+	}
+	if (!str_empty(e->pool)) {
+		strbuf_puts(sb, " ");
+		strbuf_puts(sb, e->pool);
+		if (e->n) {
+			strbuf_puts(sb, " (");
+			for (size_t i = 0; i < e->n; i++) {
+				const struct member *m = &e->members[i];
+				if (i)
+					strbuf_puts(sb, ", ");
+				strbuf_puts(sb, str_empty(m->address) ? m->name : m->address);
+			}
+			strbuf_puts(sb, ")");
+		}
+		return;
+	}
+	for (size_t i = 0; i < e->n; i++) {
+		const struct member *m = &e->members[i];
+		strbuf_puts(sb, i ? ", " : " ");
+		if (str_empty(m->name)) {
+			strbuf_puts(sb, m->address);
+			if (!str_empty(m->nat))
+				strbuf_printf(sb, " (NAT %s)", m->nat);
+			continue;
+		}
+		strbuf_puts(sb, m->name);
+		if (str_empty(m->address))
+			continue;
+		strbuf_printf(sb, " (%s", m->address);
+		if (!str_empty(m->nat))
+			strbuf_printf(sb, ", NAT %s", m->nat);
+		strbuf_puts(sb, ")");
+	}
+}
+
+/* ---- rows -------------------------------------------------------------------- */
+
+struct row_index {
+	uint64_t *hashes;
+	size_t *rows; /* row number + 1; 0 = empty slot */
+	size_t cap;
+	size_t count;
+};
+
+static uint64_t hash_bytes(uint64_t h, const char *s)
+{
+	/* FNV-1a, with a separator so that ("ab","c") and ("a","bc") differ. */
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ull;
+	}
+	h ^= 0x1f;
+	return h * 1099511628211ull;
+}
+
+struct builder {
+	const struct plan *plan;
+	const struct catalog *catalog;
+	struct report *report;
+	struct row_index index[CATALOG_TABLE_COUNT];
+	size_t row_cap[CATALOG_TABLE_COUNT];
+	struct strbuf scratch;
+	struct expansion src, dst;
+};
+
+/* The columns whose equality means "the same flow". */
+static const char *const identity_keys[CATALOG_TABLE_COUNT][8] = {
+	{"scope", "source", "destination", "transport", "source_port", "destination_port",
+	 "service", NULL},
+	{"load_balancer", "vip", "transport", "port", "service", NULL},
+	{"source", "destination", "transport", "source_port", "destination_port", NULL},
+};
+
+static bool same_flow(const struct report_table *t, const char **a, const char **b)
+{
+	for (size_t i = 0; identity_keys[t->kind][i]; i++) {
+		int c = report_column_index(t, identity_keys[t->kind][i]);
+		if (strcmp(a[c], b[c]) != 0)
+			return false;
+	}
+	return true;
+}
+
+static uint64_t flow_hash(const struct report_table *t, const char **cells)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (size_t i = 0; identity_keys[t->kind][i]; i++)
+		h = hash_bytes(h, cells[report_column_index(t, identity_keys[t->kind][i])]);
+	return h;
+}
+
+static void index_grow(struct row_index *ix, const struct report_table *t)
+{
+	size_t cap = ix->cap ? ix->cap * 2 : 256;
+
+	free(ix->hashes);
+	free(ix->rows);
+	ix->hashes = xcalloc(cap, sizeof *ix->hashes);
+	ix->rows = xcalloc(cap, sizeof *ix->rows);
+	ix->cap = cap;
+	for (size_t r = 0; r < t->n_rows; r++) {
+		uint64_t h = flow_hash(t, t->rows[r].cells);
+		size_t slot = (size_t)h & (cap - 1);
+		while (ix->rows[slot])
+			slot = (slot + 1) & (cap - 1);
+		ix->hashes[slot] = h;
+		ix->rows[slot] = r + 1;
+	}
+}
+
+/* The row that already states this flow, or -1; remembers where a new row
+ * would go through *slot_out. */
+static long find_same_flow(struct row_index *ix, const struct report_table *t, const char **cells,
+			   uint64_t h, size_t *slot_out)
+{
+	size_t slot;
+
+	if ((ix->count + 1) * 2 > ix->cap)
+		index_grow(ix, t);
+	slot = (size_t)h & (ix->cap - 1);
+	while (ix->rows[slot]) {
+		size_t r = ix->rows[slot] - 1;
+		if (ix->hashes[slot] == h && same_flow(t, t->rows[r].cells, cells))
+			return (long)r;
+		slot = (slot + 1) & (ix->cap - 1);
+	}
+	*slot_out = slot;
+	return -1;
+}
+
+static void format_port(struct strbuf *sb, const char *port, const struct plan *plan,
+			const struct site *site)
+{
+	char buf[32];
+
+	if (strcmp(port, "any") == 0) {
+		strbuf_puts(sb, _("Any"));
+	} else if (strcmp(port, "client-media") == 0) {
+		model_port_range_format(&plan->client_media, buf, sizeof buf);
+		strbuf_puts(sb, buf);
+	} else if (strcmp(port, "um-rtp") == 0) {
+		model_port_range_format(&site->um_rtp, buf, sizeof buf);
+		strbuf_puts(sb, buf);
+	} else {
+		strbuf_puts(sb, port);
+	}
+}
+
+static void format_source(struct strbuf *sb, const struct catalog_source *src)
+{
+	if (src->section)
+		strbuf_printf(sb, "ports-reference §%s", src->section);
+	else
+		strbuf_printf(sb, "%s: %s", src->file ? src->file : src->id, src->title);
+}
+
+/* The sources that document this rule for this plan: those whose condition
+ * holds, or all of them when none is specific to the plan. */
+static void format_references(struct strbuf *sb, const struct catalog_rule *rule,
+			      const struct plan *plan, const struct site *site)
+{
+	bool any = false;
+
+	for (int pass = 0; pass < 2 && !any; pass++)
+		for (size_t i = 0; i < rule->n_refs; i++) {
+			if (pass == 0 && !condition_holds(&rule->refs[i].when, plan, site))
+				continue;
+			if (any)
+				strbuf_puts(sb, "; ");
+			format_source(sb, rule->refs[i].source);
+			any = true;
+		}
+}
+
+static const char *take(struct builder *b, struct strbuf *sb)
+{
+	const char *s = arena_strndup(b->report->arena, sb->data ? sb->data : "", sb->len);
+
+	sb->len = 0;
+	if (sb->data)
+		sb->data[0] = '\0';
+	return s;
+}
+
+static const char *cell_text(struct builder *b, const char *text)
+{
+	return arena_strdup(b->report->arena, text ? text : "");
+}
+
+static const char *cell_port(struct builder *b, const char *port, const struct site *site)
+{
+	format_port(&b->scratch, port, b->plan, site);
+	return take(b, &b->scratch);
+}
+
+static const char *cell_endpoint(struct builder *b, const struct catalog_endpoint *ep,
+				 const struct expansion *e)
+{
+	format_endpoint(&b->scratch, ep->label, e);
+	return take(b, &b->scratch);
+}
+
+/* The load balancer column names the pool; the VIP column gives its address. */
+static const char *cell_lb_pool(struct builder *b, const struct catalog_endpoint *ep,
+				const struct expansion *e)
+{
+	if (!str_empty(e->pool))
+		return cell_text(b, e->pool);
+	return cell_endpoint(b, ep, e);
+}
+
+static const char *cell_vip(struct builder *b, const struct expansion *e)
+{
+	return cell_text(b, str_empty(e->vip) ? _("(not set)") : e->vip);
+}
+
+/* Appends to an existing row the references of a rule that states the same
+ * flow. */
+static void merge_references(struct builder *b, struct report_table *t, size_t row,
+			     const struct catalog_rule *rule, const struct site *site)
+{
+	int col = report_column_index(t, "reference");
+	const char **cells = t->rows[row].cells;
+	const char *old = cells[col];
+	struct strbuf add = {0};
+	bool changed = false;
+
+	format_references(&add, rule, b->plan, site);
+	strbuf_puts(&b->scratch, old);
+	/* add each "; "-separated part the row does not name yet */
+	for (char *part = add.data; part && *part;) {
+		char *end = strstr(part, "; ");
+		size_t n = end ? (size_t)(end - part) : strlen(part);
+		char *piece = xstrndup(part, n);
+		if (!strstr(old, piece)) {
+			strbuf_puts(&b->scratch, "; ");
+			strbuf_puts(&b->scratch, piece);
+			changed = true;
+		}
+		free(piece);
+		part = end ? end + 2 : part + n;
+	}
+	strbuf_free(&add);
+	if (changed)
+		cells[col] = take(b, &b->scratch);
+	else
+		b->scratch.len = 0;
+}
+
+static void add_row(struct builder *b, const struct catalog_rule *rule, const struct site *site,
+		    int site_index)
+{
+	struct report_table *t = &b->report->tables[rule->table];
+	const struct endpoint_expander *xs = find_expander(rule->source->id);
+	const struct endpoint_expander *xd = find_expander(rule->destination->id);
+	const char **cells;
+	size_t slot = 0;
+	uint64_t h;
+	long dup;
+
+	b->src.n = b->dst.n = 0;
+	b->src.pool = b->dst.pool = b->src.vip = b->dst.vip = NULL;
+	b->src.vip_only = b->dst.vip_only = false;
+	xs->expand(b->plan, site, &b->src);
+	xd->expand(b->plan, site, &b->dst);
+
+	cells = xcalloc(t->n_columns, sizeof *cells);
+	switch (rule->table) {
+	case CATALOG_FIREWALL:
+		cells[0] = cell_text(b, rule->id);
+		cells[1] = cell_text(b, _(rule->scope->label));
+		cells[2] = cell_endpoint(b, rule->source, &b->src);
+		cells[3] = cell_endpoint(b, rule->destination, &b->dst);
+		cells[4] = cell_text(b, rule->transport);
+		cells[5] = cell_port(b, rule->source_port, site);
+		cells[6] = cell_port(b, rule->destination_port, site);
+		cells[7] = cell_text(b, rule->service);
+		cells[8] = cell_text(b, _(rule->note));
+		break;
+	case CATALOG_LB:
+		cells[0] = cell_lb_pool(b, rule->source, &b->src);
+		cells[1] = cell_vip(b, &b->dst);
+		cells[2] = cell_text(b, rule->transport);
+		cells[3] = cell_port(b, rule->destination_port, site);
+		cells[4] = cell_text(b, rule->service);
+		cells[5] = cell_text(b, _(rule->note));
+		break;
+	case CATALOG_IPSEC:
+		cells[0] = cell_text(b, _(rule->note));
+		cells[1] = cell_endpoint(b, rule->source, &b->src);
+		cells[2] = cell_endpoint(b, rule->destination, &b->dst);
+		cells[3] = cell_text(b, rule->transport);
+		cells[4] = cell_port(b, rule->source_port, site);
+		cells[5] = cell_port(b, rule->destination_port, site);
+		cells[6] = cell_text(b, _(rule->authentication));
+		break;
+	default:
+		free(cells);
+		return;
+	}
+	/* the reference column is last in every table */
+	cells[t->n_columns - 1] = "";
+
+	h = flow_hash(t, cells);
+	dup = find_same_flow(&b->index[rule->table], t, cells, h, &slot);
+	if (dup >= 0) {
+		merge_references(b, t, (size_t)dup, rule, site);
+		free(cells);
+		return;
+	}
+	format_references(&b->scratch, rule, b->plan, site);
+	cells[t->n_columns - 1] = take(b, &b->scratch);
+
+	if (t->n_rows == b->row_cap[rule->table]) {
+		size_t cap = b->row_cap[rule->table] ? b->row_cap[rule->table] * 2 : 64;
+		t->rows = xreallocarray(t->rows, cap, sizeof *t->rows);
+		b->row_cap[rule->table] = cap;
+	}
+	t->rows[t->n_rows].rule_id = rule->id;
+	t->rows[t->n_rows].scope = rule->scope->id;
+	t->rows[t->n_rows].rule = rule;
+	t->rows[t->n_rows].site = (xs->site_bound || xd->site_bound) ? site_index : -1;
+	t->rows[t->n_rows].cells = cells;
+	b->index[rule->table].hashes[slot] = h;
+	b->index[rule->table].rows[slot] = t->n_rows + 1;
+	b->index[rule->table].count++;
+	t->n_rows++;
+}
+
+struct report *report_build(const struct plan *plan, const struct catalog *catalog)
+{
+	struct builder b = {0};
+	struct report *r = xcalloc(1, sizeof *r);
+
+	r->arena = xcalloc(1, sizeof *r->arena);
+	r->lang = xstrdup(i18n_language());
+	r->plan_name = xstrdup(plan->name ? plan->name : "");
+	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
+		r->tables[k].kind = (enum catalog_table)k;
+		r->tables[k].key = catalog_table_key((enum catalog_table)k);
+		r->tables[k].title = table_titles[k];
+		r->tables[k].columns = report_columns((enum catalog_table)k, &r->tables[k].n_columns);
+	}
+	b.plan = plan;
+	b.catalog = catalog;
+	b.report = r;
+	for (size_t s = 0; s < plan->n_sites; s++) {
+		const struct site *site = &plan->sites[s];
+		for (size_t i = 0; i < catalog->n_rules; i++) {
+			const struct catalog_rule *rule = &catalog->rules[i];
+			if (condition_holds(&rule->when, plan, site))
+				add_row(&b, rule, site, (int)s);
+		}
+	}
+	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
+		free(b.index[k].hashes);
+		free(b.index[k].rows);
+	}
+	free(b.src.members);
+	free(b.dst.members);
+	strbuf_free(&b.scratch);
+	return r;
+}
+
+void report_free(struct report *r)
+{
+	if (!r)
+		return;
+	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
+		for (size_t i = 0; i < r->tables[k].n_rows; i++)
+			free(r->tables[k].rows[i].cells);
+		free(r->tables[k].rows);
+	}
+	arena_free(r->arena);
+	free(r->lang);
+	free(r->plan_name);
+	free(r);
+}

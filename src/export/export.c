@@ -1,0 +1,66 @@
+/* export.c: the exporter registry, per-language defaults and the one home
+ * of formula neutralization for spreadsheet-bound formats. */
+#include "ucplan/export.h"
+
+#include <string.h>
+
+#include "ucplan/i18n.h"
+
+static const struct exporter *const exporters[] = {&export_text, &export_csv, &export_xml};
+
+const struct exporter *export_find(const char *name)
+{
+	if (!name)
+		return NULL;
+	for (size_t i = 0; i < sizeof exporters / sizeof exporters[0]; i++)
+		if (strcmp(exporters[i]->name, name) == 0)
+			return exporters[i];
+	return NULL;
+}
+
+void export_default_options(struct export_options *opts)
+{
+	const char *lang = i18n_language();
+
+	memset(opts, 0, sizeof *opts);
+	opts->tables = EXPORT_ALL_TABLES;
+	/* Spanish and Italian spreadsheets use the comma as decimal mark, so
+	 * they expect ';' between fields. */
+	opts->separator = str_eq(lang, "es") || str_eq(lang, "it") ? ';' : ',';
+	/* Excel reads a CSV file without a BOM in the ANSI code page, which
+	 * garbles every non-English text. */
+	opts->bom = !str_eq(lang, "en");
+	opts->width = 0;
+	opts->ascii = false;
+}
+
+/* Characters that make a spreadsheet read a cell as a formula (tab and CR
+ * because some spreadsheets strip them before looking). */
+static bool cell_is_formula(const char *cell)
+{
+	return cell[0] && strchr("=+-@\t\r", cell[0]) != NULL;
+}
+
+const char *export_neutralize(const char *cell, char *buf, size_t size)
+{
+	size_t n;
+
+	if (!cell)
+		return "";
+	if (!cell_is_formula(cell))
+		return cell;
+	/* A truncated result must still carry the apostrophe. */
+	if (size < 2)
+		return "'";
+	n = strlen(cell);
+	if (n > size - 2) {
+		n = size - 2;
+		/* Do not cut a UTF-8 character in half. */
+		while (n > 0 && ((unsigned char)cell[n] & 0xC0) == 0x80)
+			n--;
+	}
+	buf[0] = '\'';
+	memcpy(buf + 1, cell, n);
+	buf[n + 1] = '\0';
+	return buf;
+}

@@ -1,0 +1,129 @@
+#!/bin/sh
+# Command-line tests: every exit status, each kind of bad input, and the
+# exports opened the way users open them (strict CSV parser, xmllint).
+# Run by tests/run.sh, which sets UCPLAN_BIN and UCPLAN_DATADIR.
+set -u
+BIN=${UCPLAN_BIN:-build/ucplan}
+DATA=${UCPLAN_DATADIR:-data}
+T=$(mktemp -d /tmp/ucplan-cli.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fails=0
+count=0
+
+ok() { count=$((count + 1)); }
+bad() { count=$((count + 1)); fails=$((fails + 1)); echo "FAIL: $*"; }
+
+# expect STATUS DESCRIPTION -- command...: runs the command, keeps its output
+# in $T/out and $T/err, checks the exit status.
+expect() {
+	want=$1; shift; what=$1; shift
+	"$@" >"$T/out" 2>"$T/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok; else bad "$what: exit $got, wanted $want"; sed 's/^/  | /' "$T/err" | head -5; fi
+}
+# grep_in FILE PATTERN DESCRIPTION
+grep_in() {
+	if grep -q -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; head -5 "$1" | sed 's/^/  | /'; fi
+}
+csv_strict() { # FILE SEPARATOR
+	python3 - "$1" "$2" <<'PY'
+import csv, sys
+path, sep = sys.argv[1], sys.argv[2]
+with open(path, newline='', encoding='utf-8-sig') as f:
+    rows = list(csv.reader(f, delimiter=sep, strict=True))
+widths = {len(r) for r in rows if r}
+assert rows and len(widths) <= 3, widths
+PY
+}
+
+# --- usage and exit status 0 / 2 ---------------------------------------------
+expect 0 "help" "$BIN" --help
+grep_in "$T/out" "report \[PLAN\]" "help lists the report command"
+grep_in "$T/out" "--edge" "help lists the topology options"
+expect 0 "version" "$BIN" --version
+grep_in "$T/out" "ucplan" "version names the program"
+expect 2 "unknown option" "$BIN" report --frobnicate
+grep_in "$T/err" "help" "unknown option points to --help"
+expect 2 "unknown table" "$BIN" report -t routers
+grep_in "$T/err" "routers" "unknown table is named"
+expect 2 "unknown format" "$BIN" report -f pdf
+expect 2 "unknown language" "$BIN" report --lang fr
+expect 2 "unknown edge" "$BIN" report --edge huge
+expect 2 "unknown um mode" "$BIN" report --um secure
+expect 2 "unknown federation" "$BIN" report --federation sip,icq
+expect 2 "unknown separator" "$BIN" report --csv-separator tab
+expect 2 "check without plan" "$BIN" check
+expect 2 "extra argument" "$BIN" report "$DATA/examples/one-site.xml" extra
+
+# --- reports -------------------------------------------------------------------
+expect 0 "default plan report" "$BIN" report
+grep_in "$T/out" "Firewall rules" "text report has the firewall table"
+grep_in "$T/out" "Hardware load balancer ports" "text report has the lb table"
+grep_in "$T/out" "IPsec exceptions" "text report has the ipsec table"
+expect 0 "example report" "$BIN" report "$DATA/examples/two-sites.xml"
+expect 0 "firewall csv" "$BIN" report "$DATA/examples/two-sites.xml" -t firewall -f csv -o "$T/fw.csv"
+if csv_strict "$T/fw.csv" ,; then ok; else bad "firewall CSV does not parse strictly"; fi
+grep_in "$T/fw.csv" '"edge-int-cms-4443"' "firewall CSV names CMS replication to the Edge"
+expect 0 "all tables csv to stdout" "$BIN" report "$DATA/examples/two-sites.xml" -f csv
+grep_in "$T/out" '"Load balancer"' "CSV on stdout includes the lb table"
+expect 0 "xml" "$BIN" report "$DATA/examples/two-sites.xml" -f xml -o "$T/r.xml"
+if xmllint --noout --relaxng "$DATA/report.rng" "$T/r.xml" 2>"$T/xmllint"; then ok; else bad "XML does not validate"; cat "$T/xmllint"; fi
+expect 0 "one file per table" "$BIN" report "$DATA/examples/two-sites.xml" -f csv -o "$T/dir/"
+for t in firewall lb ipsec; do
+	if [ -s "$T/dir/$t.csv" ] && csv_strict "$T/dir/$t.csv" ,; then ok; else bad "missing or bad $t.csv"; fi
+done
+expect 0 "spanish csv" "$BIN" report --lang es -f csv -t lb -o "$T/es.csv"
+if [ "$(head -c 3 "$T/es.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf" ]; then ok; else bad "Spanish CSV lacks a BOM"; fi
+if csv_strict "$T/es.csv" ';'; then ok; else bad "Spanish CSV is not ';'-separated"; fi
+expect 0 "separator override" "$BIN" report --lang es -f csv -t lb --csv-separator comma --no-bom -o "$T/es2.csv"
+if [ "$(head -c 1 "$T/es2.csv")" = '"' ] && csv_strict "$T/es2.csv" ,; then ok; else bad "--csv-separator/--no-bom ignored"; fi
+
+# --- topology options -------------------------------------------------------
+expect 0 "hlb edge" "$BIN" report --edge scaled-hlb --edge-public -t firewall -f csv
+grep_in "$T/out" '"edge-vip-sip-443-in"' "HLB Edge has the VIP rows"
+expect 0 "xmpp" "$BIN" report --edge single --federation xmpp -t firewall -f csv
+grep_in "$T/out" '"5269"' "XMPP federation opens 5269"
+grep_in "$T/out" '"23456"' "XMPP gateway to Edge 23456"
+expect 0 "no xmpp" "$BIN" report --edge single -t firewall -f csv
+if grep -q '"5269"' "$T/out"; then bad "5269 without XMPP"; else ok; fi
+expect 0 "um dual" "$BIN" report --um dual -t firewall -f csv
+grep_in "$T/out" '"5068"' "UM Dual mode adds 5068"
+expect 0 "ipsec" "$BIN" report --ipsec --edge single -t ipsec -f csv
+grep_in "$T/out" "Do not authenticate" "IPsec exceptions listed"
+
+# --- invalid plans: exit 1 --------------------------------------------------------
+expect 1 "NAT with HLB edge" "$BIN" report --edge scaled-hlb --edge-nat
+grep_in "$T/err" "NAT" "NAT+HLB error says NAT"
+expect 1 "xmpp without edge" "$BIN" report --federation xmpp
+expect 0 "check valid example" "$BIN" check "$DATA/examples/two-sites.xml"
+grep_in "$T/out" "0 errors" "check reports zero errors"
+
+# --- input errors: exit 3 ----------------------------------------------------------
+expect 3 "missing plan" "$BIN" report "$T/nope.xml"
+grep_in "$T/err" "nope.xml" "missing plan named"
+expect 3 "directory as plan" "$BIN" report "$T"
+grep_in "$T/err" "directory" "directory refused"
+printf '<plan xmlns="urn:ucplan:plan:1" version="1">\n<site>\n' >"$T/trunc.xml"
+expect 3 "truncated plan" "$BIN" check "$T/trunc.xml"
+grep_in "$T/err" "trunc.xml:[0-9]" "truncated plan error has file:line"
+printf '\000\001\002binary' >"$T/bin.xml"
+expect 3 "binary plan" "$BIN" report "$T/bin.xml"
+printf '<?xml version="1.0"?>\n<!DOCTYPE plan [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<plan>&x;</plan>\n' >"$T/xxe.xml"
+expect 3 "XXE plan" "$BIN" report "$T/xxe.xml"
+if grep -q "root:" "$T/out" "$T/err"; then bad "XXE leaked /etc/passwd"; else ok; fi
+: >"$T/empty.xml"
+expect 3 "empty plan" "$BIN" report "$T/empty.xml"
+grep_in "$T/err" "empty" "empty plan says empty"
+
+# --- output errors: exit 3, nothing partial left ------------------------------------
+expect 3 "output to a full device" "$BIN" report -f csv -o /dev/full
+expect 3 "stdout to a full device" sh -c "'$BIN' report -f csv >/dev/full"
+expect 3 "output directory missing" "$BIN" report -f csv -o "$T/missing/out.csv"
+if ls "$T/missing" >/dev/null 2>&1; then bad "a partial output was left"; else ok; fi
+echo "previous" >"$T/keep.csv"
+expect 3 "output is a directory" "$BIN" report -f csv -o "$T"
+grep_in "$T/keep.csv" "previous" "existing file untouched"
+if ls -a "$T" | grep -q 'tmp-'; then bad "temporary file left behind"; else ok; fi
+
+echo "cli: $((count - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]

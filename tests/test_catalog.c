@@ -1,0 +1,229 @@
+/* test_catalog.c: loading the catalog, refusing bad ones, conditions. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ucplan/catalog.h"
+#include "ucplan/fileio.h"
+#include "ucplan/i18n.h"
+#include "ucplan/model.h"
+
+static char tmpdir[] = "/tmp/ucplan-test-catalog-XXXXXX";
+
+static int setup(void **state)
+{
+	(void)state;
+	setlocale(LC_ALL, "C.UTF-8");
+	if (!mkdtemp(tmpdir))
+		return -1;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[256];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_default_catalog_loads(void **state)
+{
+	struct catalog *c = NULL;
+	struct uc_error err = {0};
+
+	(void)state;
+	assert_int_equal(catalog_load_default(&c, &err), UC_OK);
+	assert_non_null(c);
+	assert_true(c->n_rules > 150);
+	assert_true(c->n_endpoints > 20);
+	/* every rule names at least one source document */
+	for (size_t i = 0; i < c->n_rules; i++) {
+		assert_true(c->rules[i].n_refs > 0);
+		assert_non_null(c->rules[i].note);
+		assert_true(strlen(c->rules[i].note) > 0);
+	}
+	assert_non_null(catalog_find_rule(c, "fe-sip-5061"));
+	assert_null(catalog_find_rule(c, "no-such-rule"));
+	catalog_free(c);
+}
+
+/* The catalog text with one substitution applied, written to a file. */
+static char *catalog_variant(const char *from, const char *to)
+{
+	char *path = uc_data_path("catalog.xml"), *data, *hit, *out;
+	struct uc_error err = {0};
+	size_t size;
+	FILE *f;
+
+	assert_int_equal(file_read_all(path, 16u << 20, &data, &size, &err), UC_OK);
+	free(path);
+	hit = strstr(data, from);
+	assert_non_null(hit);
+	path = xasprintf("%s/catalog.xml", tmpdir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fwrite(data, 1, (size_t)(hit - data), f);
+	fputs(to, f);
+	fputs(hit + strlen(from), f);
+	assert_int_equal(fclose(f), 0);
+	out = path;
+	free(data);
+	return out;
+}
+
+static void expect_refused(const char *from, const char *to, enum uc_status status,
+			   const char *message_part)
+{
+	char *schema = uc_data_path("catalog.rng");
+	char *path = catalog_variant(from, to);
+	struct catalog *c = NULL;
+	struct uc_error err = {0};
+
+	assert_int_equal(catalog_load(path, schema, &c, &err), status);
+	assert_null(c);
+	assert_string_equal(err.file, path);
+	assert_true(err.line > 0);
+	if (!strstr(err.message, message_part))
+		fail_msg("message \"%s\" lacks \"%s\"", err.message, message_part);
+	free(path);
+	free(schema);
+}
+
+static void test_refuses_schema_violation(void **state)
+{
+	(void)state;
+	/* a port that is not a number, range, "any" or a known symbol */
+	expect_refused("destination-port=\"5061\"", "destination-port=\"sip\"", UC_ERR_SCHEMA,
+		       "schema");
+}
+
+static void test_refuses_unknown_endpoint(void **state)
+{
+	(void)state;
+	expect_refused("destination=\"frontend-servers\"", "destination=\"front-end-servers\"",
+		       UC_ERR_SCHEMA, "front-end-servers");
+}
+
+static void test_refuses_unknown_condition(void **state)
+{
+	(void)state;
+	expect_refused("when=\"director\"", "when=\"directors\"", UC_ERR_SCHEMA, "directors");
+	expect_refused("when=\"mediation=collocated\"", "when=\"mediation=colocated\"",
+		       UC_ERR_SCHEMA, "colocated");
+}
+
+static void test_refuses_duplicate_id(void **state)
+{
+	(void)state;
+	expect_refused("id=\"fe-sip-5060\"", "id=\"all-sql-browser\"", UC_ERR_SCHEMA,
+		       "all-sql-browser");
+}
+
+static void test_refuses_broken_xml(void **state)
+{
+	(void)state;
+	expect_refused("</rules>", "</rulez>", UC_ERR_PARSE, "well-formed");
+}
+
+static void test_refuses_doctype(void **state)
+{
+	(void)state;
+	expect_refused("<catalog ",
+		       "<!DOCTYPE catalog [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<catalog ",
+		       UC_ERR_PARSE, "DOCTYPE");
+}
+
+static void test_missing_catalog_is_io_error(void **state)
+{
+	char *schema = uc_data_path("catalog.rng");
+	struct catalog *c = NULL;
+	struct uc_error err = {0};
+
+	(void)state;
+	assert_int_equal(catalog_load("/nonexistent/catalog.xml", schema, &c, &err), UC_ERR_IO);
+	assert_string_equal(err.file, "/nonexistent/catalog.xml");
+	free(schema);
+}
+
+static void test_condition_parse_and_eval(void **state)
+{
+	struct plan *plan = plan_new_default();
+	struct condition c;
+	struct uc_error err = {0};
+	struct site *s = &plan->sites[0];
+
+	(void)state;
+	assert_int_equal(condition_parse("", &c, &err), UC_OK);
+	assert_true(condition_holds(&c, plan, s));
+	condition_free(&c);
+
+	assert_int_equal(condition_parse("edge", &c, &err), UC_OK);
+	s->edge = EDGE_NONE;
+	assert_false(condition_holds(&c, plan, s));
+	s->edge = EDGE_SCALED_DNS;
+	assert_true(condition_holds(&c, plan, s));
+	condition_free(&c);
+
+	assert_int_equal(condition_parse("edge=single|scaled-dns !director", &c, &err), UC_OK);
+	s->director = false;
+	assert_true(condition_holds(&c, plan, s));
+	s->director = true;
+	assert_false(condition_holds(&c, plan, s));
+	s->director = false;
+	s->edge = EDGE_SCALED_HLB;
+	assert_false(condition_holds(&c, plan, s));
+	condition_free(&c);
+
+	assert_int_equal(condition_parse("federation=xmpp|sip", &c, &err), UC_OK);
+	plan->federation = FEDERATION_PUBLIC_IM;
+	assert_false(condition_holds(&c, plan, s));
+	plan->federation = FEDERATION_PUBLIC_IM | FEDERATION_XMPP;
+	assert_true(condition_holds(&c, plan, s));
+	condition_free(&c);
+
+	assert_int_equal(condition_parse("um", &c, &err), UC_OK);
+	s->um = UM_NONE;
+	assert_false(condition_holds(&c, plan, s));
+	s->um = UM_DUAL;
+	assert_true(condition_holds(&c, plan, s));
+	condition_free(&c);
+
+	assert_int_equal(condition_parse("version=lync2013", &c, &err), UC_OK);
+	plan->version = PRODUCT_SFB2015;
+	assert_false(condition_holds(&c, plan, s));
+	plan->version = PRODUCT_LYNC2013;
+	assert_true(condition_holds(&c, plan, s));
+	condition_free(&c);
+
+	assert_int_equal(condition_parse("ipsec=true", &c, &err), UC_ERR_SCHEMA);
+	assert_int_equal(condition_parse("edge=huge", &c, &err), UC_ERR_SCHEMA);
+	assert_int_equal(condition_parse("colour", &c, &err), UC_ERR_SCHEMA);
+	plan_free(plan);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_default_catalog_loads),
+		cmocka_unit_test(test_refuses_schema_violation),
+		cmocka_unit_test(test_refuses_unknown_endpoint),
+		cmocka_unit_test(test_refuses_unknown_condition),
+		cmocka_unit_test(test_refuses_duplicate_id),
+		cmocka_unit_test(test_refuses_broken_xml),
+		cmocka_unit_test(test_refuses_doctype),
+		cmocka_unit_test(test_missing_catalog_is_io_error),
+		cmocka_unit_test(test_condition_parse_and_eval),
+	};
+
+	return cmocka_run_group_tests_name("catalog", tests, setup, teardown);
+}
