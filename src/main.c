@@ -426,8 +426,10 @@ static int write_report(const struct options *o, const struct report *r)
 		eo.width = terminal_width();
 		s = ex->write(r, &eo, stdout, &err);
 		if (s == UC_OK && (fflush(stdout) != 0 || ferror(stdout)))
-			s = uc_error_set(&err, UC_ERR_IO, _("standard output"), 0,
-					 _("writing failed: %s"), strerror(errno));
+			s = uc_error_set(&err, UC_ERR_IO, NULL, 0, _("writing failed: %s"),
+					 strerror(errno));
+		if (s != UC_OK)
+			snprintf(err.file, sizeof err.file, "%s", _("standard output"));
 	} else if (o->output[strlen(o->output) - 1] == '/') {
 		s = write_to_directory(ex, r, &eo, o->output, &err);
 	} else {

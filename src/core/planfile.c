@@ -1,9 +1,9 @@
 /* planfile.c: plan files (XML in namespace urn:ucplan:plan:1, schema
  * data/plan.rng).
  *
- * Loading goes through xmldoc (no network, no DTD, no entities, first error
- * with its line), then the schema, then a walk that checks what the schema
- * cannot: port numbers and the limits that keep a plan bounded.  Names and
+ * Loading goes through xmldoc_parse (no network, no DTD, no entities, first
+ * error with its line), then the schema, then a walk that checks what the
+ * schema cannot: port numbers and the limits that keep a plan bounded.  Names and
  * addresses are taken as written; plan_validate() judges them, so that a
  * plan with a typo can still be opened and corrected. */
 #include "ucplan/planfile.h"
@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/relaxng.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
 
 #include "ucplan/fileio.h"
@@ -74,13 +76,32 @@ static char *attr_token(xmlNodePtr node, const char *name)
 	return v;
 }
 
+/* At most size - 1 bytes of s, cut on a UTF-8 character boundary, for
+ * quoting file content in a message. */
+static const char *clip(const char *s, char *buf, size_t size)
+{
+	size_t n = strlen(s);
+
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return buf;
+}
+
 static enum uc_status bad_value(struct reader *rd, xmlNodePtr node, const char *attr,
 				const char *value)
 {
+	char quoted[80];
+
 	return uc_error_set(rd->err, UC_ERR_SCHEMA, rd->name, node_line(node),
-			    _("<%s %s=\"%.64s\">: this value is not allowed here; see "
+			    _("<%s %s=\"%s\">: this value is not allowed here; see "
 			      "data/plan.rng for the allowed ones"),
-			    (const char *)node->name, attr, value ? value : "");
+			    (const char *)node->name, attr,
+			    clip(value ? value : "", quoted, sizeof quoted));
 }
 
 static enum uc_status too_many(struct reader *rd, xmlNodePtr node, const char *what,
@@ -114,14 +135,15 @@ static enum uc_status read_range(struct reader *rd, xmlNodePtr node, const char 
 {
 	char *v = attr_token(node, attr);
 	enum uc_status s = UC_OK;
+	char quoted[40];
 
 	if (!v)
 		return UC_OK;
 	if (!model_port_range_parse(v, out))
 		s = uc_error_set(rd->err, UC_ERR_SCHEMA, rd->name, node_line(node),
-				 _("%s=\"%.32s\" is not a port range; write N or N-M with %d <= N "
-				   "<= M <= %d"),
-				 attr, v, MODEL_PORT_MIN, MODEL_PORT_MAX);
+				 _("%s=\"%s\" is not a port range; write N or N-M with %d <= N <= "
+				   "M <= %d"),
+				 attr, clip(v, quoted, sizeof quoted), MODEL_PORT_MIN, MODEL_PORT_MAX);
 	free(v);
 	return s;
 }
@@ -328,9 +350,11 @@ static enum uc_status read_site(struct reader *rd, xmlNodePtr node, struct site 
 		} else if (is_element(c, "branch")) {
 			s = read_branch(rd, c, &site->branches[site->n_branches++]);
 		} else {
+			char quoted[80];
+
 			s = uc_error_set(rd->err, UC_ERR_SCHEMA, rd->name, node_line(c),
-					 _("unexpected element <%.64s>; see data/plan.rng"),
-					 (const char *)c->name);
+					 _("unexpected element <%s>; see data/plan.rng"),
+					 clip((const char *)c->name, quoted, sizeof quoted));
 		}
 	}
 	return s;
@@ -360,10 +384,13 @@ static enum uc_status read_plan(struct reader *rd, xmlNodePtr root, struct plan 
 	char *version = attr_token(root, "version");
 
 	if (!version || strcmp(version, PLAN_FORMAT_VERSION) != 0) {
+		char quoted[24];
+
 		s = uc_error_set(rd->err, UC_ERR_SCHEMA, rd->name, node_line(root),
-				 _("plan format version \"%.16s\" is not known; this ucplan reads "
+				 _("plan format version \"%s\" is not known; this ucplan reads "
 				   "version %s (the file may come from a newer ucplan)"),
-				 version ? version : "", PLAN_FORMAT_VERSION);
+				 clip(version ? version : "", quoted, sizeof quoted),
+				 PLAN_FORMAT_VERSION);
 		free(version);
 		return s;
 	}
@@ -387,6 +414,98 @@ static enum uc_status read_plan(struct reader *rd, xmlNodePtr root, struct plan 
 	return s;
 }
 
+/* The first schema error worth showing: libxml2's RELAX NG validator often
+ * reports a vague error without a location ("failed to validate
+ * attributes") before the precise one with its line, so the first error
+ * that has a line wins and a location-less one is kept only as a fallback. */
+struct schema_error {
+	int line;
+	bool set;
+	char message[512];
+};
+
+static void schema_error_keep(void *ctx, xmlErrorPtr error)
+{
+	struct schema_error *se = ctx;
+	int line;
+	size_t n;
+
+	if (!error || (se->set && se->line > 0))
+		return;
+	line = error->line;
+	if (line <= 0 && error->node)
+		line = node_line(error->node);
+	if (se->set && line <= 0)
+		return;
+	se->set = true;
+	se->line = line;
+	snprintf(se->message, sizeof se->message, "%s", error->message ? error->message : "");
+	n = strlen(se->message);
+	while (n > 0 && (se->message[n - 1] == '\n' || se->message[n - 1] == ' '))
+		se->message[--n] = '\0';
+}
+
+static enum uc_status schema_validate(xmlDocPtr doc, const char *name, struct uc_error *err)
+{
+	struct schema_error se = {0};
+	xmlRelaxNGParserCtxtPtr pctxt;
+	xmlRelaxNGValidCtxtPtr vctxt;
+	xmlRelaxNGPtr schema;
+	enum uc_status s;
+	char *path = uc_data_path(PLAN_SCHEMA);
+	char *text;
+	size_t size;
+	int rc;
+
+	/* The schema is read like any input, so that a missing file is one
+	 * clear message rather than libxml2 output. */
+	s = file_read_all(path, PLANFILE_MAX_SIZE, &text, &size, err);
+	if (s != UC_OK) {
+		if (err)
+			snprintf(err->message, sizeof err->message, "%s",
+				 _("cannot read the plan schema; reinstall ucplan or set "
+				   "UCPLAN_DATADIR to its data directory"));
+		free(path);
+		return UC_ERR_IO;
+	}
+	pctxt = xmlRelaxNGNewMemParserCtxt(text, (int)size);
+	if (!pctxt) {
+		free(text);
+		s = uc_error_set(err, UC_ERR_IO, path, 0, _("out of memory"));
+		free(path);
+		return s;
+	}
+	xmlRelaxNGSetParserStructuredErrors(pctxt, schema_error_keep, &se);
+	xmlSetStructuredErrorFunc(&se, schema_error_keep);
+	schema = xmlRelaxNGParse(pctxt);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	free(text);
+	if (!schema) {
+		s = uc_error_set(err, UC_ERR_IO, path, se.line,
+				 _("the plan schema is damaged (%s); reinstall ucplan"),
+				 se.set ? se.message : "?");
+		free(path);
+		return s;
+	}
+	free(path);
+	vctxt = xmlRelaxNGNewValidCtxt(schema);
+	if (!vctxt) {
+		xmlRelaxNGFree(schema);
+		return uc_error_set(err, UC_ERR_IO, name, 0, _("out of memory"));
+	}
+	xmlRelaxNGSetValidStructuredErrors(vctxt, schema_error_keep, &se);
+	rc = xmlRelaxNGValidateDoc(vctxt, doc);
+	xmlRelaxNGFreeValidCtxt(vctxt);
+	xmlRelaxNGFree(schema);
+	if (rc == 0)
+		return UC_OK;
+	return uc_error_set(err, UC_ERR_SCHEMA, name, se.line > 0 ? se.line : 1,
+			    _("the file does not follow the plan schema: %s; correct it (see "
+			      "data/plan.rng) or open a copy saved by ucplan"),
+			    se.set ? se.message : _("unknown structure"));
+}
+
 enum uc_status planfile_load_memory(const char *data, size_t size, const char *name,
 				    struct plan **out, struct uc_error *err)
 {
@@ -395,7 +514,6 @@ enum uc_status planfile_load_memory(const char *data, size_t size, const char *n
 	xmlNodePtr root;
 	struct plan *plan;
 	enum uc_status s;
-	char *schema;
 	size_t blank = 0;
 
 	*out = NULL;
@@ -419,10 +537,12 @@ enum uc_status planfile_load_memory(const char *data, size_t size, const char *n
 	}
 	root = xmlDocGetRootElement(doc);
 	if (!root || xmlStrcmp(root->name, BAD_CAST "plan") != 0) {
+		char quoted[80];
+
 		s = uc_error_set(err, UC_ERR_SCHEMA, rd.name, root ? node_line(root) : 1,
-				 _("not a ucplan plan file (root element %.64s); open a plan "
-				   "saved by ucplan"),
-				 root ? (const char *)root->name : "?");
+				 _("not a ucplan plan file (root element %s); open a plan saved "
+				   "by ucplan"),
+				 clip(root ? (const char *)root->name : "?", quoted, sizeof quoted));
 		xmlFreeDoc(doc);
 		return s;
 	}
@@ -434,9 +554,7 @@ enum uc_status planfile_load_memory(const char *data, size_t size, const char *n
 		xmlFreeDoc(doc);
 		return s;
 	}
-	schema = uc_data_path(PLAN_SCHEMA);
-	s = xmldoc_validate(doc, schema, rd.name, err);
-	free(schema);
+	s = schema_validate(doc, rd.name, err);
 	if (s != UC_OK) {
 		xmlFreeDoc(doc);
 		return s;
@@ -669,11 +787,12 @@ static void w_plan(struct writer *w, const struct plan *plan)
 {
 	char federation[64];
 
-	if (xmlTextWriterStartDocument(w->w, NULL, "UTF-8", NULL) < 0 ||
-	    xmlTextWriterStartElementNS(w->w, NULL, BAD_CAST "plan", BAD_CAST PLAN_NS) < 0) {
+	if (xmlTextWriterStartDocument(w->w, NULL, "UTF-8", NULL) < 0) {
 		w->failed = true;
 		return;
 	}
+	w_start(w, "plan");
+	w_attr(w, "plan", "xmlns", PLAN_NS);
 	w_attr(w, "plan", "version", PLAN_FORMAT_VERSION);
 	w_attr(w, "plan", "name", plan->name);
 	w_attr(w, "plan", "sip-domain", plan->sip_domain);

@@ -582,7 +582,10 @@ static const char *const identity_keys[CATALOG_TABLE_COUNT][8] = {
 	{"scope", "source", "destination", "transport", "source_port", "destination_port",
 	 "service", NULL},
 	{"load_balancer", "vip", "transport", "port", "service", NULL},
-	{"source", "destination", "transport", "source_port", "destination_port", NULL},
+	/* the IPsec table keeps each named exception, even when two name the
+	 * same servers (Conferencing Attendant and A/V Conferencing both run on
+	 * the Front End Servers) */
+	{"rule", "source", "destination", "transport", "source_port", "destination_port", NULL},
 };
 
 static bool same_flow(const struct report_table *t, const char **a, const char **b)

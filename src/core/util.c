@@ -123,10 +123,13 @@ char *xasprintf(const char *fmt, ...)
 {
 	struct strbuf sb = {0};
 	va_list ap;
+	char probe[1];
 	int n;
 
+	/* a one-byte buffer rather than NULL: gcc's format-truncation check
+	 * rejects a NULL buffer under the sanitizers */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(probe, sizeof probe, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return xstrdup("");
@@ -167,10 +170,11 @@ void strbuf_puts(struct strbuf *sb, const char *s)
 void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
+	char probe[1];
 	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(probe, sizeof probe, fmt, ap);
 	va_end(ap);
 	if (n <= 0)
 		return;

@@ -1,0 +1,57 @@
+#!/bin/sh
+# Golden outputs: the CSV and XML reports of the example plans and of each
+# Edge topology, compared byte for byte with tests/golden/.  After a
+# deliberate change to the catalog or the exporters, regenerate with
+#   sh tests/golden.sh --update
+# and review the diff before committing it.
+set -u
+BIN=${UCPLAN_BIN:-build/ucplan}
+DATA=${UCPLAN_DATADIR:-data}
+DIR=tests/golden
+update=0
+[ "${1:-}" = "--update" ] && update=1
+T=$(mktemp -d /tmp/ucplan-golden.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+export LANGUAGE= LANG=C.UTF-8 LC_ALL=C.UTF-8
+pass=0
+fail=0
+
+# case NAME ARGS...: one report in each format
+run_case() {
+	name=$1; shift
+	for fmt in csv xml; do
+		out="$T/$name.$fmt"
+		if ! "$BIN" report "$@" --lang en -f "$fmt" -o "$out" 2>"$T/err"; then
+			echo "FAIL: $name.$fmt: ucplan failed"; sed 's/^/  | /' "$T/err"; fail=$((fail + 1)); continue
+		fi
+		if [ "$update" -eq 1 ]; then
+			cp "$out" "$DIR/$name.$fmt"
+		elif cmp -s "$out" "$DIR/$name.$fmt"; then
+			pass=$((pass + 1))
+		else
+			echo "FAIL: $name.$fmt differs from $DIR/$name.$fmt"
+			diff "$DIR/$name.$fmt" "$out" | head -10 | sed 's/^/  | /'
+			fail=$((fail + 1))
+		fi
+	done
+}
+
+for plan in one-site two-sites lync2013-nat; do
+	run_case "example-$plan" "$DATA/examples/$plan.xml"
+done
+COMMON="--director --reverse-proxy --federation sip,public-im,xmpp"
+for product in sfb2015 lync2013; do
+	run_case "$product-edge-none" --product $product --edge none
+	run_case "$product-edge-single-public" --product $product --edge single --edge-public $COMMON
+	run_case "$product-edge-single-nat" --product $product --edge single --edge-nat $COMMON
+	run_case "$product-edge-scaled-dns-public" --product $product --edge scaled-dns --edge-public $COMMON
+	run_case "$product-edge-scaled-dns-nat" --product $product --edge scaled-dns --edge-nat $COMMON
+	run_case "$product-edge-scaled-hlb" --product $product --edge scaled-hlb --edge-public $COMMON
+done
+
+if [ "$update" -eq 1 ]; then
+	echo "golden: files updated in $DIR; review 'git diff $DIR'"
+	exit 0
+fi
+echo "golden: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
