@@ -45,7 +45,7 @@ TEST_BIN   := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LINGUAS    := $(shell cat locale/LINGUAS 2>/dev/null)
 MO_FILES   := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/ucplan.mo)
 
-.PHONY: all run check deps install uninstall clean layering
+.PHONY: all run check deps install uninstall clean layering pot update-po check-po
 
 all: $(BIN) $(MO_FILES)
 
@@ -75,7 +75,7 @@ deps:
 run: deps all
 	$(BIN) data/examples/two-sites.xml
 
-check: deps all $(TEST_BIN) layering
+check: deps all $(TEST_BIN) layering check-po
 	@sh tests/run.sh $(BUILD)
 
 # curses only in src/tui, libcsv only in the CSV exporter (DESIGN.md §2).
@@ -84,6 +84,31 @@ layering:
 	 if [ -n "$$bad" ]; then echo "curses.h outside src/tui: $$bad"; exit 1; fi
 	@bad=$$(grep -rl '#include *<csv.h>' src include | grep -v '^src/export/csv.c'); \
 	 if [ -n "$$bad" ]; then echo "csv.h outside the CSV exporter: $$bad"; exit 1; fi
+
+# Translations.  POTFILES lists every file with translatable text: C sources
+# (xgettext) and data/catalog.xml (xgettext with the ITS rules in
+# data/catalog.its).
+POT_C      = $(filter %.c,$(shell sed -e 's/\#.*//' locale/POTFILES))
+POT_XML    = $(filter %.xml,$(shell sed -e 's/\#.*//' locale/POTFILES))
+
+pot: locale/ucplan.pot
+
+locale/ucplan.pot: locale/POTFILES $(POT_C) $(POT_XML) data/catalog.its
+	xgettext --from-code=UTF-8 --add-comments=TRANSLATORS: --keyword=_ --keyword=N_ \
+	  --keyword=P_:1,2 --flag=_:1:pass-c-format --package-name=ucplan \
+	  --package-version=$(VERSION) --msgid-bugs-address=ucplan@example.invalid \
+	  -o $(BUILD)/c.pot $(POT_C)
+	xgettext --from-code=UTF-8 --its=data/catalog.its -o $(BUILD)/catalog.pot $(POT_XML)
+	msgcat --use-first -o $@ $(BUILD)/c.pot $(BUILD)/catalog.pot
+
+# Brings every language's catalog up to date with the template.
+update-po: locale/ucplan.pot
+	@for l in $(LINGUAS); do msgmerge --quiet --update --backup=none locale/$$l.po $<; done
+
+# Fails on an untranslated, fuzzy or format-mismatched entry, or on a
+# source file with translatable text missing from POTFILES.
+check-po:
+	@sh scripts/check-po.sh $(LINGUAS)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/examples $(DESTDIR)$(MANDIR)/man1

@@ -792,7 +792,7 @@ static void add_row(struct builder *b, const struct catalog_rule *rule, const st
 		cells[4] = cell_text(b, rule->transport);
 		cells[5] = cell_port(b, rule->source_port, site);
 		cells[6] = cell_port(b, rule->destination_port, site);
-		cells[7] = cell_text(b, rule->service);
+		cells[7] = cell_text(b, str_empty(rule->service) ? "" : _(rule->service));
 		cells[8] = cell_text(b, _(rule->note));
 		break;
 	case CATALOG_LB:
@@ -800,7 +800,7 @@ static void add_row(struct builder *b, const struct catalog_rule *rule, const st
 		cells[1] = cell_vip(b, &b->dst);
 		cells[2] = cell_text(b, rule->transport);
 		cells[3] = cell_port(b, rule->destination_port, site);
-		cells[4] = cell_text(b, rule->service);
+		cells[4] = cell_text(b, str_empty(rule->service) ? "" : _(rule->service));
 		cells[5] = cell_text(b, _(rule->note));
 		break;
 	case CATALOG_IPSEC:
