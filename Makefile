@@ -45,7 +45,7 @@ TEST_BIN   := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LINGUAS    := $(shell cat locale/LINGUAS 2>/dev/null)
 MO_FILES   := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/ucplan.mo)
 
-.PHONY: all run check deps install uninstall clean layering pot update-po check-po
+.PHONY: all run check deps install uninstall clean layering pot update-po check-po bench
 
 all: $(BIN) $(MO_FILES)
 
@@ -84,6 +84,16 @@ layering:
 	 if [ -n "$$bad" ]; then echo "curses.h outside src/tui: $$bad"; exit 1; fi
 	@bad=$$(grep -rl '#include *<csv.h>' src include | grep -v '^src/export/csv.c'); \
 	 if [ -n "$$bad" ]; then echo "csv.h outside the CSV exporter: $$bad"; exit 1; fi
+
+# The benchmark (tools/): synthetic plans of 1 to 1,000 sites.
+TOOLS      := $(BUILD)/tools/genplan $(BUILD)/tools/bench
+
+$(BUILD)/tools/%: $(BUILD)/obj/tools/%.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LIBS_CORE)
+
+bench: deps $(TOOLS)
+	@sh scripts/bench.sh $(BUILD)
 
 # Translations.  POTFILES lists every file with translatable text: C sources
 # (xgettext) and data/catalog.xml (xgettext with the ITS rules in

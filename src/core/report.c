@@ -207,12 +207,23 @@ static void x_frontend_servers(const struct plan *p, const struct site *s, struc
 	add_pool_servers(e, &s->frontend);
 }
 
+/* A pool's load balancer VIP; a pool without one (a Standard Edition
+ * server, a single Director) is reached at its servers. */
+static void pool_vip(const struct pool *pool, struct expansion *e)
+{
+	e->pool = pool->fqdn;
+	if (str_empty(pool->vip)) {
+		add_pool_servers(e, pool);
+		return;
+	}
+	e->vip = pool->vip;
+	e->vip_only = true;
+}
+
 static void x_frontend_vip(const struct plan *p, const struct site *s, struct expansion *e)
 {
 	(void)p;
-	e->pool = s->frontend.fqdn;
-	e->vip = s->frontend.vip;
-	e->vip_only = true;
+	pool_vip(&s->frontend, e);
 }
 
 static void x_frontend_cms(const struct plan *p, const struct site *s, struct expansion *e)
@@ -248,9 +259,7 @@ static void x_director_servers(const struct plan *p, const struct site *s, struc
 static void x_director_vip(const struct plan *p, const struct site *s, struct expansion *e)
 {
 	(void)p;
-	e->pool = s->director_pool.fqdn;
-	e->vip = s->director_pool.vip;
-	e->vip_only = true;
+	pool_vip(&s->director_pool, e);
 }
 
 static void x_mediation_servers(const struct plan *p, const struct site *s, struct expansion *e)
@@ -268,9 +277,7 @@ static void x_mediation_servers(const struct plan *p, const struct site *s, stru
 static void x_mediation_vip(const struct plan *p, const struct site *s, struct expansion *e)
 {
 	(void)p;
-	e->pool = s->mediation_pool.fqdn;
-	e->vip = s->mediation_pool.vip;
-	e->vip_only = true;
+	pool_vip(&s->mediation_pool, e);
 }
 
 static void x_pstn_gateways(const struct plan *p, const struct site *s, struct expansion *e)
