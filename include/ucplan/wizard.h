@@ -82,6 +82,10 @@ const struct wizard_page *wizard_page(const struct wizard *w);
 bool wizard_next(struct wizard *w);
 bool wizard_back(struct wizard *w);
 bool wizard_goto(struct wizard *w, size_t index);
+/* Rebuilds the page list after the plan's sites were changed other than
+ * through wizard_site_add/remove (a plan read into the same struct); the
+ * position stays on the same page where it still exists. */
+void wizard_refresh(struct wizard *w);
 
 /* Fields of the current page.  A field may be hidden when it does not
  * apply (the NAT choice while there is no Edge, for instance). */
@@ -126,6 +130,8 @@ struct address_entry {
 	char **value;       /* the plan's string (may point to NULL) */
 	unsigned group;     /* entries of the same pool and kind share a group */
 	unsigned member;    /* position within the group, 0 = first */
+	const char *detail; /* the branch's name for branch entries, else NULL
+			     * (borrowed from the plan, not translated) */
 };
 
 /* Lists every name and address of site, in display order: pools, their

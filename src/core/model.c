@@ -37,51 +37,51 @@ enum {
 /* ---- keyword tables ---------------------------------------------------- */
 
 static const char *const version_keys[] = {
-	[PRODUCT_LYNC2013] = "lync2013",
-	[PRODUCT_SFB2015] = "sfb2015",
+    [PRODUCT_LYNC2013] = "lync2013",
+    [PRODUCT_SFB2015] = "sfb2015",
 };
 static const char *const edition_keys[] = {
-	[EDITION_STANDARD] = "standard",
-	[EDITION_ENTERPRISE] = "enterprise",
+    [EDITION_STANDARD] = "standard",
+    [EDITION_ENTERPRISE] = "enterprise",
 };
 static const char *const pool_lb_keys[] = {
-	[POOL_LB_DNS] = "dns",
-	[POOL_LB_HARDWARE] = "hardware",
+    [POOL_LB_DNS] = "dns",
+    [POOL_LB_HARDWARE] = "hardware",
 };
 static const char *const mediation_keys[] = {
-	[MEDIATION_NONE] = "none",
-	[MEDIATION_COLLOCATED] = "collocated",
-	[MEDIATION_STANDALONE] = "standalone",
+    [MEDIATION_NONE] = "none",
+    [MEDIATION_COLLOCATED] = "collocated",
+    [MEDIATION_STANDALONE] = "standalone",
 };
 static const char *const edge_keys[] = {
-	[EDGE_NONE] = "none",
-	[EDGE_SINGLE] = "single",
-	[EDGE_SCALED_DNS] = "scaled-dns",
-	[EDGE_SCALED_HLB] = "scaled-hlb",
+    [EDGE_NONE] = "none",
+    [EDGE_SINGLE] = "single",
+    [EDGE_SCALED_DNS] = "scaled-dns",
+    [EDGE_SCALED_HLB] = "scaled-hlb",
 };
 static const char *const edge_addressing_keys[] = {
-	[EDGE_ADDR_PUBLIC] = "public",
-	[EDGE_ADDR_NAT] = "nat",
+    [EDGE_ADDR_PUBLIC] = "public",
+    [EDGE_ADDR_NAT] = "nat",
 };
 static const char *const um_keys[] = {
-	[UM_NONE] = "none",
-	[UM_TCP] = "tcp",
-	[UM_TLS] = "tls",
-	[UM_DUAL] = "dual",
+    [UM_NONE] = "none",
+    [UM_TCP] = "tcp",
+    [UM_TLS] = "tls",
+    [UM_DUAL] = "dual",
 };
 static const char *const branch_keys[] = {
-	[BRANCH_NONE] = "none",
-	[BRANCH_SBA] = "sba",
-	[BRANCH_SBS] = "sbs",
+    [BRANCH_NONE] = "none",
+    [BRANCH_SBA] = "sba",
+    [BRANCH_SBS] = "sbs",
 };
 
 static const struct {
 	const char *key;
 	unsigned bit;
 } federation_keys[] = {
-	{"sip", FEDERATION_SIP},
-	{"public-im", FEDERATION_PUBLIC_IM},
-	{"xmpp", FEDERATION_XMPP},
+    {"sip", FEDERATION_SIP},
+    {"public-im", FEDERATION_PUBLIC_IM},
+    {"xmpp", FEDERATION_XMPP},
 };
 
 static const char *keyword_name(const char *const *keys, size_t n, unsigned value)
@@ -103,18 +103,18 @@ static bool keyword_lookup(const char *const *keys, size_t n, const char *key, u
 }
 
 /* One pair of functions per table; the enums are dense from zero. */
-#define KEYWORD_FUNCTIONS(prefix, type, table)                                                    \
-	const char *prefix##_key(type value)                                                      \
-	{                                                                                         \
-		return keyword_name(table, N_ELEMS(table), (unsigned)value);                      \
-	}                                                                                         \
-	bool prefix##_parse(const char *key, type *out)                                           \
-	{                                                                                         \
-		unsigned value;                                                                   \
-		if (!keyword_lookup(table, N_ELEMS(table), key, &value))                          \
-			return false;                                                             \
-		*out = (type)value;                                                               \
-		return true;                                                                      \
+#define KEYWORD_FUNCTIONS(prefix, type, table)                                                     \
+	const char *prefix##_key(type value)                                                       \
+	{                                                                                          \
+		return keyword_name(table, N_ELEMS(table), (unsigned)value);                       \
+	}                                                                                          \
+	bool prefix##_parse(const char *key, type *out)                                            \
+	{                                                                                          \
+		unsigned value;                                                                    \
+		if (!keyword_lookup(table, N_ELEMS(table), key, &value))                           \
+			return false;                                                              \
+		*out = (type)value;                                                                \
+		return true;                                                                       \
 	}
 
 KEYWORD_FUNCTIONS(model_version, enum product_version, version_keys)
@@ -177,8 +177,7 @@ void model_federation_format(unsigned bits, char *buf, size_t size)
 
 		if (!(bits & federation_keys[i].bit))
 			continue;
-		n = snprintf(buf + len, size - len, "%s%s", len ? " " : "",
-			     federation_keys[i].key);
+		n = snprintf(buf + len, size - len, "%s%s", len ? " " : "", federation_keys[i].key);
 		if (n < 0 || (size_t)n >= size - len) {
 			/* Too small: keep whole keys only. */
 			buf[len] = '\0';
@@ -316,9 +315,9 @@ bool model_is_fqdn(const char *s)
 /* The documentation networks of RFC 5737, in the order of enum addr_net. */
 enum addr_net { NET_INTERNAL, NET_PRIVATE_EXTERNAL, NET_PUBLIC, NET_COUNT };
 static const unsigned char doc_nets[NET_COUNT][3] = {
-	[NET_INTERNAL] = {192, 0, 2},
-	[NET_PRIVATE_EXTERNAL] = {198, 51, 100},
-	[NET_PUBLIC] = {203, 0, 113},
+    [NET_INTERNAL] = {192, 0, 2},
+    [NET_PRIVATE_EXTERNAL] = {198, 51, 100},
+    [NET_PUBLIC] = {203, 0, 113},
 };
 static const unsigned char doc_net6[4] = {0x20, 0x01, 0x0d, 0xb8};
 static const char *const doc_domains[] = {"example.com", "example.net", "example.org"};
@@ -578,14 +577,14 @@ static void site_copy(struct site *to, const struct site *from)
 	for (size_t i = 0; i < to->n_edges; i++) {
 		const struct edge_server *e = &from->edges[i];
 		to->edges[i] = (struct edge_server){
-			.fqdn = dup_or_null(e->fqdn),
-			.internal = dup_or_null(e->internal),
-			.access = dup_or_null(e->access),
-			.webconf = dup_or_null(e->webconf),
-			.av = dup_or_null(e->av),
-			.access_nat = dup_or_null(e->access_nat),
-			.webconf_nat = dup_or_null(e->webconf_nat),
-			.av_nat = dup_or_null(e->av_nat),
+		    .fqdn = dup_or_null(e->fqdn),
+		    .internal = dup_or_null(e->internal),
+		    .access = dup_or_null(e->access),
+		    .webconf = dup_or_null(e->webconf),
+		    .av = dup_or_null(e->av),
+		    .access_nat = dup_or_null(e->access_nat),
+		    .webconf_nat = dup_or_null(e->webconf_nat),
+		    .av_nat = dup_or_null(e->av_nat),
 		};
 	}
 	to->edge_vip_internal = dup_or_null(from->edge_vip_internal);
@@ -598,7 +597,7 @@ static void site_copy(struct site *to, const struct site *from)
 	pool_copy(&to->pchat_pool, &from->pchat_pool);
 	pool_copy(&to->owas_pool, &from->owas_pool);
 	to->um_servers =
-		from->n_um_servers ? xcalloc(from->n_um_servers, sizeof *to->um_servers) : NULL;
+	    from->n_um_servers ? xcalloc(from->n_um_servers, sizeof *to->um_servers) : NULL;
 	to->n_um_servers = to->um_servers ? from->n_um_servers : 0;
 	for (size_t i = 0; i < to->n_um_servers; i++) {
 		to->um_servers[i] = from->um_servers[i];
@@ -839,9 +838,9 @@ struct field {
 	bool required; /* plan_validate reports it when empty */
 	enum addr_net net;
 	const char *prefix; /* first label of a default name: "fe", "pool" */
-	bool numbered;      /* "fe01", "fe02", ... rather than "pool" */
+	bool numbered;	    /* "fe01", "fe02", ... rather than "pool" */
 	const char *label;  /* msgid naming the field, with %zu or %s */
-	size_t n;           /* member number (1-based) for the label */
+	size_t n;	    /* member number (1-based) for the label */
 	const char *arg;    /* or a string for it */
 	const char *alias;  /* a pool may share its only member's name */
 };
@@ -901,6 +900,8 @@ static void field_list_free(struct field_list *fl)
 	memset(fl, 0, sizeof *fl);
 }
 
+/* TRANSLATORS: the labels below name one field of a site in validation
+ * messages such as "Site “Dublin”, Front End server 2 address: ...". */
 struct pool_labels {
 	const char *name;
 	const char *vip;
@@ -909,34 +910,34 @@ struct pool_labels {
 };
 
 static const struct pool_labels frontend_labels = {
-	N_("Front End pool name"),
-	N_("Front End pool VIP"),
-	N_("Front End server %zu name"),
-	N_("Front End server %zu address"),
+    N_("Front End pool name"),
+    N_("Front End pool VIP"),
+    N_("Front End server %zu name"),
+    N_("Front End server %zu address"),
 };
 static const struct pool_labels director_labels = {
-	N_("Director pool name"),
-	N_("Director pool VIP"),
-	N_("Director %zu name"),
-	N_("Director %zu address"),
+    N_("Director pool name"),
+    N_("Director pool VIP"),
+    N_("Director %zu name"),
+    N_("Director %zu address"),
 };
 static const struct pool_labels mediation_labels = {
-	N_("Mediation pool name"),
-	N_("Mediation pool VIP"),
-	N_("Mediation Server %zu name"),
-	N_("Mediation Server %zu address"),
+    N_("Mediation pool name"),
+    N_("Mediation pool VIP"),
+    N_("Mediation Server %zu name"),
+    N_("Mediation Server %zu address"),
 };
 static const struct pool_labels pchat_labels = {
-	N_("Persistent Chat pool name"),
-	N_("Persistent Chat pool VIP"),
-	N_("Persistent Chat server %zu name"),
-	N_("Persistent Chat server %zu address"),
+    N_("Persistent Chat pool name"),
+    N_("Persistent Chat pool VIP"),
+    N_("Persistent Chat server %zu name"),
+    N_("Persistent Chat server %zu address"),
 };
 static const struct pool_labels owas_labels = {
-	N_("Office Web Apps farm name"),
-	N_("Office Web Apps farm VIP"),
-	N_("Office Web Apps server %zu name"),
-	N_("Office Web Apps server %zu address"),
+    N_("Office Web Apps farm name"),
+    N_("Office Web Apps farm VIP"),
+    N_("Office Web Apps server %zu name"),
+    N_("Office Web Apps server %zu address"),
 };
 
 /* A pool: its name, its VIP (filled only when needs_vip) and its members. */
@@ -950,7 +951,8 @@ static void fields_pool(struct field_list *fl, struct pool *p, const char *pool_
 	if (needs_vip)
 		fl->items[fl->count - 1].required = false;
 	for (size_t i = 0; i < p->n_servers; i++) {
-		field_name(fl, &p->servers[i].fqdn, server_prefix, true, labels->server_name, i + 1);
+		field_name(fl, &p->servers[i].fqdn, server_prefix, true, labels->server_name,
+			   i + 1);
 		field_address(fl, &p->servers[i].address, NET_INTERNAL, true,
 			      labels->server_address, i + 1);
 	}
@@ -1210,8 +1212,7 @@ static unsigned *name_counter(struct fill_ctx *ctx, const char *prefix)
 
 /* The first free name: prefixNN.slug.example.com, or prefix.slug.example.com
  * then prefix2, prefix3... for a single name. */
-static char *default_name(struct fill_ctx *ctx, const char *prefix, bool numbered,
-			  const char *slug)
+static char *default_name(struct fill_ctx *ctx, const char *prefix, bool numbered, const char *slug)
 {
 	unsigned *counter = numbered ? name_counter(ctx, prefix) : NULL;
 
@@ -1688,8 +1689,8 @@ void plan_set_um(struct plan *plan, size_t site_index, enum um_mode mode, size_t
 	s->um_servers = xreallocarray(s->um_servers, count, sizeof *s->um_servers);
 	/* Exchange 2013 servers usually hold both roles. */
 	for (size_t i = s->n_um_servers; i < count; i++)
-		s->um_servers[i] = (struct exchange_um_server){.client_access = true,
-							       .mailbox = true};
+		s->um_servers[i] =
+		    (struct exchange_um_server){.client_access = true, .mailbox = true};
 	s->n_um_servers = count;
 	if (!model_port_range_valid(&s->um_rtp))
 		s->um_rtp = default_media_range();
@@ -1704,28 +1705,33 @@ static void finding_add(struct findings *out, enum finding_severity severity, co
 static void finding_add(struct findings *out, enum finding_severity severity, const char *code,
 			int site, const char *fmt, ...)
 {
-	struct strbuf sb = {0};
+	char buf[1024];
 	struct finding *f;
+	char *message;
 	va_list ap;
 	int n;
 
+	/* Most messages fit buf; a longer one (long names) is formatted again
+	 * into a buffer of its size. */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	if (n > 0) {
-		sb.cap = (size_t)n + 1;
-		sb.data = xmalloc(sb.cap);
+	if (n < 0) {
+		message = xstrdup("");
+	} else if ((size_t)n < sizeof buf) {
+		message = xstrdup(buf);
+	} else {
+		message = xmalloc((size_t)n + 1);
 		va_start(ap, fmt);
-		vsnprintf(sb.data, sb.cap, fmt, ap);
+		vsnprintf(message, (size_t)n + 1, fmt, ap);
 		va_end(ap);
-		sb.len = (size_t)n;
 	}
 	out->items = xreallocarray(out->items, out->count + 1, sizeof *out->items);
 	f = &out->items[out->count++];
 	f->severity = severity;
 	f->code = xstrdup(code);
 	f->site = site;
-	f->message = strbuf_detach(&sb);
+	f->message = message;
 	if (severity == FINDING_ERROR)
 		out->errors++;
 	else
@@ -1760,8 +1766,7 @@ struct validate_ctx {
 };
 
 /* A name the user typed: present, clean, not too long. */
-static void check_text_name(struct validate_ctx *v, int site, const char *value,
-			    const char *what)
+static void check_text_name(struct validate_ctx *v, int site, const char *value, const char *what)
 {
 	if (str_empty(value))
 		finding_add(v->out, FINDING_ERROR, "name-empty", site,
@@ -1803,8 +1808,8 @@ static size_t check_site_fields(struct validate_ctx *v, size_t index, const char
 			continue;
 		label = field_label(f);
 		if (str_empty(value)) {
-			finding_add(v->out, FINDING_ERROR, name ? "fqdn-missing" : "address-missing",
-				    si,
+			finding_add(v->out, FINDING_ERROR,
+				    name ? "fqdn-missing" : "address-missing", si,
 				    name ? _("Site %s, %s: the name is missing; enter a fully "
 					     "qualified domain name.")
 					 : _("Site %s, %s: the address is missing; enter an IPv4 "
@@ -1813,8 +1818,8 @@ static size_t check_site_fields(struct validate_ctx *v, size_t index, const char
 		} else if (name ? !model_is_fqdn(value) : !model_is_ip(value)) {
 			if (!model_is_clean_text(value))
 				value = "?";
-			finding_add(v->out, FINDING_ERROR, name ? "fqdn-invalid" : "address-invalid",
-				    si,
+			finding_add(v->out, FINDING_ERROR,
+				    name ? "fqdn-invalid" : "address-invalid", si,
 				    name ? _("Site %s, %s: “%s” is not a fully qualified domain "
 					     "name; use letters, digits and hyphens in two or more "
 					     "dot-separated labels.")
@@ -1839,8 +1844,7 @@ static size_t check_site_fields(struct validate_ctx *v, size_t index, const char
 						      "own name."),
 						    where, label, value, first_site);
 				else
-					finding_add(v->out, FINDING_ERROR, "address-duplicate",
-						    si,
+					finding_add(v->out, FINDING_ERROR, "address-duplicate", si,
 						    _("Site %s, %s: the address %s is already "
 						      "used in site %s; give every server, VIP "
 						      "and interface its own address."),
@@ -1855,7 +1859,7 @@ static size_t check_site_fields(struct validate_ctx *v, size_t index, const char
 }
 
 static void pool_limit_check(struct validate_ctx *v, int si, const char *where,
-			       const struct pool *p, const char *pool_label)
+			     const struct pool *p, const char *pool_label)
 {
 	if (p->n_servers == 0)
 		finding_add(v->out, FINDING_ERROR, "pool-empty", si,
@@ -1986,9 +1990,9 @@ static void check_site(struct validate_ctx *v, size_t index)
 		free(what);
 		if (s->um == UM_TCP)
 			finding_add(v->out, FINDING_WARNING, "um-tcp", si,
-				    _("Site %s: Exchange UM in TCP mode does not work with Lync or "
-				      "Skype for Business; we recommend TLS mode (or Dual while "
-				      "older systems still use TCP)."),
+				    _("Site %s: Exchange UM is in TCP mode, but Lync and Skype for "
+				      "Business integrate over TLS; we recommend TLS mode (or Dual "
+				      "while older systems still need TCP)."),
 				    where);
 		for (size_t i = 0; i < s->n_um_servers; i++) {
 			if (!s->um_servers[i].client_access && !s->um_servers[i].mailbox) {

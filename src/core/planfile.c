@@ -68,8 +68,8 @@ static char *attr_token(xmlNodePtr node, const char *name)
 	while (end > 0 && (v[end - 1] == ' ' || v[end - 1] == '\t' || v[end - 1] == '\n' ||
 			   v[end - 1] == '\r'))
 		end--;
-	while (start < end && (v[start] == ' ' || v[start] == '\t' || v[start] == '\n' ||
-			       v[start] == '\r'))
+	while (start < end &&
+	       (v[start] == ' ' || v[start] == '\t' || v[start] == '\n' || v[start] == '\r'))
 		start++;
 	memmove(v, v + start, end - start);
 	v[end - start] = '\0';
@@ -104,8 +104,8 @@ static enum uc_status bad_value(struct reader *rd, xmlNodePtr node, const char *
 			    clip(value ? value : "", quoted, sizeof quoted));
 }
 
-static enum uc_status too_many(struct reader *rd, xmlNodePtr node, const char *what,
-			       size_t count, int limit)
+static enum uc_status too_many(struct reader *rd, xmlNodePtr node, const char *what, size_t count,
+			       int limit)
 {
 	return uc_error_set(rd->err, UC_ERR_LIMIT, rd->name, node_line(node),
 			    _("<%s> holds %zu %s elements, more than the %d a plan may have; "
@@ -143,18 +143,19 @@ static enum uc_status read_range(struct reader *rd, xmlNodePtr node, const char 
 		s = uc_error_set(rd->err, UC_ERR_SCHEMA, rd->name, node_line(node),
 				 _("%s=\"%s\" is not a port range; write N or N-M with %d <= N <= "
 				   "M <= %d"),
-				 attr, clip(v, quoted, sizeof quoted), MODEL_PORT_MIN, MODEL_PORT_MAX);
+				 attr, clip(v, quoted, sizeof quoted), MODEL_PORT_MIN,
+				 MODEL_PORT_MAX);
 	free(v);
 	return s;
 }
 
 /* Reads a keyword attribute with one of the model_*_parse functions into
  * out, setting the status s. */
-#define READ_KEY(s, rd, node, attr, parse, out)                                                   \
-	do {                                                                                      \
-		char *v_ = attr_token(node, attr);                                                \
-		(s) = v_ && parse(v_, out) ? UC_OK : bad_value(rd, node, attr, v_);               \
-		free(v_);                                                                         \
+#define READ_KEY(s, rd, node, attr, parse, out)                                                    \
+	do {                                                                                       \
+		char *v_ = attr_token(node, attr);                                                 \
+		(s) = v_ && parse(v_, out) ? UC_OK : bad_value(rd, node, attr, v_);                \
+		free(v_);                                                                          \
 	} while (0)
 
 static enum uc_status read_hosts(struct reader *rd, xmlNodePtr node, const char *element,
@@ -240,8 +241,7 @@ static enum uc_status read_mediation(struct reader *rd, xmlNodePtr node, struct 
 	return read_hosts(rd, node, "gateway", &site->gateways, &site->n_gateways);
 }
 
-static enum uc_status read_roles(struct reader *rd, xmlNodePtr node,
-				 struct exchange_um_server *um)
+static enum uc_status read_roles(struct reader *rd, xmlNodePtr node, struct exchange_um_server *um)
 {
 	char *v = xmldoc_attr(node, "roles");
 	enum uc_status s = UC_OK;
@@ -521,8 +521,8 @@ enum uc_status planfile_load_memory(const char *data, size_t size, const char *n
 		return uc_error_set(err, UC_ERR_LIMIT, rd.name, 0,
 				    _("the file is larger than %u bytes; this cannot be a plan"),
 				    PLANFILE_MAX_SIZE);
-	while (blank < size && (data[blank] == ' ' || data[blank] == '\t' ||
-				data[blank] == '\n' || data[blank] == '\r'))
+	while (blank < size && (data[blank] == ' ' || data[blank] == '\t' || data[blank] == '\n' ||
+				data[blank] == '\r'))
 		blank++;
 	if (blank == size)
 		return uc_error_set(err, UC_ERR_PARSE, rd.name, 1,
@@ -539,10 +539,11 @@ enum uc_status planfile_load_memory(const char *data, size_t size, const char *n
 	if (!root || xmlStrcmp(root->name, BAD_CAST "plan") != 0) {
 		char quoted[80];
 
-		s = uc_error_set(err, UC_ERR_SCHEMA, rd.name, root ? node_line(root) : 1,
-				 _("not a ucplan plan file (root element %s); open a plan saved "
-				   "by ucplan"),
-				 clip(root ? (const char *)root->name : "?", quoted, sizeof quoted));
+		s = uc_error_set(
+		    err, UC_ERR_SCHEMA, rd.name, root ? node_line(root) : 1,
+		    _("not a ucplan plan file (root element %s); open a plan saved "
+		      "by ucplan"),
+		    clip(root ? (const char *)root->name : "?", quoted, sizeof quoted));
 		xmlFreeDoc(doc);
 		return s;
 	}
@@ -589,7 +590,7 @@ enum uc_status planfile_load(const char *path, struct plan **out, struct uc_erro
 
 struct writer {
 	xmlTextWriterPtr w;
-	bool failed;        /* libxml2 could not write */
+	bool failed;	    /* libxml2 could not write */
 	const char *bad;    /* first attribute whose value a plan file cannot hold */
 	const char *bad_in; /* and its element */
 	const char *limit;  /* first element with more children than allowed */
@@ -623,6 +624,20 @@ static void w_attr(struct writer *w, const char *element, const char *attr, cons
 		w->failed = true;
 }
 
+/* A keyword from a model_*_key function: "" means an enum value out of
+ * range, which the plan file could not be read back with. */
+static void w_key(struct writer *w, const char *element, const char *attr, const char *key)
+{
+	if (!*key) {
+		if (!w->bad) {
+			w->bad = attr;
+			w->bad_in = element;
+		}
+		return;
+	}
+	w_attr(w, element, attr, key);
+}
+
 static void w_bool(struct writer *w, const char *element, const char *attr, bool value)
 {
 	w_attr(w, element, attr, value ? "true" : "false");
@@ -650,8 +665,7 @@ static void w_count(struct writer *w, const char *element, size_t n, size_t limi
 		w->limit = element;
 }
 
-static void w_hosts(struct writer *w, const char *element, const struct server *servers,
-		    size_t n)
+static void w_hosts(struct writer *w, const char *element, const struct server *servers, size_t n)
 {
 	w_count(w, element, n, PLAN_MAX_POOL_SERVERS);
 	for (size_t i = 0; i < n; i++) {
@@ -673,8 +687,8 @@ static void w_pool(struct writer *w, const char *element, const struct pool *p)
 static void w_edge(struct writer *w, const struct site *s)
 {
 	w_start(w, "edge");
-	w_attr(w, "edge", "topology", model_edge_key(s->edge));
-	w_attr(w, "edge", "addressing", model_edge_addressing_key(s->edge_addressing));
+	w_key(w, "edge", "topology", model_edge_key(s->edge));
+	w_key(w, "edge", "addressing", model_edge_addressing_key(s->edge_addressing));
 	w_attr(w, "edge", "fqdn", s->edge_fqdn);
 	w_attr(w, "edge", "internal-vip", s->edge_vip_internal);
 	w_attr(w, "edge", "access-vip", s->edge_vip_access);
@@ -701,15 +715,15 @@ static void w_edge(struct writer *w, const struct site *s)
 static void w_um(struct writer *w, const struct site *s)
 {
 	w_start(w, "exchange-um");
-	w_attr(w, "exchange-um", "mode", model_um_key(s->um));
+	w_key(w, "exchange-um", "mode", model_um_key(s->um));
 	w_range(w, "exchange-um", "rtp-ports", &s->um_rtp);
 	w_count(w, "exchange-um", s->n_um_servers, PLAN_MAX_POOL_SERVERS);
 	for (size_t i = 0; i < s->n_um_servers; i++) {
 		const struct exchange_um_server *um = &s->um_servers[i];
 		const char *roles = um->client_access && um->mailbox ? "client-access mailbox"
-				    : um->client_access		   ? "client-access"
-				    : um->mailbox		   ? "mailbox"
-								   : "";
+				    : um->client_access		     ? "client-access"
+				    : um->mailbox		     ? "mailbox"
+								     : "";
 
 		w_start(w, "server");
 		w_attr(w, "server", "fqdn", um->fqdn);
@@ -727,8 +741,8 @@ static void w_site(struct writer *w, const struct site *s)
 	w_bool(w, "site", "cms", s->cms);
 
 	w_start(w, "frontend");
-	w_attr(w, "frontend", "edition", model_edition_key(s->edition));
-	w_attr(w, "frontend", "lb", model_pool_lb_key(s->pool_lb));
+	w_key(w, "frontend", "edition", model_edition_key(s->edition));
+	w_key(w, "frontend", "lb", model_pool_lb_key(s->pool_lb));
 	w_attr(w, "frontend", "fqdn", s->frontend.fqdn);
 	w_attr(w, "frontend", "vip", s->frontend.vip);
 	w_attr(w, "frontend", "file-share", s->file_share);
@@ -742,7 +756,7 @@ static void w_site(struct writer *w, const struct site *s)
 	}
 	if (s->mediation != MEDIATION_NONE) {
 		w_start(w, "mediation");
-		w_attr(w, "mediation", "mode", model_mediation_key(s->mediation));
+		w_key(w, "mediation", "mode", model_mediation_key(s->mediation));
 		if (s->mediation == MEDIATION_STANDALONE)
 			w_pool(w, "mediation", &s->mediation_pool);
 		w_hosts(w, "gateway", s->gateways, s->n_gateways);
@@ -775,7 +789,7 @@ static void w_site(struct writer *w, const struct site *s)
 
 		w_start(w, "branch");
 		w_attr(w, "branch", "name", b->name);
-		w_attr(w, "branch", "kind", model_branch_key(b->kind));
+		w_key(w, "branch", "kind", model_branch_key(b->kind));
 		w_attr(w, "branch", "fqdn", b->fqdn);
 		w_attr(w, "branch", "address", b->address);
 		w_end(w);
@@ -796,7 +810,7 @@ static void w_plan(struct writer *w, const struct plan *plan)
 	w_attr(w, "plan", "version", PLAN_FORMAT_VERSION);
 	w_attr(w, "plan", "name", plan->name);
 	w_attr(w, "plan", "sip-domain", plan->sip_domain);
-	w_attr(w, "plan", "product", model_version_key(plan->version));
+	w_key(w, "plan", "product", model_version_key(plan->version));
 	w_attr(w, "plan", "lang", plan->lang);
 
 	model_federation_format(plan->federation, federation, sizeof federation);
@@ -824,6 +838,8 @@ enum uc_status planfile_serialize(const struct plan *plan, char **data, size_t *
 
 	*data = NULL;
 	*size = 0;
+	if (!plan)
+		return uc_error_set(err, UC_ERR_USAGE, NULL, 0, _("there is no plan to save"));
 	buf = xmlBufferCreate();
 	if (!buf)
 		return uc_error_set(err, UC_ERR_IO, NULL, 0, _("out of memory"));
@@ -841,11 +857,12 @@ enum uc_status planfile_serialize(const struct plan *plan, char **data, size_t *
 		s = uc_error_set(err, UC_ERR_IO, NULL, 0,
 				 _("the plan could not be written as XML; nothing was saved"));
 	else if (w.bad)
-		s = uc_error_set(err, UC_ERR_INVALID, NULL, 0,
-				 _("cannot save: the %s value of a %s holds control characters, "
-				   "invalid UTF-8 or more than %d characters, or is not a valid "
-				   "port range; correct it and save again"),
-				 w.bad, w.bad_in, PLAN_MAX_NAME);
+		s = uc_error_set(
+		    err, UC_ERR_INVALID, NULL, 0,
+		    _("cannot save: the %s value of a %s element holds control "
+		      "characters, invalid UTF-8 or more than %d characters, or is not "
+		      "a valid choice or port range; correct it and save again"),
+		    w.bad, w.bad_in, PLAN_MAX_NAME);
 	else if (w.limit)
 		s = uc_error_set(err, UC_ERR_INVALID, NULL, 0,
 				 _("cannot save: there are more %s entries than a plan file may "

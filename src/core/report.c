@@ -15,8 +15,8 @@
 
 /* ---- string storage ------------------------------------------------------ */
 
-/* Cells live in large blocks freed together: a 1,000-site report holds
- * hundreds of thousands of small strings. */
+/* Cells and their arrays live in large blocks freed together: a
+ * 1,000-site report holds hundreds of thousands of them. */
 struct report_arena {
 	char **blocks;
 	size_t n_blocks;
@@ -25,15 +25,17 @@ struct report_arena {
 
 enum { ARENA_BLOCK = 256 * 1024 };
 
-static const char *arena_strndup(struct report_arena *a, const char *s, size_t n)
+/* size bytes aligned for pointers; valid until arena_free. */
+static void *arena_alloc(struct report_arena *a, size_t size)
 {
+	const size_t align = sizeof(void *);
 	char *p;
 
-	if (n + 1 > ARENA_BLOCK) {
-		/* An oversized string gets a block of its own, placed before the
+	if (size > ARENA_BLOCK / 4) {
+		/* A large piece gets a block of its own, placed before the
 		 * current one so that the current block keeps filling. */
 		a->blocks = xreallocarray(a->blocks, a->n_blocks + 1, sizeof *a->blocks);
-		p = xmalloc(n + 1);
+		p = xmalloc(size);
 		if (a->n_blocks) {
 			a->blocks[a->n_blocks] = a->blocks[a->n_blocks - 1];
 			a->blocks[a->n_blocks - 1] = p;
@@ -42,23 +44,26 @@ static const char *arena_strndup(struct report_arena *a, const char *s, size_t n
 			a->used = ARENA_BLOCK; /* no open block yet */
 		}
 		a->n_blocks++;
-	} else {
-		if (a->n_blocks == 0 || a->used + n + 1 > ARENA_BLOCK) {
-			a->blocks = xreallocarray(a->blocks, a->n_blocks + 1, sizeof *a->blocks);
-			a->blocks[a->n_blocks++] = xmalloc(ARENA_BLOCK);
-			a->used = 0;
-		}
-		p = a->blocks[a->n_blocks - 1] + a->used;
-		a->used += n + 1;
+		return p;
 	}
-	memcpy(p, s, n);
-	p[n] = '\0';
+	a->used = (a->used + align - 1) & ~(align - 1);
+	if (a->n_blocks == 0 || a->used + size > ARENA_BLOCK) {
+		a->blocks = xreallocarray(a->blocks, a->n_blocks + 1, sizeof *a->blocks);
+		a->blocks[a->n_blocks++] = xmalloc(ARENA_BLOCK);
+		a->used = 0;
+	}
+	p = a->blocks[a->n_blocks - 1] + a->used;
+	a->used += size;
 	return p;
 }
 
-static const char *arena_strdup(struct report_arena *a, const char *s)
+static const char *arena_strndup(struct report_arena *a, const char *s, size_t n)
 {
-	return arena_strndup(a, s, strlen(s));
+	char *p = arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
 }
 
 static void arena_free(struct report_arena *a)
@@ -556,6 +561,26 @@ static void format_endpoint(struct strbuf *sb, const char *label, const struct e
 
 /* ---- rows -------------------------------------------------------------------- */
 
+/* Every cell is interned: a note, a reference or a site's endpoint text is
+ * stored once however many rows show it, and cells compare by pointer. */
+struct intern_set {
+	const char **slots;
+	uint64_t *hashes;
+	size_t cap;
+	size_t count;
+};
+
+static uint64_t hash_string(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ull; /* FNV-1a */
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
 struct row_index {
 	uint64_t *hashes;
 	size_t *rows; /* row number + 1; 0 = empty slot */
@@ -563,26 +588,88 @@ struct row_index {
 	size_t count;
 };
 
-static uint64_t hash_bytes(uint64_t h, const char *s)
-{
-	/* FNV-1a, with a separator so that ("ab","c") and ("a","bc") differ. */
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ull;
-	}
-	h ^= 0x1f;
-	return h * 1099511628211ull;
-}
+/* What one rule contributes to every row it makes, computed once per build. */
+struct rule_cells {
+	const char *id, *scope, *transport, *service, *note, *authentication;
+	const char *source_port, *destination_port; /* NULL: depends on the site */
+	uint64_t ref_mask;      /* which references the cached text names */
+	const char *references; /* NULL until first needed */
+};
 
 struct builder {
 	const struct plan *plan;
 	const struct catalog *catalog;
 	struct report *report;
+	struct intern_set strings;
 	struct row_index index[CATALOG_TABLE_COUNT];
 	size_t row_cap[CATALOG_TABLE_COUNT];
+	struct rule_cells *rules;
+	/* endpoint text of the current site, by endpoint position */
+	const char **endpoint_text;
+	const char **endpoint_pool; /* lb column: the pool name */
+	const char **endpoint_vip;  /* lb column: the VIP */
+	int *endpoint_site;         /* site the cached text belongs to; -2 = none */
+	const char *site_ports[2];  /* client-media, um-rtp for the current site */
 	struct strbuf scratch;
-	struct expansion src, dst;
+	struct expansion expansion;
+	/* pointer arena for the rows' cell arrays */
+	const char **cell_block;
+	size_t cell_left;
 };
+
+static const char *intern_n(struct builder *b, const char *s, size_t n)
+{
+	struct intern_set *set = &b->strings;
+	uint64_t h = hash_string(s, n);
+	size_t slot;
+
+	if ((set->count + 1) * 2 > set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 1024;
+		const char **slots = xcalloc(cap, sizeof *slots);
+		uint64_t *hashes = xcalloc(cap, sizeof *hashes);
+		for (size_t i = 0; i < set->cap; i++) {
+			if (!set->slots[i])
+				continue;
+			slot = (size_t)set->hashes[i] & (cap - 1);
+			while (slots[slot])
+				slot = (slot + 1) & (cap - 1);
+			slots[slot] = set->slots[i];
+			hashes[slot] = set->hashes[i];
+		}
+		free(set->slots);
+		free(set->hashes);
+		set->slots = slots;
+		set->hashes = hashes;
+		set->cap = cap;
+	}
+	slot = (size_t)h & (set->cap - 1);
+	while (set->slots[slot]) {
+		if (set->hashes[slot] == h && strncmp(set->slots[slot], s, n) == 0 &&
+		    set->slots[slot][n] == '\0')
+			return set->slots[slot];
+		slot = (slot + 1) & (set->cap - 1);
+	}
+	set->slots[slot] = arena_strndup(b->report->arena, s, n);
+	set->hashes[slot] = h;
+	set->count++;
+	return set->slots[slot];
+}
+
+static const char *intern(struct builder *b, const char *s)
+{
+	return intern_n(b, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* Interns the scratch buffer and empties it. */
+static const char *take(struct builder *b)
+{
+	const char *s = intern_n(b, b->scratch.data ? b->scratch.data : "", b->scratch.len);
+
+	b->scratch.len = 0;
+	if (b->scratch.data)
+		b->scratch.data[0] = '\0';
+	return s;
+}
 
 /* The columns whose equality means "the same flow". */
 static const char *const identity_keys[CATALOG_TABLE_COUNT][8] = {
@@ -595,22 +682,45 @@ static const char *const identity_keys[CATALOG_TABLE_COUNT][8] = {
 	{"rule", "source", "destination", "transport", "source_port", "destination_port", NULL},
 };
 
-static bool same_flow(const struct report_table *t, const char **a, const char **b)
+/* Identity columns by position, per table; filled on first use. */
+static int identity_columns[CATALOG_TABLE_COUNT][8];
+static bool identity_ready;
+
+static void identity_init(void)
 {
-	for (size_t i = 0; identity_keys[t->kind][i]; i++) {
-		int c = report_column_index(t, identity_keys[t->kind][i]);
-		if (strcmp(a[c], b[c]) != 0)
-			return false;
+	if (identity_ready)
+		return;
+	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
+		size_t n;
+		const struct report_column *cols = report_columns((enum catalog_table)k, &n);
+		size_t i;
+		for (i = 0; identity_keys[k][i]; i++)
+			for (size_t c = 0; c < n; c++)
+				if (strcmp(cols[c].key, identity_keys[k][i]) == 0)
+					identity_columns[k][i] = (int)c;
+		identity_columns[k][i] = -1;
 	}
+	identity_ready = true;
+}
+
+/* Cells are interned, so equal text means equal pointers. */
+static bool same_flow(enum catalog_table kind, const char **a, const char **b)
+{
+	for (size_t i = 0; identity_columns[kind][i] >= 0; i++)
+		if (a[identity_columns[kind][i]] != b[identity_columns[kind][i]])
+			return false;
 	return true;
 }
 
-static uint64_t flow_hash(const struct report_table *t, const char **cells)
+static uint64_t flow_hash(enum catalog_table kind, const char **cells)
 {
 	uint64_t h = 14695981039346656037ull;
 
-	for (size_t i = 0; identity_keys[t->kind][i]; i++)
-		h = hash_bytes(h, cells[report_column_index(t, identity_keys[t->kind][i])]);
+	for (size_t i = 0; identity_columns[kind][i] >= 0; i++) {
+		h ^= (uint64_t)(uintptr_t)cells[identity_columns[kind][i]];
+		h *= 1099511628211ull;
+		h ^= h >> 29;
+	}
 	return h;
 }
 
@@ -624,7 +734,7 @@ static void index_grow(struct row_index *ix, const struct report_table *t)
 	ix->rows = xcalloc(cap, sizeof *ix->rows);
 	ix->cap = cap;
 	for (size_t r = 0; r < t->n_rows; r++) {
-		uint64_t h = flow_hash(t, t->rows[r].cells);
+		uint64_t h = flow_hash(t->kind, t->rows[r].cells);
 		size_t slot = (size_t)h & (cap - 1);
 		while (ix->rows[slot])
 			slot = (slot + 1) & (cap - 1);
@@ -645,30 +755,12 @@ static long find_same_flow(struct row_index *ix, const struct report_table *t, c
 	slot = (size_t)h & (ix->cap - 1);
 	while (ix->rows[slot]) {
 		size_t r = ix->rows[slot] - 1;
-		if (ix->hashes[slot] == h && same_flow(t, t->rows[r].cells, cells))
+		if (ix->hashes[slot] == h && same_flow(t->kind, t->rows[r].cells, cells))
 			return (long)r;
 		slot = (slot + 1) & (ix->cap - 1);
 	}
 	*slot_out = slot;
 	return -1;
-}
-
-static void format_port(struct strbuf *sb, const char *port, const struct plan *plan,
-			const struct site *site)
-{
-	char buf[32];
-
-	if (strcmp(port, "any") == 0) {
-		strbuf_puts(sb, _("Any"));
-	} else if (strcmp(port, "client-media") == 0) {
-		model_port_range_format(&plan->client_media, buf, sizeof buf);
-		strbuf_puts(sb, buf);
-	} else if (strcmp(port, "um-rtp") == 0) {
-		model_port_range_format(&site->um_rtp, buf, sizeof buf);
-		strbuf_puts(sb, buf);
-	} else {
-		strbuf_puts(sb, port);
-	}
 }
 
 static void format_source(struct strbuf *sb, const struct catalog_source *src)
@@ -680,81 +772,145 @@ static void format_source(struct strbuf *sb, const struct catalog_source *src)
 }
 
 /* The sources that document this rule for this plan: those whose condition
- * holds, or all of them when none is specific to the plan. */
-static void format_references(struct strbuf *sb, const struct catalog_rule *rule,
-			      const struct plan *plan, const struct site *site)
+ * holds, or all of them when none does.  Returned as a bit mask (a rule
+ * names at most 64 sources; more are always shown). */
+static uint64_t reference_mask(const struct catalog_rule *rule, const struct plan *plan,
+			       const struct site *site)
+{
+	uint64_t mask = 0;
+
+	for (size_t i = 0; i < rule->n_refs && i < 64; i++)
+		if (condition_holds(&rule->refs[i].when, plan, site))
+			mask |= 1ull << i;
+	if (!mask)
+		mask = rule->n_refs >= 64 ? ~0ull : (1ull << rule->n_refs) - 1;
+	return mask;
+}
+
+static void format_references(struct strbuf *sb, const struct catalog_rule *rule, uint64_t mask)
 {
 	bool any = false;
 
-	for (int pass = 0; pass < 2 && !any; pass++)
-		for (size_t i = 0; i < rule->n_refs; i++) {
-			if (pass == 0 && !condition_holds(&rule->refs[i].when, plan, site))
-				continue;
-			if (any)
-				strbuf_puts(sb, "; ");
-			format_source(sb, rule->refs[i].source);
-			any = true;
-		}
+	for (size_t i = 0; i < rule->n_refs; i++) {
+		if (i < 64 && !(mask & (1ull << i)))
+			continue;
+		if (any)
+			strbuf_puts(sb, "; ");
+		format_source(sb, rule->refs[i].source);
+		any = true;
+	}
 }
 
-static const char *take(struct builder *b, struct strbuf *sb)
+static const char *references(struct builder *b, size_t rule_index, const struct site *site)
 {
-	const char *s = arena_strndup(b->report->arena, sb->data ? sb->data : "", sb->len);
+	const struct catalog_rule *rule = &b->catalog->rules[rule_index];
+	struct rule_cells *rc = &b->rules[rule_index];
+	uint64_t mask = reference_mask(rule, b->plan, site);
 
-	sb->len = 0;
-	if (sb->data)
-		sb->data[0] = '\0';
-	return s;
+	if (!rc->references || rc->ref_mask != mask) {
+		format_references(&b->scratch, rule, mask);
+		rc->references = take(b);
+		rc->ref_mask = mask;
+	}
+	return rc->references;
 }
 
-static const char *cell_text(struct builder *b, const char *text)
+/* A port cell that does not depend on the site, or NULL. */
+static const char *static_port(struct builder *b, const char *port)
 {
-	return arena_strdup(b->report->arena, text ? text : "");
+	if (strcmp(port, "any") == 0)
+		return intern(b, _("Any"));
+	if (strcmp(port, "client-media") == 0 || strcmp(port, "um-rtp") == 0)
+		return NULL;
+	return intern(b, port);
 }
 
-static const char *cell_port(struct builder *b, const char *port, const struct site *site)
+static const char *site_port(struct builder *b, const char *port)
 {
-	format_port(&b->scratch, port, b->plan, site);
-	return take(b, &b->scratch);
+	return strcmp(port, "client-media") == 0 ? b->site_ports[0] : b->site_ports[1];
 }
 
-static const char *cell_endpoint(struct builder *b, const struct catalog_endpoint *ep,
-				 const struct expansion *e)
+static void prepare_rules(struct builder *b)
 {
+	const struct catalog *c = b->catalog;
+
+	b->rules = xcalloc(c->n_rules, sizeof *b->rules);
+	for (size_t i = 0; i < c->n_rules; i++) {
+		const struct catalog_rule *r = &c->rules[i];
+		struct rule_cells *rc = &b->rules[i];
+		rc->id = intern(b, r->id);
+		rc->scope = intern(b, _(r->scope->label));
+		rc->transport = intern(b, r->transport);
+		rc->service = intern(b, str_empty(r->service) ? "" : _(r->service));
+		rc->note = intern(b, _(r->note));
+		rc->authentication = intern(b, r->authentication ? _(r->authentication) : "");
+		rc->source_port = static_port(b, r->source_port);
+		rc->destination_port = static_port(b, r->destination_port);
+	}
+	b->endpoint_text = xcalloc(c->n_endpoints, sizeof *b->endpoint_text);
+	b->endpoint_pool = xcalloc(c->n_endpoints, sizeof *b->endpoint_pool);
+	b->endpoint_vip = xcalloc(c->n_endpoints, sizeof *b->endpoint_vip);
+	b->endpoint_site = xcalloc(c->n_endpoints, sizeof *b->endpoint_site);
+	for (size_t i = 0; i < c->n_endpoints; i++)
+		b->endpoint_site[i] = -2;
+}
+
+/* Expands an endpoint for the site once and keeps its three texts. */
+static size_t endpoint(struct builder *b, const struct catalog_endpoint *ep,
+		       const struct site *site, int site_index, bool *site_bound)
+{
+	size_t i = (size_t)(ep - b->catalog->endpoints);
+	const struct endpoint_expander *x = find_expander(ep->id);
+	int key = x->site_bound ? site_index : -1;
+	struct expansion *e = &b->expansion;
+
+	*site_bound = x->site_bound;
+	if (b->endpoint_site[i] == key)
+		return i;
+	e->n = 0;
+	e->pool = e->vip = NULL;
+	e->vip_only = false;
+	x->expand(b->plan, site, e);
 	format_endpoint(&b->scratch, ep->label, e);
-	return take(b, &b->scratch);
+	b->endpoint_text[i] = take(b);
+	b->endpoint_pool[i] = str_empty(e->pool) ? b->endpoint_text[i] : intern(b, e->pool);
+	b->endpoint_vip[i] = intern(b, str_empty(e->vip) ? _("(not set)") : e->vip);
+	b->endpoint_site[i] = key;
+	return i;
 }
 
-/* The load balancer column names the pool; the VIP column gives its address. */
-static const char *cell_lb_pool(struct builder *b, const struct catalog_endpoint *ep,
-				const struct expansion *e)
+static const char **new_cells(struct builder *b, size_t n)
 {
-	if (!str_empty(e->pool))
-		return cell_text(b, e->pool);
-	return cell_endpoint(b, ep, e);
-}
+	const char **cells;
 
-static const char *cell_vip(struct builder *b, const struct expansion *e)
-{
-	return cell_text(b, str_empty(e->vip) ? _("(not set)") : e->vip);
+	if (b->cell_left < n) {
+		/* Rows' cell arrays come from large blocks owned by the arena. */
+		size_t count = 8192;
+		b->cell_block = arena_alloc(b->report->arena, count * sizeof *cells);
+		b->cell_left = count;
+	}
+	cells = b->cell_block;
+	b->cell_block += n;
+	b->cell_left -= n;
+	return cells;
 }
 
 /* Appends to an existing row the references of a rule that states the same
  * flow. */
 static void merge_references(struct builder *b, struct report_table *t, size_t row,
-			     const struct catalog_rule *rule, const struct site *site)
+			     const char *more)
 {
-	int col = report_column_index(t, "reference");
 	const char **cells = t->rows[row].cells;
+	size_t col = t->n_columns - 1;
 	const char *old = cells[col];
-	struct strbuf add = {0};
 	bool changed = false;
 
-	format_references(&add, rule, b->plan, site);
+	if (old == more)
+		return;
 	strbuf_puts(&b->scratch, old);
 	/* add each "; "-separated part the row does not name yet */
-	for (char *part = add.data; part && *part;) {
-		char *end = strstr(part, "; ");
+	for (const char *part = more; *part;) {
+		const char *end = strstr(part, "; ");
 		size_t n = end ? (size_t)(end - part) : strlen(part);
 		char *piece = xstrndup(part, n);
 		if (!strstr(old, piece)) {
@@ -765,77 +921,74 @@ static void merge_references(struct builder *b, struct report_table *t, size_t r
 		free(piece);
 		part = end ? end + 2 : part + n;
 	}
-	strbuf_free(&add);
-	if (changed)
-		cells[col] = take(b, &b->scratch);
-	else
+	if (changed) {
+		cells[col] = take(b);
+	} else {
 		b->scratch.len = 0;
+		if (b->scratch.data)
+			b->scratch.data[0] = '\0';
+	}
 }
 
-static void add_row(struct builder *b, const struct catalog_rule *rule, const struct site *site,
-		    int site_index)
+static void add_row(struct builder *b, size_t rule_index, const struct site *site, int site_index)
 {
+	const struct catalog_rule *rule = &b->catalog->rules[rule_index];
+	const struct rule_cells *rc = &b->rules[rule_index];
 	struct report_table *t = &b->report->tables[rule->table];
-	const struct endpoint_expander *xs = find_expander(rule->source->id);
-	const struct endpoint_expander *xd = find_expander(rule->destination->id);
+	const char *sport = rc->source_port ? rc->source_port : site_port(b, rule->source_port);
+	const char *dport =
+		rc->destination_port ? rc->destination_port : site_port(b, rule->destination_port);
+	const char *tmp[16];
 	const char **cells;
-	size_t slot = 0;
+	bool src_bound, dst_bound;
+	size_t src, dst, slot = 0;
 	uint64_t h;
 	long dup;
 
-	b->src.n = b->dst.n = 0;
-	b->src.pool = b->dst.pool = b->src.vip = b->dst.vip = NULL;
-	b->src.vip_only = b->dst.vip_only = false;
-	xs->expand(b->plan, site, &b->src);
-	xd->expand(b->plan, site, &b->dst);
-
-	cells = xcalloc(t->n_columns, sizeof *cells);
+	src = endpoint(b, rule->source, site, site_index, &src_bound);
+	dst = endpoint(b, rule->destination, site, site_index, &dst_bound);
 	switch (rule->table) {
 	case CATALOG_FIREWALL:
-		cells[0] = cell_text(b, rule->id);
-		cells[1] = cell_text(b, _(rule->scope->label));
-		cells[2] = cell_endpoint(b, rule->source, &b->src);
-		cells[3] = cell_endpoint(b, rule->destination, &b->dst);
-		cells[4] = cell_text(b, rule->transport);
-		cells[5] = cell_port(b, rule->source_port, site);
-		cells[6] = cell_port(b, rule->destination_port, site);
-		cells[7] = cell_text(b, str_empty(rule->service) ? "" : _(rule->service));
-		cells[8] = cell_text(b, _(rule->note));
+		tmp[0] = rc->id;
+		tmp[1] = rc->scope;
+		tmp[2] = b->endpoint_text[src];
+		tmp[3] = b->endpoint_text[dst];
+		tmp[4] = rc->transport;
+		tmp[5] = sport;
+		tmp[6] = dport;
+		tmp[7] = rc->service;
+		tmp[8] = rc->note;
 		break;
 	case CATALOG_LB:
-		cells[0] = cell_lb_pool(b, rule->source, &b->src);
-		cells[1] = cell_vip(b, &b->dst);
-		cells[2] = cell_text(b, rule->transport);
-		cells[3] = cell_port(b, rule->destination_port, site);
-		cells[4] = cell_text(b, str_empty(rule->service) ? "" : _(rule->service));
-		cells[5] = cell_text(b, _(rule->note));
+		tmp[0] = b->endpoint_pool[src];
+		tmp[1] = b->endpoint_vip[dst];
+		tmp[2] = rc->transport;
+		tmp[3] = dport;
+		tmp[4] = rc->service;
+		tmp[5] = rc->note;
 		break;
 	case CATALOG_IPSEC:
-		cells[0] = cell_text(b, _(rule->note));
-		cells[1] = cell_endpoint(b, rule->source, &b->src);
-		cells[2] = cell_endpoint(b, rule->destination, &b->dst);
-		cells[3] = cell_text(b, rule->transport);
-		cells[4] = cell_port(b, rule->source_port, site);
-		cells[5] = cell_port(b, rule->destination_port, site);
-		cells[6] = cell_text(b, _(rule->authentication));
+		tmp[0] = rc->note;
+		tmp[1] = b->endpoint_text[src];
+		tmp[2] = b->endpoint_text[dst];
+		tmp[3] = rc->transport;
+		tmp[4] = sport;
+		tmp[5] = dport;
+		tmp[6] = rc->authentication;
 		break;
 	default:
-		free(cells);
 		return;
 	}
-	/* the reference column is last in every table */
-	cells[t->n_columns - 1] = "";
+	tmp[t->n_columns - 1] = references(b, rule_index, site);
 
-	h = flow_hash(t, cells);
-	dup = find_same_flow(&b->index[rule->table], t, cells, h, &slot);
+	h = flow_hash(rule->table, tmp);
+	dup = find_same_flow(&b->index[rule->table], t, tmp, h, &slot);
 	if (dup >= 0) {
-		merge_references(b, t, (size_t)dup, rule, site);
-		free(cells);
+		merge_references(b, t, (size_t)dup, tmp[t->n_columns - 1]);
 		return;
 	}
-	format_references(&b->scratch, rule, b->plan, site);
-	cells[t->n_columns - 1] = take(b, &b->scratch);
-
+	cells = new_cells(b, t->n_columns);
+	memcpy(cells, tmp, t->n_columns * sizeof *cells);
 	if (t->n_rows == b->row_cap[rule->table]) {
 		size_t cap = b->row_cap[rule->table] ? b->row_cap[rule->table] * 2 : 64;
 		t->rows = xreallocarray(t->rows, cap, sizeof *t->rows);
@@ -844,7 +997,7 @@ static void add_row(struct builder *b, const struct catalog_rule *rule, const st
 	t->rows[t->n_rows].rule_id = rule->id;
 	t->rows[t->n_rows].scope = rule->scope->id;
 	t->rows[t->n_rows].rule = rule;
-	t->rows[t->n_rows].site = (xs->site_bound || xd->site_bound) ? site_index : -1;
+	t->rows[t->n_rows].site = (src_bound || dst_bound) ? site_index : -1;
 	t->rows[t->n_rows].cells = cells;
 	b->index[rule->table].hashes[slot] = h;
 	b->index[rule->table].rows[slot] = t->n_rows + 1;
@@ -852,11 +1005,22 @@ static void add_row(struct builder *b, const struct catalog_rule *rule, const st
 	t->n_rows++;
 }
 
+static void set_site_ports(struct builder *b, const struct site *site)
+{
+	char buf[32];
+
+	model_port_range_format(&b->plan->client_media, buf, sizeof buf);
+	b->site_ports[0] = intern(b, buf);
+	model_port_range_format(&site->um_rtp, buf, sizeof buf);
+	b->site_ports[1] = intern(b, buf);
+}
+
 struct report *report_build(const struct plan *plan, const struct catalog *catalog)
 {
 	struct builder b = {0};
 	struct report *r = xcalloc(1, sizeof *r);
 
+	identity_init();
 	r->arena = xcalloc(1, sizeof *r->arena);
 	r->lang = xstrdup(i18n_language());
 	r->plan_name = xstrdup(plan->name ? plan->name : "");
@@ -869,20 +1033,30 @@ struct report *report_build(const struct plan *plan, const struct catalog *catal
 	b.plan = plan;
 	b.catalog = catalog;
 	b.report = r;
+	prepare_rules(&b);
 	for (size_t s = 0; s < plan->n_sites; s++) {
 		const struct site *site = &plan->sites[s];
-		for (size_t i = 0; i < catalog->n_rules; i++) {
-			const struct catalog_rule *rule = &catalog->rules[i];
-			if (condition_holds(&rule->when, plan, site))
-				add_row(&b, rule, site, (int)s);
-		}
+		set_site_ports(&b, site);
+		for (size_t i = 0; i < catalog->n_rules; i++)
+			if (condition_holds(&catalog->rules[i].when, plan, site))
+				add_row(&b, i, site, (int)s);
 	}
 	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
 		free(b.index[k].hashes);
 		free(b.index[k].rows);
+		/* give back what the doubling over-allocated */
+		if (r->tables[k].n_rows)
+			r->tables[k].rows = xreallocarray(r->tables[k].rows, r->tables[k].n_rows,
+							  sizeof *r->tables[k].rows);
 	}
-	free(b.src.members);
-	free(b.dst.members);
+	free(b.strings.slots);
+	free(b.strings.hashes);
+	free(b.rules);
+	free(b.endpoint_text);
+	free(b.endpoint_pool);
+	free(b.endpoint_vip);
+	free(b.endpoint_site);
+	free(b.expansion.members);
 	strbuf_free(&b.scratch);
 	return r;
 }
@@ -891,11 +1065,8 @@ void report_free(struct report *r)
 {
 	if (!r)
 		return;
-	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
-		for (size_t i = 0; i < r->tables[k].n_rows; i++)
-			free(r->tables[k].rows[i].cells);
+	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++)
 		free(r->tables[k].rows);
-	}
 	arena_free(r->arena);
 	free(r->lang);
 	free(r->plan_name);

@@ -1,0 +1,424 @@
+/* addresses.c: the names and addresses of a site as an editable list.
+ *
+ * The list points into the plan, so an edit is a store through the
+ * entry.  Entries of one pool and kind (the Front End Servers' names, their
+ * addresses, ...) share a group so that "number the rest" can count up
+ * from the first member without touching anything else. */
+#include "ucplan/wizard.h"
+
+#include <arpa/inet.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ucplan/i18n.h"
+
+/* Room for the longest FQDN (253) and any address text, with margin. */
+enum { ADDRESS_TEXT_MAX = 320 };
+
+struct entry_list {
+	struct address_entry *items;
+	size_t count;
+	size_t cap;
+	unsigned groups; /* groups handed out so far */
+};
+
+static unsigned group_new(struct entry_list *l)
+{
+	return l->groups++;
+}
+
+static void entry_add(struct entry_list *l, const char *label, enum address_kind kind, char **value,
+		      unsigned group, unsigned member, const char *detail)
+{
+	if (l->count == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 32;
+		l->items = xreallocarray(l->items, l->cap, sizeof *l->items);
+	}
+	l->items[l->count++] = (struct address_entry){label, kind, value, group, member, detail};
+}
+
+/* A single name or address: a group of its own. */
+static void entry_single(struct entry_list *l, const char *label, enum address_kind kind,
+			 char **value)
+{
+	entry_add(l, label, kind, value, group_new(l), 0, NULL);
+}
+
+struct pool_labels {
+	const char *pool;
+	const char *vip;
+	const char *server;
+	const char *address;
+};
+
+static const struct pool_labels frontend_labels = {
+    N_("Front End pool"),
+    N_("Front End pool VIP"),
+    N_("Front End Server"),
+    N_("Front End Server address"),
+};
+static const struct pool_labels director_labels = {
+    N_("Director pool"),
+    N_("Director pool VIP"),
+    N_("Director"),
+    N_("Director address"),
+};
+static const struct pool_labels mediation_labels = {
+    N_("Mediation pool"),
+    N_("Mediation pool VIP"),
+    N_("Mediation Server"),
+    N_("Mediation Server address"),
+};
+static const struct pool_labels pchat_labels = {
+    N_("Persistent Chat pool"),
+    N_("Persistent Chat pool VIP"),
+    N_("Persistent Chat Server"),
+    N_("Persistent Chat Server address"),
+};
+static const struct pool_labels owas_labels = {
+    N_("Office Web Apps farm"),
+    N_("Office Web Apps farm VIP"),
+    N_("Office Web Apps Server"),
+    N_("Office Web Apps Server address"),
+};
+static const struct pool_labels um_labels = {
+    NULL,
+    NULL,
+    N_("Exchange UM server"),
+    N_("Exchange UM server address"),
+};
+static const struct pool_labels gateway_labels = {
+    NULL,
+    NULL,
+    N_("PSTN gateway"),
+    N_("PSTN gateway address"),
+};
+
+/* Members: each one's name then its address, names in one group and
+ * addresses in another. */
+static void list_servers(struct entry_list *l, struct server *servers, size_t n,
+			 const struct pool_labels *labels)
+{
+	unsigned names = group_new(l), addresses = group_new(l);
+
+	for (size_t i = 0; i < n; i++) {
+		entry_add(l, labels->server, ADDRESS_FQDN, &servers[i].fqdn, names, (unsigned)i,
+			  NULL);
+		entry_add(l, labels->address, ADDRESS_IP, &servers[i].address, addresses,
+			  (unsigned)i, NULL);
+	}
+}
+
+/* A pool: its name, its VIP when it has (or needs) one, its members. */
+static void list_pool(struct entry_list *l, struct pool *p, bool needs_vip,
+		      const struct pool_labels *labels)
+{
+	entry_single(l, labels->pool, ADDRESS_FQDN, &p->fqdn);
+	if (needs_vip || p->vip)
+		entry_single(l, labels->vip, ADDRESS_IP, &p->vip);
+	list_servers(l, p->servers, p->n_servers, labels);
+}
+
+static void list_edge(struct entry_list *l, struct site *s)
+{
+	bool nat = s->edge_addressing == EDGE_ADDR_NAT;
+	bool hlb = s->edge == EDGE_SCALED_HLB;
+	unsigned names, internal, ext[3], pub[3];
+	static const char *const ext_labels[3] = {
+	    N_("Access Edge external address"),
+	    N_("Web Conferencing Edge external address"),
+	    N_("A/V Edge external address"),
+	};
+	static const char *const pub_labels[3] = {
+	    N_("Access Edge public address (NAT)"),
+	    N_("Web Conferencing Edge public address (NAT)"),
+	    N_("A/V Edge public address (NAT)"),
+	};
+
+	entry_single(l, N_("Edge pool (internal)"), ADDRESS_FQDN, &s->edge_fqdn);
+	names = group_new(l);
+	internal = group_new(l);
+	for (size_t k = 0; k < 3; k++)
+		ext[k] = group_new(l);
+	for (size_t k = 0; k < 3; k++)
+		pub[k] = group_new(l);
+	for (size_t i = 0; i < s->n_edges; i++) {
+		struct edge_server *e = &s->edges[i];
+		char **ext_slots[3] = {&e->access, &e->webconf, &e->av};
+		char **pub_slots[3] = {&e->access_nat, &e->webconf_nat, &e->av_nat};
+		unsigned m = (unsigned)i;
+
+		entry_add(l, N_("Edge Server"), ADDRESS_FQDN, &e->fqdn, names, m, NULL);
+		entry_add(l, N_("Edge Server internal address"), ADDRESS_IP, &e->internal, internal,
+			  m, NULL);
+		for (size_t k = 0; k < 3; k++)
+			entry_add(l, ext_labels[k], ADDRESS_IP, ext_slots[k], ext[k], m, NULL);
+		for (size_t k = 0; k < 3; k++)
+			if (nat || *pub_slots[k])
+				entry_add(l, pub_labels[k], ADDRESS_IP, pub_slots[k], pub[k], m,
+					  NULL);
+	}
+	if (hlb || s->edge_vip_internal)
+		entry_single(l, N_("Edge internal VIP"), ADDRESS_IP, &s->edge_vip_internal);
+	if (hlb || s->edge_vip_access)
+		entry_single(l, N_("Access Edge external VIP"), ADDRESS_IP, &s->edge_vip_access);
+	if (hlb || s->edge_vip_webconf)
+		entry_single(l, N_("Web Conferencing Edge external VIP"), ADDRESS_IP,
+			     &s->edge_vip_webconf);
+	if (hlb || s->edge_vip_av)
+		entry_single(l, N_("A/V Edge external VIP"), ADDRESS_IP, &s->edge_vip_av);
+}
+
+static void list_branches(struct entry_list *l, struct site *s)
+{
+	unsigned names = group_new(l), addresses = group_new(l), m = 0;
+
+	for (size_t i = 0; i < s->n_branches; i++) {
+		struct branch *b = &s->branches[i];
+		bool sba = b->kind == BRANCH_SBA;
+
+		/* A branch without an appliance has nothing to address. */
+		if (b->kind == BRANCH_NONE)
+			continue;
+		entry_add(l,
+			  sba ? N_("Survivable Branch Appliance") : N_("Survivable Branch Server"),
+			  ADDRESS_FQDN, &b->fqdn, names, m, b->name);
+		entry_add(l,
+			  sba ? N_("Survivable Branch Appliance address")
+			      : N_("Survivable Branch Server address"),
+			  ADDRESS_IP, &b->address, addresses, m, b->name);
+		m++;
+	}
+}
+
+/* The VIP rules follow the model's: a VIP is listed when the site's choices
+ * call for one, or when the plan holds one anyway. */
+size_t wizard_addresses(struct plan *plan, size_t site, struct address_entry **out)
+{
+	struct entry_list l = {0};
+	struct site *s;
+
+	*out = NULL;
+	if (!plan || site >= plan->n_sites)
+		return 0;
+	s = &plan->sites[site];
+
+	list_pool(&l, &s->frontend, s->edition == EDITION_ENTERPRISE, &frontend_labels);
+	entry_single(&l, N_("File store"), ADDRESS_FQDN, &s->file_share);
+	if (s->director)
+		list_pool(&l, &s->director_pool, s->director_pool.n_servers >= 2, &director_labels);
+	if (s->mediation == MEDIATION_STANDALONE)
+		list_pool(&l, &s->mediation_pool, s->pool_lb == POOL_LB_HARDWARE,
+			  &mediation_labels);
+	if (s->edge != EDGE_NONE)
+		list_edge(&l, s);
+	if (s->reverse_proxy) {
+		entry_single(&l, N_("Reverse proxy"), ADDRESS_FQDN, &s->rp_fqdn);
+		entry_single(&l, N_("Reverse proxy internal address"), ADDRESS_IP, &s->rp_internal);
+		entry_single(&l, N_("Reverse proxy external address"), ADDRESS_IP, &s->rp_external);
+	}
+	if (s->persistent_chat)
+		list_pool(&l, &s->pchat_pool, false, &pchat_labels);
+	if (s->office_web_apps)
+		list_pool(&l, &s->owas_pool, s->owas_pool.n_servers >= 2, &owas_labels);
+	if (s->um != UM_NONE) {
+		unsigned names = group_new(&l), addresses = group_new(&l);
+
+		for (size_t i = 0; i < s->n_um_servers; i++) {
+			entry_add(&l, um_labels.server, ADDRESS_FQDN, &s->um_servers[i].fqdn, names,
+				  (unsigned)i, NULL);
+			entry_add(&l, um_labels.address, ADDRESS_IP, &s->um_servers[i].address,
+				  addresses, (unsigned)i, NULL);
+		}
+	}
+	if (s->mediation != MEDIATION_NONE)
+		list_servers(&l, s->gateways, s->n_gateways, &gateway_labels);
+	list_branches(&l, s);
+
+	*out = l.items;
+	return l.count;
+}
+
+/* ---- editing --------------------------------------------------------------- */
+
+static void say(char *msg, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void say(char *msg, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!msg || size == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, size, fmt, ap);
+	va_end(ap);
+}
+
+enum uc_status address_set(struct address_entry *entry, const char *value, char *message,
+			   size_t size)
+{
+	bool ip = entry->kind == ADDRESS_IP;
+	const char *start = value ? value : "";
+	const char *end;
+	char *text;
+	bool ok;
+
+	say(message, size, "%s", "");
+	if (!entry->value) {
+		say(message, size, "%s", _("This entry no longer exists; reopen the list."));
+		return UC_ERR_INVALID;
+	}
+	while (*start == ' ' || *start == '\t')
+		start++;
+	end = start + strlen(start);
+	while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	text = xstrndup(start, (size_t)(end - start));
+	if (text[0] == '\0') {
+		say(message, size, "%s",
+		    ip ? _("Enter an IPv4 or IPv6 address, for example 192.0.2.10 or "
+			   "2001:db8::10.")
+		       : _("Enter a fully qualified domain name, for example fe01.example.com."));
+		free(text);
+		return UC_ERR_INVALID;
+	}
+	ok = ip ? model_is_ip(text) : model_is_fqdn(text);
+	if (!ok) {
+		const char *shown = model_is_clean_text(text) ? text : "?";
+
+		if (ip)
+			say(message, size,
+			    _("“%s” is not an IPv4 or IPv6 address; write it like 192.0.2.10 or "
+			      "2001:db8::10."),
+			    shown);
+		else
+			say(message, size,
+			    _("“%s” is not a fully qualified domain name: use letters, digits and "
+			      "hyphens in two or more dot-separated labels, like "
+			      "fe01.example.com."),
+			    shown);
+		free(text);
+		return UC_ERR_INVALID;
+	}
+	free(*entry->value);
+	*entry->value = text;
+	return UC_OK;
+}
+
+/* The next name: the last run of digits in the first label, plus one,
+ * keeping its width (fe09 -> fe10) and growing only on overflow. */
+static bool name_successor(const char *value, char *buf, size_t size)
+{
+	size_t label = strcspn(value, ".");
+	size_t end = label, start, len = strlen(value);
+	char digits[ADDRESS_TEXT_MAX + 1];
+	size_t n;
+	bool carry = true;
+
+	while (end > 0 && (value[end - 1] < '0' || value[end - 1] > '9'))
+		end--;
+	if (end == 0)
+		return false;
+	start = end;
+	while (start > 0 && value[start - 1] >= '0' && value[start - 1] <= '9')
+		start--;
+	n = end - start;
+	if (n >= sizeof digits - 1)
+		return false;
+	memcpy(digits + 1, value + start, n);
+	for (size_t i = n; i > 0 && carry; i--) {
+		if (digits[i] == '9') {
+			digits[i] = '0';
+		} else {
+			digits[i]++;
+			carry = false;
+		}
+	}
+	digits[0] = '1';
+	digits[n + 1] = '\0';
+	/* Room for the prefix, the digits (one more on overflow) and the rest. */
+	if (len + (carry ? 1 : 0) + 1 > size)
+		return false;
+	snprintf(buf, size, "%.*s%s%s", (int)start, value, carry ? digits : digits + 1,
+		 value + end);
+	return true;
+}
+
+static bool ipv4_successor(const char *value, char *buf, size_t size)
+{
+	unsigned char a[4];
+	char text[INET_ADDRSTRLEN];
+
+	if (inet_pton(AF_INET, value, a) != 1)
+		return false;
+	/* .255 is the broadcast address of a /24; stop before it. */
+	if (a[3] >= 254)
+		return false;
+	a[3]++;
+	if (!inet_ntop(AF_INET, a, text, sizeof text) || strlen(text) + 1 > size)
+		return false;
+	memcpy(buf, text, strlen(text) + 1);
+	return true;
+}
+
+static bool ipv6_successor(const char *value, char *buf, size_t size)
+{
+	unsigned char a[16];
+	char text[INET6_ADDRSTRLEN];
+	unsigned last;
+
+	if (inet_pton(AF_INET6, value, a) != 1)
+		return false;
+	last = (unsigned)a[14] << 8 | a[15];
+	if (last == 0xffff)
+		return false;
+	last++;
+	a[14] = (unsigned char)(last >> 8);
+	a[15] = (unsigned char)last;
+	if (!inet_ntop(AF_INET6, a, text, sizeof text) || strlen(text) + 1 > size)
+		return false;
+	memcpy(buf, text, strlen(text) + 1);
+	return true;
+}
+
+bool address_successor(const char *value, enum address_kind kind, char *buf, size_t size)
+{
+	if (str_empty(value) || !buf || size == 0)
+		return false;
+	if (kind == ADDRESS_FQDN)
+		return name_successor(value, buf, size);
+	if (strchr(value, ':'))
+		return ipv6_successor(value, buf, size);
+	return ipv4_successor(value, buf, size);
+}
+
+size_t address_number_rest(struct address_entry *entries, size_t n, size_t first)
+{
+	const struct address_entry *from;
+	const char *prev;
+	char next[ADDRESS_TEXT_MAX];
+	size_t changed = 0;
+
+	if (!entries || first >= n || !entries[first].value)
+		return 0;
+	from = &entries[first];
+	prev = *from->value;
+	for (size_t i = first + 1; i < n && !str_empty(prev); i++) {
+		struct address_entry *e = &entries[i];
+
+		if (e->group != from->group || e->kind != from->kind || e->member <= from->member ||
+		    !e->value)
+			continue;
+		if (!address_successor(prev, from->kind, next, sizeof next))
+			break;
+		if (!str_eq(*e->value, next)) {
+			free(*e->value);
+			*e->value = xstrdup(next);
+			changed++;
+		}
+		prev = *e->value;
+	}
+	return changed;
+}
