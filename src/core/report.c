@@ -159,6 +159,7 @@ struct expansion {
 	struct member *members;
 	size_t n, cap;
 	bool vip_only; /* the endpoint is a VIP: show it first */
+	const char *label; /* msgid replacing the endpoint's label, or NULL */
 };
 
 static void add_member(struct expansion *e, const char *name, const char *address,
@@ -214,10 +215,11 @@ static void x_frontend_servers(const struct plan *p, const struct site *s, struc
 
 /* A pool's load balancer VIP; a pool without one (a Standard Edition
  * server, a single Director) is reached at its servers. */
-static void pool_vip(const struct pool *pool, struct expansion *e)
+static void pool_vip(const struct pool *pool, const char *pool_label, struct expansion *e)
 {
 	e->pool = pool->fqdn;
 	if (str_empty(pool->vip)) {
+		e->label = pool_label;
 		add_pool_servers(e, pool);
 		return;
 	}
@@ -228,7 +230,7 @@ static void pool_vip(const struct pool *pool, struct expansion *e)
 static void x_frontend_vip(const struct plan *p, const struct site *s, struct expansion *e)
 {
 	(void)p;
-	pool_vip(&s->frontend, e);
+	pool_vip(&s->frontend, N_("Front End pool"), e);
 }
 
 static void x_frontend_cms(const struct plan *p, const struct site *s, struct expansion *e)
@@ -264,7 +266,7 @@ static void x_director_servers(const struct plan *p, const struct site *s, struc
 static void x_director_vip(const struct plan *p, const struct site *s, struct expansion *e)
 {
 	(void)p;
-	pool_vip(&s->director_pool, e);
+	pool_vip(&s->director_pool, N_("Director pool"), e);
 }
 
 static void x_mediation_servers(const struct plan *p, const struct site *s, struct expansion *e)
@@ -282,7 +284,7 @@ static void x_mediation_servers(const struct plan *p, const struct site *s, stru
 static void x_mediation_vip(const struct plan *p, const struct site *s, struct expansion *e)
 {
 	(void)p;
-	pool_vip(&s->mediation_pool, e);
+	pool_vip(&s->mediation_pool, N_("Mediation Servers"), e);
 }
 
 static void x_pstn_gateways(const struct plan *p, const struct site *s, struct expansion *e)
@@ -515,7 +517,7 @@ bool report_endpoint_known(const char *id)
  * "Label 203.0.113.10 (pool)"; just "Label" when the plan gives nothing. */
 static void format_endpoint(struct strbuf *sb, const char *label, const struct expansion *e)
 {
-	strbuf_puts(sb, _(label));
+	strbuf_puts(sb, _(e->label ? e->label : label));
 	if (e->vip_only) {
 		if (!str_empty(e->vip)) {
 			strbuf_puts(sb, " ");
@@ -868,7 +870,7 @@ static size_t endpoint(struct builder *b, const struct catalog_endpoint *ep,
 	if (b->endpoint_site[i] == key)
 		return i;
 	e->n = 0;
-	e->pool = e->vip = NULL;
+	e->pool = e->vip = e->label = NULL;
 	e->vip_only = false;
 	x->expand(b->plan, site, e);
 	format_endpoint(&b->scratch, ep->label, e);
