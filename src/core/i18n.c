@@ -21,6 +21,9 @@
 const char *const i18n_languages[] = {"en", "es", "it", "zh_CN", NULL};
 
 static const char *current = "en";
+/* The LANGUAGE value this module set itself, so that a later i18n_init does
+ * not take it for the user's preference. */
+static char language_we_set[16];
 
 /* Maps a locale or language name (es_ES.UTF-8, it, zh_CN.utf8, C) to one of
  * i18n_languages, or NULL when it names none of them. */
@@ -65,6 +68,8 @@ static const char *language_from_environment(void)
 			locale_lang = v;
 	}
 	v = getenv("LANGUAGE");
+	if (v && strcmp(v, language_we_set) == 0)
+		v = NULL;
 	if (!str_empty(v) && !(locale_lang && (strcmp(locale_lang, "C") == 0 ||
 					       strcmp(locale_lang, "POSIX") == 0))) {
 		/* LANGUAGE is a colon-separated preference list. */
@@ -130,6 +135,7 @@ bool i18n_set_language(const char *lang)
 	/* LANGUAGE overrides the locale for messages; "en" has no catalog, so
 	 * the English msgids show. */
 	setenv("LANGUAGE", lang, 1);
+	snprintf(language_we_set, sizeof language_we_set, "%s", lang);
 	/* Tell gettext that its cached translations are stale. */
 	++_nl_msg_cat_cntr;
 	return true;

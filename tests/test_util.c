@@ -1,0 +1,264 @@
+/* test_util.c: display widths, strings, crash-safe files, language choice. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ucplan/fileio.h"
+#include "ucplan/i18n.h"
+#include "ucplan/textwidth.h"
+#include "ucplan/util.h"
+
+static char dir[] = "/tmp/ucplan-test-util-XXXXXX";
+
+static int setup(void **state)
+{
+	(void)state;
+	setlocale(LC_ALL, "C.UTF-8");
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_widths(void **state)
+{
+	size_t used;
+
+	(void)state;
+	assert_int_equal(tw_width("Firewall"), 8);
+	assert_int_equal(tw_width("Dirección"), 9);   /* 10 bytes, 9 columns */
+	assert_int_equal(tw_width("前端服务器"), 10); /* 15 bytes, 5 wide characters */
+	assert_int_equal(tw_width(""), 0);
+	assert_int_equal(tw_width("a\xff"
+				  "b"),
+			 3); /* an invalid byte counts as one column */
+	/* fitting never splits a character */
+	assert_int_equal(tw_fit("前端服务器", 5, &used), 6);
+	assert_int_equal(used, 4);
+	assert_int_equal(tw_fit("año", 2, &used), 3);
+	assert_int_equal(used, 2);
+}
+
+static void test_fit_pad(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(tw_fit_pad(buf, sizeof buf, "abc", 5, 1, 0), "abc  ");
+	assert_string_equal(tw_fit_pad(buf, sizeof buf, "abcdef", 4, 1, 0), "abc…");
+	assert_string_equal(tw_fit_pad(buf, sizeof buf, "abcdef", 4, 1, 1), "abc~");
+	/* a wide character that does not fit before the ellipsis is padded */
+	assert_string_equal(tw_fit_pad(buf, sizeof buf, "前端服务器", 6, 1, 0), "前端… ");
+	assert_int_equal(tw_width(tw_fit_pad(buf, sizeof buf, "前端服务器", 7, 1, 0)), 7);
+	assert_string_equal(tw_fit_pad(buf, sizeof buf, "abc", 5, 0, 0), "abc");
+}
+
+static void test_strbuf_and_errors(void **state)
+{
+	struct strbuf sb = {0};
+	struct uc_error err = {0};
+	char line[256];
+	char *s;
+
+	(void)state;
+	strbuf_puts(&sb, "fe");
+	strbuf_printf(&sb, "%02d", 7);
+	strbuf_add(&sb, ".example.com", 12);
+	s = strbuf_detach(&sb);
+	assert_string_equal(s, "fe07.example.com");
+	assert_null(sb.data);
+	free(s);
+	s = xasprintf("%s:%d", "a", 42);
+	assert_string_equal(s, "a:42");
+	free(s);
+
+	assert_int_equal(uc_error_set(&err, UC_ERR_PARSE, "plan.xml", 12, "bad %s", "tag"),
+			 UC_ERR_PARSE);
+	uc_error_format(&err, line, sizeof line);
+	assert_string_equal(line, "plan.xml:12: bad tag");
+	uc_error_set(&err, UC_ERR_IO, "out.csv", 0, "disk full");
+	uc_error_format(&err, line, sizeof line);
+	assert_string_equal(line, "out.csv: disk full");
+	assert_int_equal(uc_status_exit_code(UC_OK), 0);
+	assert_int_equal(uc_status_exit_code(UC_ERR_INVALID), 1);
+	assert_int_equal(uc_status_exit_code(UC_ERR_USAGE), 2);
+	assert_int_equal(uc_status_exit_code(UC_ERR_IO), 3);
+	assert_int_equal(uc_status_exit_code(UC_ERR_SCHEMA), 3);
+	assert_true(strlen(uc_status_message(UC_ERR_LIMIT)) > 0);
+}
+
+static char *slurp(const char *path)
+{
+	struct uc_error err = {0};
+	char *data;
+	size_t size;
+
+	if (file_read_all(path, 1 << 20, &data, &size, &err) != UC_OK)
+		return NULL;
+	return data;
+}
+
+static size_t count_entries(void)
+{
+	char cmd[256];
+	FILE *p;
+	size_t n = 0;
+	int c;
+
+	snprintf(cmd, sizeof cmd, "ls -A '%s'", dir);
+	p = popen(cmd, "r");
+	while ((c = fgetc(p)) != EOF)
+		n += c == '\n';
+	pclose(p);
+	return n;
+}
+
+static void test_atomic_file(void **state)
+{
+	struct atomic_file af;
+	struct uc_error err = {0};
+	char *path = xasprintf("%s/out.csv", dir), *text;
+	size_t before;
+
+	(void)state;
+	assert_int_equal(atomic_file_open(&af, path, &err), UC_OK);
+	fputs("first\n", af.fp);
+	assert_int_equal(atomic_file_commit(&af, &err), UC_OK);
+	text = slurp(path);
+	assert_string_equal(text, "first\n");
+	free(text);
+
+	/* an aborted write leaves the previous version and no temporary file */
+	before = count_entries();
+	assert_int_equal(atomic_file_open(&af, path, &err), UC_OK);
+	fputs("second, never finished\n", af.fp);
+	atomic_file_abort(&af);
+	text = slurp(path);
+	assert_string_equal(text, "first\n");
+	free(text);
+	assert_int_equal(count_entries(), before);
+
+	/* a directory that does not exist: a clear error naming the path */
+	free(path);
+	path = xasprintf("%s/missing/out.csv", dir);
+	assert_int_equal(atomic_file_open(&af, path, &err), UC_ERR_IO);
+	assert_string_equal(err.file, path);
+	free(path);
+
+	/* a full device reports the failure at commit */
+	assert_int_equal(atomic_file_open(&af, "/dev/full", &err), UC_OK);
+	fputs("data", af.fp);
+	assert_int_equal(atomic_file_commit(&af, &err), UC_ERR_IO);
+	assert_string_equal(err.file, "/dev/full");
+}
+
+static void test_read_limits(void **state)
+{
+	struct uc_error err = {0};
+	char *path = xasprintf("%s/big.txt", dir), *data;
+	size_t size;
+	FILE *f = fopen(path, "w");
+
+	(void)state;
+	for (int i = 0; i < 2000; i++)
+		fputs("0123456789", f);
+	fclose(f);
+	assert_int_equal(file_read_all(path, 1000, &data, &size, &err), UC_ERR_LIMIT);
+	assert_int_equal(file_read_all(path, 100000, &data, &size, &err), UC_OK);
+	assert_int_equal(size, 20000);
+	free(data);
+	assert_int_equal(file_read_all(dir, 1000, &data, &size, &err), UC_ERR_IO);
+	assert_non_null(strstr(err.message, "directory"));
+	assert_int_equal(file_read_all("/dev/null", 1000, &data, &size, &err), UC_ERR_IO);
+	free(path);
+}
+
+static void test_state_path(void **state)
+{
+	char *old = getenv("XDG_STATE_HOME") ? xstrdup(getenv("XDG_STATE_HOME")) : NULL;
+	char *expect = xasprintf("%s/state/ucplan/autosave.xml", dir), *path, *sub;
+	struct stat st;
+
+	(void)state;
+	sub = xasprintf("%s/state", dir);
+	setenv("XDG_STATE_HOME", sub, 1);
+	path = uc_state_path("autosave.xml");
+	assert_string_equal(path, expect);
+	free(sub);
+	sub = xasprintf("%s/state/ucplan", dir);
+	assert_int_equal(stat(sub, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	free(sub);
+	free(path);
+	free(expect);
+	if (old)
+		setenv("XDG_STATE_HOME", old, 1);
+	else
+		unsetenv("XDG_STATE_HOME");
+	free(old);
+}
+
+static void test_language_choice(void **state)
+{
+	(void)state;
+	/* --lang wins over the environment */
+	setenv("LANG", "it_IT.UTF-8", 1);
+	assert_true(i18n_init("es"));
+	assert_string_equal(i18n_language(), "es");
+	assert_false(i18n_init("fr"));
+	/* the environment: LC_ALL, then LC_MESSAGES, then LANG; a missing
+	 * system locale does not matter */
+	unsetenv("LANGUAGE");
+	unsetenv("LC_ALL");
+	unsetenv("LC_MESSAGES");
+	setenv("LANG", "it_IT.UTF-8", 1);
+	assert_true(i18n_init(NULL));
+	assert_string_equal(i18n_language(), "it");
+	setenv("LC_ALL", "zh_CN.UTF-8", 1);
+	assert_true(i18n_init(NULL));
+	assert_string_equal(i18n_language(), "zh_CN");
+	assert_string_equal(i18n_language_tag(), "zh-CN");
+	/* LANGUAGE comes first unless the locale is plain C */
+	unsetenv("LC_ALL");
+	setenv("LANGUAGE", "fr:es", 1);
+	assert_true(i18n_init(NULL));
+	assert_string_equal(i18n_language(), "es");
+	setenv("LANG", "C", 1);
+	assert_true(i18n_init(NULL));
+	assert_string_equal(i18n_language(), "en");
+	/* character handling stays UTF-8 when the locale is missing */
+	setenv("LANG", "es_ES.UTF-8", 1);
+	unsetenv("LANGUAGE");
+	assert_true(i18n_init(NULL));
+	assert_int_equal(tw_width("año"), 3);
+	unsetenv("LANG");
+	setenv("LC_ALL", "C.UTF-8", 1);
+	i18n_init("en");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_widths),        cmocka_unit_test(test_fit_pad),
+		cmocka_unit_test(test_strbuf_and_errors), cmocka_unit_test(test_atomic_file),
+		cmocka_unit_test(test_read_limits),   cmocka_unit_test(test_state_path),
+		cmocka_unit_test(test_language_choice),
+	};
+
+	return cmocka_run_group_tests_name("util", tests, setup, teardown);
+}
