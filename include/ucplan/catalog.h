@@ -20,6 +20,9 @@ struct condition_atom {
 	char *name;
 	char **values; /* NULL-terminated; NULL when the atom has no values */
 	bool negated;
+	/* resolved when parsed, so that evaluation compares no strings */
+	unsigned name_index;
+	unsigned mask; /* the answers (value positions) for which the atom holds */
 };
 struct condition {
 	struct condition_atom *atoms;

@@ -75,6 +75,8 @@ struct strbuf {
 	size_t cap;
 };
 void strbuf_add(struct strbuf *sb, const char *s, size_t n);
+/* Makes room for extra more bytes (and the NUL) without adding any. */
+void strbuf_reserve(struct strbuf *sb, size_t extra);
 void strbuf_puts(struct strbuf *sb, const char *s);
 void strbuf_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Returns the string (never NULL; "" when empty) and leaves sb empty.  Caller frees. */

@@ -10,98 +10,101 @@
 
 #include "ucplan/i18n.h"
 
-/* Returns the site's value for a name as a key ("scaled-dns", "true"). */
-typedef const char *(*value_fn)(const struct plan *plan, const struct site *site);
+/* The site's answer to a name, as a position in the name's value list (a
+ * yes/no answer: 0 no, 1 yes); for federation, the set of kinds as bits. */
+typedef unsigned (*answer_fn)(const struct plan *plan, const struct site *site);
 
-static const char *bool_key(bool b)
-{
-	return b ? "true" : "false";
-}
-
-static const char *v_version(const struct plan *p, const struct site *s)
+static unsigned a_version(const struct plan *p, const struct site *s)
 {
 	(void)s;
-	return model_version_key(p->version);
+	return p->version;
 }
-static const char *v_edition(const struct plan *p, const struct site *s)
+static unsigned a_edition(const struct plan *p, const struct site *s)
 {
 	(void)p;
-	return model_edition_key(s->edition);
+	return s->edition;
 }
-static const char *v_pool_lb(const struct plan *p, const struct site *s)
+static unsigned a_pool_lb(const struct plan *p, const struct site *s)
 {
 	(void)p;
-	return model_pool_lb_key(s->pool_lb);
+	return s->pool_lb;
 }
-static const char *v_director(const struct plan *p, const struct site *s)
+static unsigned a_director(const struct plan *p, const struct site *s)
 {
 	(void)p;
-	return bool_key(s->director);
+	return s->director;
 }
-static const char *v_mediation(const struct plan *p, const struct site *s)
+static unsigned a_mediation(const struct plan *p, const struct site *s)
 {
 	(void)p;
-	return model_mediation_key(s->mediation);
+	return s->mediation;
 }
-static const char *v_edge(const struct plan *p, const struct site *s)
+static unsigned a_edge(const struct plan *p, const struct site *s)
 {
 	(void)p;
-	return model_edge_key(s->edge);
+	return s->edge;
 }
-static const char *v_edge_addressing(const struct plan *p, const struct site *s)
+static unsigned a_edge_addressing(const struct plan *p, const struct site *s)
 {
 	(void)p;
-	return model_edge_addressing_key(s->edge_addressing);
+	return s->edge_addressing;
 }
-static const char *v_reverse_proxy(const struct plan *p, const struct site *s)
+static unsigned a_reverse_proxy(const struct plan *p, const struct site *s)
 {
 	(void)p;
-	return bool_key(s->reverse_proxy);
+	return s->reverse_proxy;
 }
-static const char *v_persistent_chat(const struct plan *p, const struct site *s)
+static unsigned a_persistent_chat(const struct plan *p, const struct site *s)
 {
 	(void)p;
-	return bool_key(s->persistent_chat);
+	return s->persistent_chat;
 }
-static const char *v_office_web_apps(const struct plan *p, const struct site *s)
+static unsigned a_office_web_apps(const struct plan *p, const struct site *s)
 {
 	(void)p;
-	return bool_key(s->office_web_apps);
+	return s->office_web_apps;
 }
-static const char *v_um(const struct plan *p, const struct site *s)
+static unsigned a_um(const struct plan *p, const struct site *s)
 {
 	(void)p;
-	return model_um_key(s->um);
+	return s->um;
 }
-static const char *v_ocs2007(const struct plan *p, const struct site *s)
+static unsigned a_federation(const struct plan *p, const struct site *s)
 {
 	(void)s;
-	return bool_key(p->ocs2007_federation);
+	return p->federation;
 }
-static const char *v_ipsec(const struct plan *p, const struct site *s)
+static unsigned a_ocs2007(const struct plan *p, const struct site *s)
 {
 	(void)s;
-	return bool_key(p->ipsec);
+	return p->ocs2007_federation;
 }
-static const char *v_cms(const struct plan *p, const struct site *s)
+static unsigned a_ipsec(const struct plan *p, const struct site *s)
+{
+	(void)s;
+	return p->ipsec;
+}
+static unsigned a_cms(const struct plan *p, const struct site *s)
 {
 	(void)p;
-	return bool_key(s->cms);
+	return s->cms;
 }
-static const char *v_branch(const struct plan *p, const struct site *s)
+static unsigned a_branch(const struct plan *p, const struct site *s)
 {
 	(void)p;
 	for (size_t i = 0; i < s->n_branches; i++)
 		if (s->branches[i].kind != BRANCH_NONE)
-			return "true";
-	return "false";
+			return 1;
+	return 0;
 }
-static const char *v_gateways(const struct plan *p, const struct site *s)
+static unsigned a_gateways(const struct plan *p, const struct site *s)
 {
 	(void)p;
-	return bool_key(s->n_gateways > 0);
+	return s->n_gateways > 0;
 }
 
+/* Value lists in the order of the model's enums (checked by the tests
+ * against the model's own keyword tables). */
 static const char *const versions[] = {"lync2013", "sfb2015", NULL};
 static const char *const editions[] = {"standard", "enterprise", NULL};
 static const char *const pool_lbs[] = {"dns", "hardware", NULL};
@@ -109,30 +112,32 @@ static const char *const mediations[] = {"none", "collocated", "standalone", NUL
 static const char *const edges[] = {"none", "single", "scaled-dns", "scaled-hlb", NULL};
 static const char *const addressings[] = {"public", "nat", NULL};
 static const char *const ums[] = {"none", "tcp", "tls", "dual", NULL};
+/* federation values are bits, in the order of the FEDERATION_* constants */
 static const char *const federations[] = {"sip", "public-im", "xmpp", NULL};
 
 static const struct condition_name {
 	const char *name;
 	const char *const *values; /* NULL: a yes/no answer */
-	value_fn value;            /* NULL: federation, a set */
+	answer_fn answer;
+	bool is_set; /* the answer is a bit set (federation) */
 } names[] = {
-	{"version", versions, v_version},
-	{"edition", editions, v_edition},
-	{"pool-lb", pool_lbs, v_pool_lb},
-	{"director", NULL, v_director},
-	{"mediation", mediations, v_mediation},
-	{"edge", edges, v_edge},
-	{"edge-addressing", addressings, v_edge_addressing},
-	{"reverse-proxy", NULL, v_reverse_proxy},
-	{"persistent-chat", NULL, v_persistent_chat},
-	{"office-web-apps", NULL, v_office_web_apps},
-	{"um", ums, v_um},
-	{"federation", federations, NULL},
-	{"ocs2007-federation", NULL, v_ocs2007},
-	{"ipsec", NULL, v_ipsec},
-	{"cms", NULL, v_cms},
-	{"branch", NULL, v_branch},
-	{"gateways", NULL, v_gateways},
+	{"version", versions, a_version, false},
+	{"edition", editions, a_edition, false},
+	{"pool-lb", pool_lbs, a_pool_lb, false},
+	{"director", NULL, a_director, false},
+	{"mediation", mediations, a_mediation, false},
+	{"edge", edges, a_edge, false},
+	{"edge-addressing", addressings, a_edge_addressing, false},
+	{"reverse-proxy", NULL, a_reverse_proxy, false},
+	{"persistent-chat", NULL, a_persistent_chat, false},
+	{"office-web-apps", NULL, a_office_web_apps, false},
+	{"um", ums, a_um, false},
+	{"federation", federations, a_federation, true},
+	{"ocs2007-federation", NULL, a_ocs2007, false},
+	{"ipsec", NULL, a_ipsec, false},
+	{"cms", NULL, a_cms, false},
+	{"branch", NULL, a_branch, false},
+	{"gateways", NULL, a_gateways, false},
 };
 
 static const struct condition_name *find_name(const char *name)
@@ -143,12 +148,12 @@ static const struct condition_name *find_name(const char *name)
 	return NULL;
 }
 
-static bool in_list(const char *const *list, const char *value)
+static int value_position(const char *const *list, const char *value)
 {
-	for (size_t i = 0; list[i]; i++)
+	for (int i = 0; list[i]; i++)
 		if (strcmp(list[i], value) == 0)
-			return true;
-	return false;
+			return i;
+	return -1;
 }
 
 void condition_free(struct condition *c)
@@ -185,8 +190,13 @@ static enum uc_status parse_atom(const char *text, size_t n, struct condition_at
 	if (!cn)
 		return uc_error_set(err, UC_ERR_SCHEMA, NULL, 0, _("unknown condition \"%s\""),
 				    a->name);
-	if (!eq)
-		return UC_OK; /* a bare name means "yes", or "anything but none" */
+	a->name_index = (unsigned)(cn - names);
+	if (!eq) {
+		/* a bare name means "yes", "anything but none" (the first value)
+		 * or, for a set, "any member" */
+		a->mask = cn->is_set ? ~0u : ~1u;
+		return UC_OK;
+	}
 	if (!cn->values)
 		return uc_error_set(err, UC_ERR_SCHEMA, NULL, 0,
 				    _("condition \"%s\" is a yes/no answer and takes no value"),
@@ -198,13 +208,15 @@ static enum uc_status parse_atom(const char *text, size_t n, struct condition_at
 			const char *bar = memchr(p, '|', (size_t)(end - p));
 			const char *stop = bar ? bar : end;
 			char *v = xstrndup(p, (size_t)(stop - p));
+			int pos = value_position(cn->values, v);
 			a->values = xreallocarray(a->values, count + 2, sizeof *a->values);
 			a->values[count++] = v;
 			a->values[count] = NULL;
-			if (!in_list(cn->values, v))
+			if (pos < 0)
 				return uc_error_set(err, UC_ERR_SCHEMA, NULL, 0,
 						    _("condition \"%s\" has no value \"%s\""),
 						    a->name, v);
+			a->mask |= 1u << pos;
 			if (!bar)
 				break;
 			p = bar + 1;
@@ -242,32 +254,10 @@ enum uc_status condition_parse(const char *text, struct condition *out, struct u
 static bool atom_holds(const struct condition_atom *a, const struct plan *plan,
 		       const struct site *site)
 {
-	const struct condition_name *cn = find_name(a->name);
-	bool holds = false;
+	const struct condition_name *cn = &names[a->name_index];
+	unsigned answer = cn->answer(plan, site);
+	bool holds = cn->is_set ? (answer & a->mask) != 0 : (a->mask >> answer) & 1u;
 
-	if (!cn)
-		return false;
-	if (!cn->value) {
-		/* federation: holds when any listed kind (or any kind) is on */
-		unsigned want = 0;
-		if (!a->values) {
-			want = FEDERATION_SIP | FEDERATION_PUBLIC_IM | FEDERATION_XMPP;
-		} else {
-			for (size_t i = 0; a->values[i]; i++) {
-				unsigned bit = 0;
-				model_federation_parse(a->values[i], &bit);
-				want |= bit;
-			}
-		}
-		holds = (plan->federation & want) != 0;
-	} else {
-		const char *v = cn->value(plan, site);
-		if (!a->values)
-			holds = strcmp(v, "true") == 0 ||
-				(cn->values && strcmp(v, "none") != 0);
-		else
-			holds = in_list((const char *const *)a->values, v);
-	}
 	return a->negated ? !holds : holds;
 }
 

@@ -611,6 +611,7 @@ struct builder {
 	const char **endpoint_pool; /* lb column: the pool name */
 	const char **endpoint_vip;  /* lb column: the VIP */
 	int *endpoint_site;         /* site the cached text belongs to; -2 = none */
+	const struct endpoint_expander **expander; /* by endpoint position */
 	const char *site_ports[2];  /* client-media, um-rtp for the current site */
 	struct strbuf scratch;
 	struct expansion expansion;
@@ -853,8 +854,11 @@ static void prepare_rules(struct builder *b)
 	b->endpoint_pool = xcalloc(c->n_endpoints, sizeof *b->endpoint_pool);
 	b->endpoint_vip = xcalloc(c->n_endpoints, sizeof *b->endpoint_vip);
 	b->endpoint_site = xcalloc(c->n_endpoints, sizeof *b->endpoint_site);
-	for (size_t i = 0; i < c->n_endpoints; i++)
+	b->expander = xcalloc(c->n_endpoints, sizeof *b->expander);
+	for (size_t i = 0; i < c->n_endpoints; i++) {
 		b->endpoint_site[i] = -2;
+		b->expander[i] = find_expander(c->endpoints[i].id);
+	}
 }
 
 /* Expands an endpoint for the site once and keeps its three texts. */
@@ -862,7 +866,7 @@ static size_t endpoint(struct builder *b, const struct catalog_endpoint *ep,
 		       const struct site *site, int site_index, bool *site_bound)
 {
 	size_t i = (size_t)(ep - b->catalog->endpoints);
-	const struct endpoint_expander *x = find_expander(ep->id);
+	const struct endpoint_expander *x = b->expander[i];
 	int key = x->site_bound ? site_index : -1;
 	struct expansion *e = &b->expansion;
 
@@ -1058,6 +1062,7 @@ struct report *report_build(const struct plan *plan, const struct catalog *catal
 	free(b.endpoint_pool);
 	free(b.endpoint_vip);
 	free(b.endpoint_site);
+	free(b.expander);
 	free(b.expansion.members);
 	strbuf_free(&b.scratch);
 	return r;

@@ -14,6 +14,12 @@ static size_t next_char(const char *s, size_t n, size_t *cols)
 	size_t len;
 	int w;
 
+	/* ASCII needs no decoding: one byte, one column (control characters
+	 * count as one, like invalid bytes). */
+	if ((unsigned char)*s < 0x80) {
+		*cols = 1;
+		return 1;
+	}
 	memset(&st, 0, sizeof st);
 	len = mbrtowc(&wc, s, n, &st);
 	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
@@ -27,8 +33,15 @@ static size_t next_char(const char *s, size_t n, size_t *cols)
 
 size_t tw_width(const char *s)
 {
-	size_t n = strlen(s), total = 0, i = 0, cols;
+	size_t n, total = 0, i = 0, cols;
 
+	/* the common case: plain ASCII */
+	while (s[i] && (unsigned char)s[i] < 0x80)
+		i++;
+	if (!s[i])
+		return i;
+	total = i;
+	n = i + strlen(s + i);
 	while (i < n) {
 		i += next_char(s + i, n - i, &cols);
 		total += cols;

@@ -141,7 +141,7 @@ char *xasprintf(const char *fmt, ...)
 	return sb.data;
 }
 
-static void strbuf_reserve(struct strbuf *sb, size_t extra)
+void strbuf_reserve(struct strbuf *sb, size_t extra)
 {
 	size_t need = sb->len + extra + 1;
 

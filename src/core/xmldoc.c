@@ -64,7 +64,8 @@ enum uc_status xmldoc_parse(const char *data, size_t size, const char *name, xml
 	 * unexpanded and no external subset is read; HUGE is not set, so
 	 * libxml2's own limits on names and depth apply. */
 	d = xmlCtxtReadMemory(ctxt, data, (int)size, name, NULL,
-			      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+			      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+				  XML_PARSE_COMPACT | XML_PARSE_NOBLANKS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeParserCtxt(ctxt);
 	if (!d || fe.set) {

@@ -4,16 +4,28 @@
  * files are meant for spreadsheets, so every cell is neutralized. */
 #include <csv.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ucplan/export.h"
 #include "ucplan/i18n.h"
 
-/* State of one write: the stream, a scratch buffer for neutralized cells
- * (grown so that no cell is ever truncated) and the first write error. */
+/* State of one write: the stream, the record being built, a scratch
+ * buffer for neutralized cells and the first write error.  A record is
+ * quoted by libcsv into memory and written with one call. */
+struct quoted {
+	const char *cell; /* the report's pointer: cells are interned, so one
+			   * quoting serves every row that shows the text */
+	size_t offset, length;
+};
+
 struct csv_out {
 	FILE *out;
+	struct strbuf line;
+	struct strbuf quoted_text; /* every distinct cell, quoted */
+	struct quoted *cache;
+	size_t cache_cap, cache_count;
 	char *buf;
 	size_t size;
 	int error; /* errno of the first failed write, or 0 */
@@ -33,36 +45,98 @@ static bool csv_put_raw(struct csv_out *co, const char *s)
 	return fputs(s, co->out) != EOF || csv_fail(co);
 }
 
-static bool csv_put_field(struct csv_out *co, const char *text)
+/* Quotes text (neutralized) onto the end of sb with libcsv. */
+static void csv_quote(struct csv_out *co, struct strbuf *sb, const char *text)
 {
 	const char *safe;
-	size_t need;
+	size_t n, room;
+
+	n = strlen(text);
+	if (n + 2 > co->size) {
+		co->buf = xrealloc(co->buf, n + 2); /* apostrophe and NUL */
+		co->size = n + 2;
+	}
+	safe = export_neutralize(text, co->buf, co->size);
+	if (safe != text)
+		n = strlen(safe);
+	/* quoted, every quote doubled: at most 2n + 2 bytes */
+	strbuf_reserve(sb, 2 * n + 2);
+	room = sb->cap - sb->len;
+	sb->len += csv_write(sb->data + sb->len, room, safe, n);
+	sb->data[sb->len] = '\0';
+}
+
+static size_t cache_slot(const struct csv_out *co, const char *cell)
+{
+	uintptr_t h = (uintptr_t)cell;
+
+	h ^= h >> 17;
+	h *= 0x9e3779b97f4a7c15u;
+	return (size_t)(h >> 7) & (co->cache_cap - 1);
+}
+
+static void cache_grow(struct csv_out *co)
+{
+	struct quoted *old = co->cache;
+	size_t old_cap = co->cache_cap;
+
+	co->cache_cap = old_cap ? old_cap * 2 : 4096;
+	co->cache = xcalloc(co->cache_cap, sizeof *co->cache);
+	for (size_t i = 0; i < old_cap; i++) {
+		size_t slot;
+		if (!old[i].cell)
+			continue;
+		slot = cache_slot(co, old[i].cell);
+		while (co->cache[slot].cell)
+			slot = (slot + 1) & (co->cache_cap - 1);
+		co->cache[slot] = old[i];
+	}
+	free(old);
+}
+
+/* Appends the quoted form of a report cell, quoting each distinct cell
+ * once. */
+static void csv_add_field(struct csv_out *co, const char *text)
+{
+	struct quoted *q;
+	size_t slot;
 
 	if (!text)
 		text = "";
-	need = strlen(text) + 2; /* apostrophe and NUL */
-	if (need > co->size) {
-		co->buf = xrealloc(co->buf, need);
-		co->size = need;
+	if ((co->cache_count + 1) * 2 > co->cache_cap)
+		cache_grow(co);
+	slot = cache_slot(co, text);
+	while (co->cache[slot].cell && co->cache[slot].cell != text)
+		slot = (slot + 1) & (co->cache_cap - 1);
+	q = &co->cache[slot];
+	if (!q->cell) {
+		q->cell = text;
+		q->offset = co->quoted_text.len;
+		csv_quote(co, &co->quoted_text, text);
+		q->length = co->quoted_text.len - q->offset;
+		co->cache_count++;
 	}
-	safe = export_neutralize(text, co->buf, co->size);
-	errno = 0;
-	return csv_fwrite(co->out, safe, strlen(safe)) == 0 || csv_fail(co);
+	strbuf_add(&co->line, co->quoted_text.data + q->offset, q->length);
 }
 
-static bool csv_put_record(struct csv_out *co, const char *const *fields, size_t n, const char *sep,
+static bool csv_put_record(struct csv_out *co, const char *const *fields, size_t n, char sep,
 			   bool translate)
 {
+	co->line.len = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && !csv_put_raw(co, sep))
-			return false;
-		if (!csv_put_field(co, translate ? _(fields[i]) : fields[i]))
-			return false;
+		if (i > 0)
+			strbuf_add(&co->line, &sep, 1);
+		if (translate) /* header labels: not cells of the report */
+			csv_quote(co, &co->line, _(fields[i]));
+		else
+			csv_add_field(co, fields[i]);
 	}
-	return csv_put_raw(co, "\r\n");
+	strbuf_add(&co->line, "\r\n", 2);
+	errno = 0;
+	return fwrite(co->line.data, 1, co->line.len, co->out) == co->line.len || csv_fail(co);
 }
 
-static bool csv_put_table(struct csv_out *co, const struct report_table *table, const char *sep)
+static bool csv_put_table(struct csv_out *co, const struct report_table *table, char sep)
 {
 	const char **labels = xcalloc(table->n_columns, sizeof *labels);
 	bool ok;
@@ -85,7 +159,7 @@ static enum uc_status export_csv_write(const struct report *report,
 	struct csv_out co = {.out = out};
 	unsigned tables;
 	bool ok = true, first = true;
-	char sep[2] = {',', '\0'};
+	char sep = ',';
 
 	if (!opts) {
 		export_default_options(&defaults);
@@ -94,7 +168,7 @@ static enum uc_status export_csv_write(const struct report *report,
 	tables = opts->tables ? opts->tables : EXPORT_ALL_TABLES;
 	/* A quote, CR or LF as separator would make the file unreadable. */
 	if (opts->separator && !strchr("\"\r\n", opts->separator))
-		sep[0] = opts->separator;
+		sep = opts->separator;
 
 	if (opts->bom)
 		ok = csv_put_raw(&co, "\xEF\xBB\xBF");
@@ -108,6 +182,9 @@ static enum uc_status export_csv_write(const struct report *report,
 			ok = csv_put_table(&co, &report->tables[k], sep);
 	}
 	free(co.buf);
+	free(co.cache);
+	strbuf_free(&co.line);
+	strbuf_free(&co.quoted_text);
 	errno = 0;
 	if (fflush(out) == EOF)
 		csv_fail(&co);

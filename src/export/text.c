@@ -26,7 +26,9 @@ struct text_grid {
 
 static char *text_clean(const char *s)
 {
-	char *copy = xstrdup(s ? s : "");
+	char *copy;
+
+	copy = xstrdup(s ? s : "");
 
 	for (char *p = copy; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
