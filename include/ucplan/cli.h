@@ -1,0 +1,60 @@
+/* cli.h: the command line as data.  Parsing is in the library so that it
+ * is unit-tested and fuzzed; main.c prints and runs. */
+#ifndef UCPLAN_CLI_H
+#define UCPLAN_CLI_H
+
+#include <stdbool.h>
+
+#include "ucplan/model.h"
+#include "ucplan/util.h"
+
+/* Topology options: each is applied to every site of the plan. */
+struct cli_topology {
+	bool edge_set;
+	enum edge_topology edge;
+	int edge_nat; /* -1 unset, 0 public, 1 NAT */
+	bool pool_lb_set;
+	enum pool_lb pool_lb;
+	int director; /* -1 unset, 0 off, 1 on */
+	bool mediation_set;
+	enum mediation_mode mediation;
+	bool um_set;
+	enum um_mode um;
+	bool federation_set;
+	unsigned federation;
+	bool version_set;
+	enum product_version version;
+	bool persistent_chat, office_web_apps, ipsec, reverse_proxy;
+};
+
+enum cli_command { CLI_WIZARD, CLI_REPORT, CLI_CHECK, CLI_HELP, CLI_VERSION };
+
+struct cli_options {
+	enum cli_command command;
+	const char *plan_path; /* borrowed from argv */
+	const char *output;    /* borrowed from argv */
+	const char *format;    /* "text", "csv", "xml" or NULL (text) */
+	unsigned tables;       /* EXPORT_TABLE_BIT set; 0 = all */
+	const char *lang;      /* borrowed; NULL = from the environment */
+	int separator;         /* ',' or ';'; 0 = the language's default */
+	bool no_bom;
+	struct cli_topology topo;
+};
+
+/* Parses argv (not modified; strings are borrowed).  UC_ERR_USAGE with a
+ * translated sentence in err for anything wrong.  Safe to call repeatedly
+ * (getopt is reset). */
+enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc_error *err);
+
+/* The --lang value found in argv without parsing the rest, or NULL: the
+ * language must be set before any message is written. */
+const char *cli_find_lang(int argc, char **argv);
+
+/* True when any topology option was given. */
+bool cli_topology_given(const struct cli_topology *t);
+
+/* Applies the topology options to every site of plan and fills the
+ * placeholders the new choices need. */
+void cli_apply_topology(struct plan *plan, const struct cli_topology *t);
+
+#endif
