@@ -4,11 +4,11 @@
 # Debian package names so that the user can find their equivalents.
 set -eu
 
-PACKAGES="make gcc pkg-config libxml2-dev libxml2-utils libncurses-dev libcsv-dev
+PACKAGES="make gcc clang pkg-config libxml2-dev libxml2-utils libncurses-dev libcsv-dev
 libcmocka-dev gettext python3 tmux valgrind"
 
 missing() {
-	for tool in cc make pkg-config xmllint msgfmt python3 tmux valgrind; do
+	for tool in cc clang make pkg-config xmllint msgfmt python3 tmux valgrind; do
 		command -v "$tool" >/dev/null 2>&1 || return 0
 	done
 	pkg-config --exists libxml-2.0 ncursesw cmocka 2>/dev/null || return 0
