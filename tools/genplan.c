@@ -1,8 +1,9 @@
 /* genplan: writes a deterministic synthetic plan of N sites for the
- * benchmark.  Every site has an Enterprise Edition Front End pool; a
- * repeating pattern adds Directors, Mediation, Edges of every topology,
- * reverse proxies, Exchange UM and the other roles, so that the plan
- * exercises the whole catalog at scale.
+ * benchmark: one site in ten is a data centre (Enterprise pool, Director,
+ * an Edge of each topology in turn, reverse proxy, stand-alone Mediation,
+ * Exchange UM, Office Web Apps, Persistent Chat), the others regional
+ * sites with a Standard Edition server; so the plan exercises the whole
+ * catalog at scale.
  *
  *   genplan SITES OUTPUT.xml */
 #include <stdio.h>
@@ -33,25 +34,27 @@ int main(int argc, char **argv)
 		plan_add_site(plan, name);
 	}
 	for (size_t i = 0; i < plan->n_sites; i++) {
-		static const enum edge_topology edges[] = {EDGE_SCALED_DNS, EDGE_NONE, EDGE_SINGLE,
-							   EDGE_NONE, EDGE_SCALED_HLB};
-		enum edge_topology edge = edges[i % 5];
-		plan_set_frontend_count(plan, i, 2 + i % 3);
-		plan_set_pool_lb(plan, i, i % 4 == 3 ? POOL_LB_HARDWARE : POOL_LB_DNS);
-		if (edge != EDGE_NONE) {
-			plan_set_director(plan, i, true, 2);
-			plan_set_edge(plan, i, edge, i % 10 == 0 ? EDGE_ADDR_NAT : EDGE_ADDR_PUBLIC,
-				      edge == EDGE_SINGLE ? 1 : 2);
-			plan_set_reverse_proxy(plan, i, true);
+		/* One site in ten is a data centre with everything; the others
+		 * are regional sites with a Standard Edition server, collocated
+		 * Mediation and one PSTN gateway, as large estates are built. */
+		static const enum edge_topology edges[] = {EDGE_SCALED_DNS, EDGE_SINGLE,
+							   EDGE_SCALED_HLB};
+		size_t hub = i / 10;
+		if (i % 10) {
+			plan_set_edition(plan, i, EDITION_STANDARD);
+			plan_set_mediation(plan, i, MEDIATION_COLLOCATED, 0, 1);
+			continue;
 		}
-		plan_set_mediation(plan, i, i % 2 ? MEDIATION_COLLOCATED : MEDIATION_STANDALONE,
-				   2, 1);
-		if (i % 3 == 0)
-			plan_set_um(plan, i, i % 2 ? UM_TLS : UM_DUAL, 1);
-		if (i % 7 == 0)
-			plan_set_persistent_chat(plan, i, true);
-		if (i % 4 == 0)
-			plan_set_office_web_apps(plan, i, true);
+		plan_set_frontend_count(plan, i, 3 + hub % 4);
+		plan_set_pool_lb(plan, i, hub % 2 ? POOL_LB_HARDWARE : POOL_LB_DNS);
+		plan_set_director(plan, i, true, 2);
+		plan_set_edge(plan, i, edges[hub % 3], hub % 6 == 0 ? EDGE_ADDR_NAT : EDGE_ADDR_PUBLIC,
+			      edges[hub % 3] == EDGE_SINGLE ? 1 : 2);
+		plan_set_reverse_proxy(plan, i, true);
+		plan_set_mediation(plan, i, MEDIATION_STANDALONE, 2, 2);
+		plan_set_um(plan, i, hub % 2 ? UM_TLS : UM_DUAL, 2);
+		plan_set_persistent_chat(plan, i, hub % 3 == 0);
+		plan_set_office_web_apps(plan, i, true);
 	}
 	plan_fill_defaults(plan);
 	if (planfile_save(plan, argv[2], &err) != UC_OK) {

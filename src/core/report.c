@@ -583,9 +583,10 @@ static uint64_t hash_string(const char *s, size_t n)
 	return h;
 }
 
+/* Open addressing over row numbers (+1; 0 = empty).  No hashes are kept:
+ * comparing a row is a few pointer comparisons. */
 struct row_index {
-	uint64_t *hashes;
-	size_t *rows; /* row number + 1; 0 = empty slot */
+	uint32_t *rows;
 	size_t cap;
 	size_t count;
 };
@@ -731,18 +732,14 @@ static void index_grow(struct row_index *ix, const struct report_table *t)
 {
 	size_t cap = ix->cap ? ix->cap * 2 : 256;
 
-	free(ix->hashes);
 	free(ix->rows);
-	ix->hashes = xcalloc(cap, sizeof *ix->hashes);
 	ix->rows = xcalloc(cap, sizeof *ix->rows);
 	ix->cap = cap;
 	for (size_t r = 0; r < t->n_rows; r++) {
-		uint64_t h = flow_hash(t->kind, t->rows[r].cells);
-		size_t slot = (size_t)h & (cap - 1);
+		size_t slot = (size_t)flow_hash(t->kind, t->rows[r].cells) & (cap - 1);
 		while (ix->rows[slot])
 			slot = (slot + 1) & (cap - 1);
-		ix->hashes[slot] = h;
-		ix->rows[slot] = r + 1;
+		ix->rows[slot] = (uint32_t)(r + 1);
 	}
 }
 
@@ -758,7 +755,7 @@ static long find_same_flow(struct row_index *ix, const struct report_table *t, c
 	slot = (size_t)h & (ix->cap - 1);
 	while (ix->rows[slot]) {
 		size_t r = ix->rows[slot] - 1;
-		if (ix->hashes[slot] == h && same_flow(t->kind, t->rows[r].cells, cells))
+		if (same_flow(t->kind, t->rows[r].cells, cells))
 			return (long)r;
 		slot = (slot + 1) & (ix->cap - 1);
 	}
@@ -1005,8 +1002,7 @@ static void add_row(struct builder *b, size_t rule_index, const struct site *sit
 	t->rows[t->n_rows].rule = rule;
 	t->rows[t->n_rows].site = (src_bound || dst_bound) ? site_index : -1;
 	t->rows[t->n_rows].cells = cells;
-	b->index[rule->table].hashes[slot] = h;
-	b->index[rule->table].rows[slot] = t->n_rows + 1;
+	b->index[rule->table].rows[slot] = (uint32_t)(t->n_rows + 1);
 	b->index[rule->table].count++;
 	t->n_rows++;
 }
@@ -1048,7 +1044,6 @@ struct report *report_build(const struct plan *plan, const struct catalog *catal
 				add_row(&b, i, site, (int)s);
 	}
 	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
-		free(b.index[k].hashes);
 		free(b.index[k].rows);
 		/* give back what the doubling over-allocated */
 		if (r->tables[k].n_rows)
