@@ -414,96 +414,13 @@ static enum uc_status read_plan(struct reader *rd, xmlNodePtr root, struct plan 
 	return s;
 }
 
-/* The first schema error worth showing: libxml2's RELAX NG validator often
- * reports a vague error without a location ("failed to validate
- * attributes") before the precise one with its line, so the first error
- * that has a line wins and a location-less one is kept only as a fallback. */
-struct schema_error {
-	int line;
-	bool set;
-	char message[512];
-};
-
-static void schema_error_keep(void *ctx, xmlErrorPtr error)
-{
-	struct schema_error *se = ctx;
-	int line;
-	size_t n;
-
-	if (!error || (se->set && se->line > 0))
-		return;
-	line = error->line;
-	if (line <= 0 && error->node)
-		line = node_line(error->node);
-	if (se->set && line <= 0)
-		return;
-	se->set = true;
-	se->line = line;
-	snprintf(se->message, sizeof se->message, "%s", error->message ? error->message : "");
-	n = strlen(se->message);
-	while (n > 0 && (se->message[n - 1] == '\n' || se->message[n - 1] == ' '))
-		se->message[--n] = '\0';
-}
-
 static enum uc_status schema_validate(xmlDocPtr doc, const char *name, struct uc_error *err)
 {
-	struct schema_error se = {0};
-	xmlRelaxNGParserCtxtPtr pctxt;
-	xmlRelaxNGValidCtxtPtr vctxt;
-	xmlRelaxNGPtr schema;
-	enum uc_status s;
 	char *path = uc_data_path(PLAN_SCHEMA);
-	char *text;
-	size_t size;
-	int rc;
+	enum uc_status s = xmldoc_validate(doc, path, name, err);
 
-	/* The schema is read like any input, so that a missing file is one
-	 * clear message rather than libxml2 output. */
-	s = file_read_all(path, PLANFILE_MAX_SIZE, &text, &size, err);
-	if (s != UC_OK) {
-		if (err)
-			snprintf(err->message, sizeof err->message, "%s",
-				 _("cannot read the plan schema; reinstall ucplan or set "
-				   "UCPLAN_DATADIR to its data directory"));
-		free(path);
-		return UC_ERR_IO;
-	}
-	pctxt = xmlRelaxNGNewMemParserCtxt(text, (int)size);
-	if (!pctxt) {
-		free(text);
-		s = uc_error_set(err, UC_ERR_IO, path, 0, _("out of memory"));
-		free(path);
-		return s;
-	}
-	xmlRelaxNGSetParserStructuredErrors(pctxt, schema_error_keep, &se);
-	xmlSetStructuredErrorFunc(&se, schema_error_keep);
-	schema = xmlRelaxNGParse(pctxt);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	xmlRelaxNGFreeParserCtxt(pctxt);
-	free(text);
-	if (!schema) {
-		s = uc_error_set(err, UC_ERR_IO, path, se.line,
-				 _("the plan schema is damaged (%s); reinstall ucplan"),
-				 se.set ? se.message : "?");
-		free(path);
-		return s;
-	}
 	free(path);
-	vctxt = xmlRelaxNGNewValidCtxt(schema);
-	if (!vctxt) {
-		xmlRelaxNGFree(schema);
-		return uc_error_set(err, UC_ERR_IO, name, 0, _("out of memory"));
-	}
-	xmlRelaxNGSetValidStructuredErrors(vctxt, schema_error_keep, &se);
-	rc = xmlRelaxNGValidateDoc(vctxt, doc);
-	xmlRelaxNGFreeValidCtxt(vctxt);
-	xmlRelaxNGFree(schema);
-	if (rc == 0)
-		return UC_OK;
-	return uc_error_set(err, UC_ERR_SCHEMA, name, se.line > 0 ? se.line : 1,
-			    _("the file does not follow the plan schema: %s; correct it (see "
-			      "data/plan.rng) or open a copy saved by ucplan"),
-			    se.set ? se.message : _("unknown structure"));
+	return s;
 }
 
 enum uc_status planfile_load_memory(const char *data, size_t size, const char *name,

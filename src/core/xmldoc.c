@@ -93,30 +93,50 @@ enum uc_status xmldoc_validate(xmlDocPtr doc, const char *schema_path, const cha
 	xmlRelaxNGParserCtxtPtr pctxt;
 	xmlRelaxNGPtr schema;
 	xmlRelaxNGValidCtxtPtr vctxt;
+	const char *base = strrchr(schema_path, '/');
+	char *text;
+	size_t size;
 	int rc;
 
-	pctxt = xmlRelaxNGNewParserCtxt(schema_path);
-	if (!pctxt)
-		return uc_error_set(err, UC_ERR_IO, schema_path, 0, _("cannot read the schema"));
+	base = base ? base + 1 : schema_path;
+	/* The schema is read like any input, so that a missing file is one
+	 * clear message rather than libxml2's output. */
+	if (file_read_all(schema_path, 4u << 20, &text, &size, err) != UC_OK)
+		return uc_error_set(err, UC_ERR_IO, schema_path, 0,
+				    _("cannot read the schema; reinstall ucplan or set "
+				      "UCPLAN_DATADIR to its data directory"));
+	pctxt = xmlRelaxNGNewMemParserCtxt(text, (int)size);
+	if (!pctxt) {
+		free(text);
+		return uc_error_set(err, UC_ERR_IO, schema_path, 0, _("out of memory"));
+	}
+	xmlRelaxNGSetParserStructuredErrors(pctxt, keep_first_error, &fe);
 	xmlSetStructuredErrorFunc(&fe, keep_first_error);
 	schema = xmlRelaxNGParse(pctxt);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlRelaxNGFreeParserCtxt(pctxt);
-	if (!schema) {
-		xmlSetStructuredErrorFunc(NULL, NULL);
+	free(text);
+	if (!schema)
 		return uc_error_set(err, UC_ERR_IO, schema_path, fe.line,
-				    _("the schema is not valid RELAX NG; reinstall ucplan"));
-	}
+				    _("the schema is damaged (%s); reinstall ucplan"),
+				    fe.set ? fe.message : "?");
+	fe.set = false;
+	fe.line = 0;
 	vctxt = xmlRelaxNGNewValidCtxt(schema);
+	if (!vctxt) {
+		xmlRelaxNGFree(schema);
+		return uc_error_set(err, UC_ERR_IO, name, 0, _("out of memory"));
+	}
 	xmlRelaxNGSetValidStructuredErrors(vctxt, keep_first_error, &fe);
 	rc = xmlRelaxNGValidateDoc(vctxt, doc);
-	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlRelaxNGFreeValidCtxt(vctxt);
 	xmlRelaxNGFree(schema);
-	if (rc != 0)
-		return uc_error_set(err, UC_ERR_SCHEMA, name, fe.line,
-				    _("does not follow its schema: %s"),
-				    fe.set ? fe.message : _("invalid structure"));
-	return UC_OK;
+	if (rc == 0)
+		return UC_OK;
+	return uc_error_set(err, UC_ERR_SCHEMA, name, fe.line > 0 ? fe.line : 1,
+			    _("does not follow its schema (%s): %s; correct it, or open a copy "
+			      "saved by ucplan"),
+			    base, fe.set ? fe.message : _("unknown structure"));
 }
 
 enum uc_status xmldoc_load(const char *path, size_t max_size, const char *schema_path,
