@@ -116,25 +116,6 @@ static size_t terminal_width(void)
 	return 0;
 }
 
-static enum uc_status write_to_file(const struct exporter *ex, const struct report *r,
-				    const struct export_options *eo, const char *path,
-				    struct uc_error *err)
-{
-	struct atomic_file af;
-	enum uc_status s = atomic_file_open(&af, path, err);
-
-	if (s != UC_OK)
-		return s;
-	s = ex->write(r, eo, af.fp, err);
-	if (s != UC_OK) {
-		atomic_file_abort(&af);
-		if (err)
-			snprintf(err->file, sizeof err->file, "%s", path);
-		return s;
-	}
-	return atomic_file_commit(&af, err);
-}
-
 /* -o DIR/: one file per selected table, named after the table. */
 static enum uc_status write_to_directory(const struct exporter *ex, const struct report *r,
 					 const struct export_options *eo, const char *dir,
@@ -160,7 +141,7 @@ static enum uc_status write_to_directory(const struct exporter *ex, const struct
 		one.tables = EXPORT_TABLE_BIT(k);
 		path = xasprintf("%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
 				 catalog_table_key((enum catalog_table)k), ex->extension);
-		s = write_to_file(ex, r, &one, path, err);
+		s = export_to_file(ex, r, &one, path, err);
 		if (s == UC_OK)
 			fprintf(stderr, _("%s: wrote %s\n"), program, path);
 		free(path);
@@ -194,7 +175,7 @@ static int write_report(const struct cli_options *o, const struct report *r)
 	} else if (o->output[strlen(o->output) - 1] == '/') {
 		s = write_to_directory(ex, r, &eo, o->output, &err);
 	} else {
-		s = write_to_file(ex, r, &eo, o->output, &err);
+		s = export_to_file(ex, r, &eo, o->output, &err);
 	}
 	if (s != UC_OK)
 		return report_error(&err);

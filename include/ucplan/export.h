@@ -37,6 +37,13 @@ extern const struct exporter export_text;
 extern const struct exporter export_csv;
 extern const struct exporter export_xml;
 
+/* Writes the report to path through a temporary file renamed into place
+ * only when complete (fileio.h), so that a failure leaves the previous
+ * file and no partial one.  err names path on failure. */
+enum uc_status export_to_file(const struct exporter *ex, const struct report *report,
+			      const struct export_options *opts, const char *path,
+			      struct uc_error *err);
+
 /* The exporter called name, or NULL. */
 const struct exporter *export_find(const char *name);
 

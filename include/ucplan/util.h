@@ -50,6 +50,10 @@ enum uc_status uc_error_set(struct uc_error *err, enum uc_status status, const c
 			    int line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/* printf into a caller's message buffer; nothing when msg is NULL or size
+ * is 0 (callers pass optional message buffers through). */
+void uc_message(char *msg, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* Formats err as "FILE:LINE: MESSAGE" (parts omitted when unknown) into buf. */
 void uc_error_format(const struct uc_error *err, char *buf, size_t size);
 

@@ -243,18 +243,6 @@ size_t wizard_addresses(struct plan *plan, size_t site, struct address_entry **o
 
 /* ---- editing --------------------------------------------------------------- */
 
-static void say(char *msg, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void say(char *msg, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!msg || size == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, size, fmt, ap);
-	va_end(ap);
-}
 
 enum uc_status address_set(struct address_entry *entry, const char *value, char *message,
 			   size_t size)
@@ -265,9 +253,9 @@ enum uc_status address_set(struct address_entry *entry, const char *value, char 
 	char *text;
 	bool ok;
 
-	say(message, size, "%s", "");
+	uc_message(message, size, "%s", "");
 	if (!entry->value) {
-		say(message, size, "%s", _("This entry no longer exists; reopen the list."));
+		uc_message(message, size, "%s", _("This entry no longer exists; reopen the list."));
 		return UC_ERR_INVALID;
 	}
 	while (*start == ' ' || *start == '\t')
@@ -277,7 +265,7 @@ enum uc_status address_set(struct address_entry *entry, const char *value, char 
 		end--;
 	text = xstrndup(start, (size_t)(end - start));
 	if (text[0] == '\0') {
-		say(message, size, "%s",
+		uc_message(message, size, "%s",
 		    ip ? _("Enter an IPv4 or IPv6 address, for example 192.0.2.10 or "
 			   "2001:db8::10.")
 		       : _("Enter a fully qualified domain name, for example fe01.example.com."));
@@ -289,12 +277,12 @@ enum uc_status address_set(struct address_entry *entry, const char *value, char 
 		const char *shown = model_is_clean_text(text) ? text : "?";
 
 		if (ip)
-			say(message, size,
+			uc_message(message, size,
 			    _("“%s” is not an IPv4 or IPv6 address; write it like 192.0.2.10 or "
 			      "2001:db8::10."),
 			    shown);
 		else
-			say(message, size,
+			uc_message(message, size,
 			    _("“%s” is not a fully qualified domain name: use letters, digits and "
 			      "hyphens in two or more dot-separated labels, like "
 			      "fe01.example.com."),

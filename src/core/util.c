@@ -46,6 +46,17 @@ enum uc_status uc_error_set(struct uc_error *err, enum uc_status status, const c
 	return status;
 }
 
+void uc_message(char *msg, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!msg || size == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, size, fmt, ap);
+	va_end(ap);
+}
+
 void uc_error_format(const struct uc_error *err, char *buf, size_t size)
 {
 	if (err->file[0] && err->line > 0)

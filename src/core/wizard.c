@@ -42,18 +42,6 @@ struct wizard {
 
 /* ---- messages ------------------------------------------------------------ */
 
-static void say(char *msg, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void say(char *msg, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!msg || size == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, size, fmt, ap);
-	va_end(ap);
-}
 
 /* A copy of s without leading and trailing blanks; caller frees. */
 static char *trim_copy(const char *s)
@@ -205,7 +193,7 @@ static enum uc_status set_sip_domain(struct field_ctx *c, const struct field_val
 	free(c->plan->sip_domain);
 	c->plan->sip_domain = xstrdup(v->text);
 	if (model_is_placeholder(v->text))
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("This is a documentation domain; enter your own before you apply the "
 		      "tables."));
 	return UC_OK;
@@ -277,11 +265,11 @@ static enum uc_status set_edition(struct field_ctx *c, const struct field_value 
 		return UC_OK;
 	plan_set_edition(c->plan, c->site_index, edition);
 	if (edition == EDITION_STANDARD && before > 1)
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("A Standard Edition server stands alone, so the pool now has one server. It "
 		      "has no failover inside the site."));
 	else if (edition == EDITION_ENTERPRISE)
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("An Enterprise Edition pool needs a SQL Server back end; three or more Front "
 		      "End Servers are recommended."));
 	return UC_OK;
@@ -303,12 +291,12 @@ static enum uc_status set_fe_count(struct field_ctx *c, const struct field_value
 		return UC_ERR_INVALID;
 	plan_set_frontend_count(c->plan, c->site_index, v->number);
 	if (v->number > WIZARD_FE_SUPPORTED)
-		say(c->msg, c->size,
+		uc_message(c->msg, c->size,
 		    _("A Front End pool is supported with up to %d servers; plan a second pool "
 		      "for more."),
 		    WIZARD_FE_SUPPORTED);
 	else if (c->site->edition == EDITION_ENTERPRISE && v->number == 2)
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("A pool of two servers needs care when one of them is down; three or more "
 		      "are recommended."));
 	return UC_OK;
@@ -372,7 +360,7 @@ static enum uc_status set_director(struct field_ctx *c, const struct field_value
 		return UC_OK;
 	plan_set_director(c->plan, c->site_index, v->on, count ? count : WIZARD_DEFAULT_DIRECTORS);
 	if (!v->on && s->edge != EDGE_NONE)
-		say(c->msg, c->size, "%s", director_advice());
+		uc_message(c->msg, c->size, "%s", director_advice());
 	return UC_OK;
 }
 
@@ -390,7 +378,7 @@ static enum uc_status set_director_count(struct field_ctx *c, const struct field
 		return UC_ERR_INVALID;
 	plan_set_director(c->plan, c->site_index, true, v->number);
 	if (v->number == 1)
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("With one Director, remote sign-in stops while it is down; two are "
 		      "recommended."));
 	return UC_OK;
@@ -450,7 +438,7 @@ static enum uc_status set_mediation(struct field_ctx *c, const struct field_valu
 		servers = WIZARD_DEFAULT_MEDIATION_SERVERS;
 	plan_set_mediation(c->plan, c->site_index, mode, servers, gateways);
 	if (mode == MEDIATION_COLLOCATED)
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("Collocated Mediation suits gateways and IP-PBXs; for a SIP trunk a "
 		      "stand-alone pool is recommended."));
 	return UC_OK;
@@ -492,7 +480,7 @@ static enum uc_status set_gateways(struct field_ctx *c, const struct field_value
 	plan_set_mediation(c->plan, c->site_index, s->mediation, s->mediation_pool.n_servers,
 			   v->number);
 	if (v->number == 0)
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("Without a gateway or SIP trunk peer, calls cannot reach the PSTN from this "
 		      "site."));
 	return UC_OK;
@@ -570,13 +558,13 @@ static enum uc_status set_edge(struct field_ctx *c, const struct field_value *v)
 	plan_set_edge(c->plan, c->site_index, topology, addressing, servers);
 
 	if (before == EDGE_NONE && !s->director)
-		say(c->msg, c->size, "%s", director_advice());
+		uc_message(c->msg, c->size, "%s", director_advice());
 	else if (topology == EDGE_NONE && c->plan->federation && !plan_has_edge(c->plan))
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("Federation needs an Edge and no site has one now; turn federation off or "
 		      "keep an Edge in a site."));
 	else if (topology == EDGE_SINGLE)
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("A single Edge Server has no failover; for production a scaled Edge with "
 		      "DNS load balancing is recommended."));
 	return UC_OK;
@@ -606,7 +594,7 @@ static enum uc_status set_edge_addressing(struct field_ctx *c, const struct fiel
 				"DNS load balancing to use NAT."));
 	plan_set_edge(c->plan, c->site_index, s->edge, addressing, s->n_edges);
 	if (addressing == EDGE_ADDR_NAT)
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("Under Names and addresses, enter the public address that each external "
 		      "Edge address is translated to."));
 	return UC_OK;
@@ -675,7 +663,7 @@ static enum uc_status set_rp(struct field_ctx *c, const struct field_value *v)
 		return UC_OK;
 	plan_set_reverse_proxy(c->plan, c->site_index, v->on);
 	if (!v->on && c->site->edge != EDGE_NONE)
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("Without a reverse proxy, remote users lose meeting content, the address "
 		      "book and mobile sign-in."));
 	return UC_OK;
@@ -720,7 +708,7 @@ static enum uc_status set_um(struct field_ctx *c, const struct field_value *v)
 		return UC_OK;
 	plan_set_um(c->plan, c->site_index, mode, servers ? servers : WIZARD_DEFAULT_UM_SERVERS);
 	if (mode == UM_TCP)
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("Lync and Skype for Business reach Exchange UM only over TLS; choose TLS, or "
 		      "dual while gateways still use TCP."));
 	return UC_OK;
@@ -867,7 +855,7 @@ static enum uc_status set_fed_pic(struct field_ctx *c, const struct field_value 
 				_("Public IM connectivity runs through the Access Edge: give at "
 				  "least one site an Edge first."));
 	if (st == UC_OK && v->on && !was)
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("Public IM also needs your SIP domain provisioned with Microsoft and a "
 		      "public certificate on the Access Edge."));
 	return st;
@@ -914,7 +902,7 @@ static void get_ipsec(const struct plan *p, const struct site *s, char *buf, siz
 static enum uc_status set_ipsec(struct field_ctx *c, const struct field_value *v)
 {
 	if (v->on && !c->plan->ipsec)
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("Exempt the media ports from IPsec: negotiating it delays call setup. The "
 		      "IPsec table lists the exceptions."));
 	c->plan->ipsec = v->on;
@@ -942,7 +930,7 @@ static void get_ocs2007(const struct plan *p, const struct site *s, char *buf, s
 static enum uc_status set_ocs2007(struct field_ctx *c, const struct field_value *v)
 {
 	if (v->on && !c->plan->ocs2007_federation)
-		say(c->msg, c->size, "%s",
+		uc_message(c->msg, c->size, "%s",
 		    _("The A/V Edge then also accepts media from those partners on an extra port "
 		      "range; the firewall table lists it."));
 	c->plan->ocs2007_federation = v->on;
@@ -1330,7 +1318,7 @@ enum uc_status wizard_field_set(struct wizard *w, size_t field, const char *valu
 	enum uc_status st;
 	char *text;
 
-	say(message, size, "%s", "");
+	uc_message(message, size, "%s", "");
 	if (!ops)
 		return refuse(&c, "%s", _("This page has no such field."));
 	if (page_needs_site(page) && !c.site)
@@ -1370,13 +1358,13 @@ static char *site_name_check(const struct plan *p, const char *name, long skip_s
 	char *text = trim_copy(name);
 
 	if (text[0] == '\0')
-		say(message, size, "%s", _("Enter a name for the site."));
+		uc_message(message, size, "%s", _("Enter a name for the site."));
 	else if (!model_is_clean_text(text))
-		say(message, size,
+		uc_message(message, size,
 		    _("A name holds at most %d characters and no control characters."),
 		    PLAN_MAX_NAME);
 	else if (site_name_used(p, text, skip_site))
-		say(message, size,
+		uc_message(message, size,
 		    _("A site named “%s” already exists; site names must be unique."), text);
 	else
 		return text;
@@ -1389,9 +1377,9 @@ enum uc_status wizard_site_add(struct wizard *w, const char *name, char *message
 	const struct wizard_page *p = &w->pages[w->current];
 	char *text;
 
-	say(message, size, "%s", "");
+	uc_message(message, size, "%s", "");
 	if (w->plan->n_sites >= PLAN_MAX_SITES) {
-		say(message, size, _("A plan holds at most %d sites."), PLAN_MAX_SITES);
+		uc_message(message, size, _("A plan holds at most %d sites."), PLAN_MAX_SITES);
 		return UC_ERR_INVALID;
 	}
 	text = site_name_check(w->plan, name, -1, message, size);
@@ -1409,9 +1397,9 @@ enum uc_status wizard_site_rename(struct wizard *w, size_t site, const char *nam
 	struct site *s;
 	char *text;
 
-	say(message, size, "%s", "");
+	uc_message(message, size, "%s", "");
 	if (site >= w->plan->n_sites) {
-		say(message, size, "%s", _("There is no such site."));
+		uc_message(message, size, "%s", _("There is no such site."));
 		return UC_ERR_INVALID;
 	}
 	text = site_name_check(w->plan, name, (long)site, message, size);
@@ -1430,13 +1418,13 @@ enum uc_status wizard_site_remove(struct wizard *w, size_t site, char *message, 
 	long at = p->site;
 	bool had_cms;
 
-	say(message, size, "%s", "");
+	uc_message(message, size, "%s", "");
 	if (site >= w->plan->n_sites) {
-		say(message, size, "%s", _("There is no such site."));
+		uc_message(message, size, "%s", _("There is no such site."));
 		return UC_ERR_INVALID;
 	}
 	if (w->plan->n_sites == 1) {
-		say(message, size, "%s",
+		uc_message(message, size, "%s",
 		    _("A plan needs at least one central site; add another before you remove "
 		      "this one."));
 		return UC_ERR_INVALID;
@@ -1444,7 +1432,7 @@ enum uc_status wizard_site_remove(struct wizard *w, size_t site, char *message, 
 	had_cms = w->plan->sites[site].cms;
 	plan_remove_site(w->plan, site);
 	if (had_cms && w->plan->sites[0].cms)
-		say(message, size, _("The Central Management store moves to site “%s”."),
+		uc_message(message, size, _("The Central Management store moves to site “%s”."),
 		    w->plan->sites[0].name ? w->plan->sites[0].name : "");
 	if (at == (long)site)
 		at = w->plan->n_sites; /* gone: falls back to the sites page */
@@ -1459,17 +1447,17 @@ enum uc_status wizard_branch_add(struct wizard *w, size_t site, const char *name
 {
 	char *text = NULL;
 
-	say(message, size, "%s", "");
+	uc_message(message, size, "%s", "");
 	if (site >= w->plan->n_sites) {
-		say(message, size, "%s", _("There is no such site."));
+		uc_message(message, size, "%s", _("There is no such site."));
 		return UC_ERR_INVALID;
 	}
 	if (kind != BRANCH_NONE && kind != BRANCH_SBA && kind != BRANCH_SBS) {
-		say(message, size, "%s", _("Choose none, SBA or SBS for the branch."));
+		uc_message(message, size, "%s", _("Choose none, SBA or SBS for the branch."));
 		return UC_ERR_INVALID;
 	}
 	if (w->plan->sites[site].n_branches >= PLAN_MAX_BRANCHES) {
-		say(message, size, _("A central site holds at most %d branch sites."),
+		uc_message(message, size, _("A central site holds at most %d branch sites."),
 		    PLAN_MAX_BRANCHES);
 		return UC_ERR_INVALID;
 	}
@@ -1487,9 +1475,9 @@ enum uc_status wizard_branch_add(struct wizard *w, size_t site, const char *name
 enum uc_status wizard_branch_remove(struct wizard *w, size_t site, size_t branch, char *message,
 				    size_t size)
 {
-	say(message, size, "%s", "");
+	uc_message(message, size, "%s", "");
 	if (site >= w->plan->n_sites || branch >= w->plan->sites[site].n_branches) {
-		say(message, size, "%s", _("There is no such branch site."));
+		uc_message(message, size, "%s", _("There is no such branch site."));
 		return UC_ERR_INVALID;
 	}
 	plan_remove_branch(w->plan, site, branch);

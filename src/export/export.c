@@ -2,8 +2,10 @@
  * of formula neutralization for spreadsheet-bound formats. */
 #include "ucplan/export.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "ucplan/fileio.h"
 #include "ucplan/i18n.h"
 
 static const struct exporter *const exporters[] = {&export_text, &export_csv, &export_xml};
@@ -63,4 +65,23 @@ const char *export_neutralize(const char *cell, char *buf, size_t size)
 	memcpy(buf + 1, cell, n);
 	buf[n + 1] = '\0';
 	return buf;
+}
+
+enum uc_status export_to_file(const struct exporter *ex, const struct report *report,
+			      const struct export_options *opts, const char *path,
+			      struct uc_error *err)
+{
+	struct atomic_file af;
+	enum uc_status s = atomic_file_open(&af, path, err);
+
+	if (s != UC_OK)
+		return s;
+	s = ex->write(report, opts, af.fp, err);
+	if (s != UC_OK) {
+		atomic_file_abort(&af);
+		if (err)
+			snprintf(err->file, sizeof err->file, "%s", path);
+		return s;
+	}
+	return atomic_file_commit(&af, err);
 }
