@@ -45,7 +45,7 @@ TEST_BIN   := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LINGUAS    := $(shell cat locale/LINGUAS 2>/dev/null)
 MO_FILES   := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/ucplan.mo)
 
-.PHONY: all run check deps install uninstall clean layering pot update-po check-po bench
+.PHONY: all run check deps install uninstall clean layering pot update-po check-po bench screenshots
 
 all: $(BIN) $(MO_FILES)
 
@@ -74,6 +74,11 @@ deps:
 
 run: deps all
 	$(BIN) data/examples/two-sites.xml
+
+# PNG screenshots of the planner (tmux, aha, headless Chromium; installed
+# when missing).  LANGS="en es it zh_CN" makes them per language.
+screenshots: all
+	@sh scripts/screenshots.sh $(BUILD)
 
 check: deps all $(TEST_BIN) layering check-po
 	@sh tests/run.sh $(BUILD)
@@ -140,3 +145,4 @@ clean:
 	rm -rf $(BUILD)
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+include mk/quality.mk

@@ -4,7 +4,7 @@
 # Debian package names so that the user can find their equivalents.
 set -eu
 
-PACKAGES="make gcc clang pkg-config libxml2-dev libxml2-utils libncurses-dev libcsv-dev
+PACKAGES="make gcc clang libclang-rt-dev pkg-config libxml2-dev libxml2-utils libncurses-dev libcsv-dev
 libcmocka-dev gettext python3 tmux valgrind"
 
 missing() {
@@ -13,6 +13,8 @@ missing() {
 	done
 	pkg-config --exists libxml-2.0 ncursesw cmocka 2>/dev/null || return 0
 	[ -f /usr/include/csv.h ] || [ -f /usr/local/include/csv.h ] || return 0
+	# libFuzzer's runtime comes with clang only as a recommendation
+	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 || return 0
 	return 1
 }
 

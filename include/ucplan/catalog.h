@@ -91,6 +91,11 @@ struct catalog {
  * *out receives a catalog the caller frees with catalog_free(). */
 enum uc_status catalog_load(const char *path, const char *schema_path, struct catalog **out,
 			    struct uc_error *err);
+/* Same from size bytes of data (name is used in messages), for tests and
+ * fuzzing; the same limits and checks apply. */
+enum uc_status catalog_load_memory(const char *data, size_t size, const char *name,
+				   const char *schema_path, struct catalog **out,
+				   struct uc_error *err);
 /* Loads data/catalog.xml with data/catalog.rng from uc_data_dir(). */
 enum uc_status catalog_load_default(struct catalog **out, struct uc_error *err);
 void catalog_free(struct catalog *catalog);

@@ -375,8 +375,11 @@ bool address_successor(const char *value, enum address_kind kind, char *buf, siz
 {
 	if (str_empty(value) || !buf || size == 0)
 		return false;
+	/* Counting up can lengthen a label or the name past what DNS allows:
+	 * then an FQDN has no successor. */
 	if (kind == ADDRESS_FQDN)
-		return name_successor(value, buf, size);
+		return name_successor(value, buf, size) &&
+		       (!model_is_fqdn(value) || model_is_fqdn(buf));
 	if (strchr(value, ':'))
 		return ipv6_successor(value, buf, size);
 	return ipv4_successor(value, buf, size);

@@ -257,19 +257,15 @@ static enum uc_status load_catalog(struct catalog *c, xmlNodePtr root, struct uc
 	return UC_OK;
 }
 
-enum uc_status catalog_load(const char *path, const char *schema_path, struct catalog **out,
-			    struct uc_error *err)
+/* Builds the catalog from a parsed and validated document, which it frees;
+ * name is used in messages. */
+static enum uc_status catalog_from_doc(xmlDocPtr doc, const char *name, struct catalog **out,
+				       struct uc_error *err)
 {
-	struct catalog *c;
+	struct catalog *c = xcalloc(1, sizeof *c);
 	enum uc_status s;
-	xmlDocPtr doc;
 
-	*out = NULL;
-	s = xmldoc_load(path, CATALOG_MAX_SIZE, schema_path, &doc, err);
-	if (s != UC_OK)
-		return s;
-	c = xcalloc(1, sizeof *c);
-	c->path = xstrdup(path);
+	c->path = xstrdup(name);
 	s = load_catalog(c, xmlDocGetRootElement(doc), err);
 	xmlFreeDoc(doc);
 	if (s != UC_OK) {
@@ -278,6 +274,44 @@ enum uc_status catalog_load(const char *path, const char *schema_path, struct ca
 	}
 	*out = c;
 	return UC_OK;
+}
+
+enum uc_status catalog_load(const char *path, const char *schema_path, struct catalog **out,
+			    struct uc_error *err)
+{
+	enum uc_status s;
+	xmlDocPtr doc;
+
+	*out = NULL;
+	s = xmldoc_load(path, CATALOG_MAX_SIZE, schema_path, &doc, err);
+	if (s != UC_OK)
+		return s;
+	return catalog_from_doc(doc, path, out, err);
+}
+
+enum uc_status catalog_load_memory(const char *data, size_t size, const char *name,
+				   const char *schema_path, struct catalog **out,
+				   struct uc_error *err)
+{
+	enum uc_status s;
+	xmlDocPtr doc;
+
+	*out = NULL;
+	if (!name)
+		name = "";
+	if (size > CATALOG_MAX_SIZE)
+		return uc_error_set(err, UC_ERR_LIMIT, name, 0,
+				    _("the file is larger than %zu bytes"),
+				    (size_t)CATALOG_MAX_SIZE);
+	s = xmldoc_parse(data, size, name, &doc, err);
+	if (s != UC_OK)
+		return s;
+	s = xmldoc_validate(doc, schema_path, name, err);
+	if (s != UC_OK) {
+		xmlFreeDoc(doc);
+		return s;
+	}
+	return catalog_from_doc(doc, name, out, err);
 }
 
 enum uc_status catalog_load_default(struct catalog **out, struct uc_error *err)

@@ -158,7 +158,9 @@ enum uc_status file_read_all(const char *path, size_t max_size, char **data, siz
 
 	*data = NULL;
 	*size = 0;
-	fd = open(path, O_RDONLY | O_NOCTTY);
+	/* O_NONBLOCK: opening a FIFO without a writer would otherwise wait
+	 * forever; it is refused below like any non-regular file. */
+	fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return uc_error_set(err, UC_ERR_IO, path, 0, _("cannot open: %s"),
 				    strerror(errno));
@@ -179,18 +181,22 @@ enum uc_status file_read_all(const char *path, size_t max_size, char **data, siz
 				      "or catalog ucplan wrote"),
 				    max_size);
 	}
-	cap = (size_t)st.st_size + 1;
+	/* Room for the size, the NUL and one byte more, so that end of file
+	 * is seen without growing the buffer (a file of exactly max_size
+	 * bytes is accepted).  A file that grows while it is read, or whose
+	 * size says 0 (/proc), is still cut off just past max_size. */
+	cap = (size_t)st.st_size + 2;
 	buf = xmalloc(cap);
 	for (;;) {
 		ssize_t n;
 		if (len + 1 >= cap) {
-			if (cap > max_size) {
+			if (len > max_size) {
 				free(buf);
 				close(fd);
 				return uc_error_set(err, UC_ERR_LIMIT, path, 0,
 						    _("the file is larger than %zu bytes"), max_size);
 			}
-			cap *= 2;
+			cap = cap > max_size / 2 ? max_size + 2 : cap * 2;
 			buf = xrealloc(buf, cap);
 		}
 		n = read(fd, buf + len, cap - len - 1);

@@ -41,6 +41,11 @@ static void keep_first_error(void *ctx, xmlErrorPtr error)
 	n = strlen(fe->message);
 	while (n > 0 && (fe->message[n - 1] == '\n' || fe->message[n - 1] == ' '))
 		fe->message[--n] = '\0';
+	/* Some libxml2 messages span lines ("indicate encoding !\nBytes: ...");
+	 * ours are one line, FILE:LINE: MESSAGE. */
+	for (char *p = fe->message; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
 }
 
 enum uc_status xmldoc_parse(const char *data, size_t size, const char *name, xmlDocPtr *doc,
