@@ -44,6 +44,9 @@ static void test_commands(void **state)
 	assert_string_equal(o.plan_path, "p.xml");
 	assert_int_equal(o.tables, EXPORT_TABLE_BIT(CATALOG_LB));
 	assert_string_equal(o.format, "csv");
+	assert_int_equal(parse(&o, &err, "--lang", "es", "report", "p.xml", NULL), UC_OK);
+	assert_int_equal(o.command, CLI_REPORT);
+	assert_string_equal(o.plan_path, "p.xml");
 	assert_int_equal(parse(&o, &err, "check", "p.xml", NULL), UC_OK);
 	assert_int_equal(o.command, CLI_CHECK);
 	assert_int_equal(parse(&o, &err, "report", "--help", NULL), UC_OK);

@@ -222,6 +222,12 @@ enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc
 		if (c == -1)
 			break;
 		if (c == 1) {
+			/* the command word may follow options: ucplan --lang es report */
+			if (o->command == CLI_WIZARD && !o->plan_path &&
+			    (strcmp(optarg, "report") == 0 || strcmp(optarg, "check") == 0)) {
+				o->command = strcmp(optarg, "report") == 0 ? CLI_REPORT : CLI_CHECK;
+				continue;
+			}
 			if (o->plan_path)
 				return usage(err, _("unexpected argument '%s'"), optarg);
 			o->plan_path = optarg;

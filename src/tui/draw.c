@@ -1,0 +1,290 @@
+/* draw.c: drawing helpers measured in display columns.
+ *
+ * Every string is UTF-8; widths come from textwidth.h (wcwidth), and curses
+ * receives byte counts from tw_fit, so a Chinese label or an accented site
+ * name never spills over a column or splits a character. */
+#include "app.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ucplan/i18n.h"
+#include "ucplan/textwidth.h"
+#include "ucplan/util.h"
+
+void textbuf_add(struct textbuf *tb, enum style style, int indent, const char *text)
+{
+	if (tb->n == tb->cap) {
+		tb->cap = tb->cap ? tb->cap * 2 : 32;
+		tb->lines = xreallocarray(tb->lines, tb->cap, sizeof *tb->lines);
+	}
+	tb->lines[tb->n].text = xstrdup(text ? text : "");
+	tb->lines[tb->n].style = style;
+	tb->lines[tb->n].indent = indent;
+	tb->lines[tb->n].hang = 0;
+	tb->lines[tb->n].label = 0;
+	tb->n++;
+}
+
+void textbuf_add_pair(struct textbuf *tb, enum style style, int indent, const char *label,
+		      int label_w, const char *value)
+{
+	char *pad = xmalloc((size_t)label_w * 4 + 8);
+	char *line;
+
+	tw_fit_pad(pad, (size_t)label_w * 4 + 8, label, (size_t)label_w, 1, term_ascii());
+	line = xasprintf("%s  %s", pad, value ? value : "");
+	textbuf_add(tb, style, indent, line);
+	tb->lines[tb->n - 1].hang = label_w + 2;
+	tb->lines[tb->n - 1].label = label_w;
+	free(line);
+	free(pad);
+}
+
+void textbuf_addf(struct textbuf *tb, enum style style, int indent, const char *fmt, ...)
+{
+	char stack[512], *s = stack;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(stack, sizeof stack, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		stack[0] = '\0';
+	} else if ((size_t)n >= sizeof stack) {
+		s = xmalloc((size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	textbuf_add(tb, style, indent, s);
+	if (s != stack)
+		free(s);
+}
+
+void textbuf_free(struct textbuf *tb)
+{
+	for (size_t i = 0; i < tb->n; i++)
+		free(tb->lines[i].text);
+	free(tb->lines);
+	tb->lines = NULL;
+	tb->n = tb->cap = 0;
+}
+
+/* Columns left on the screen from x, within w. */
+static int clip_width(int y, int x, int w)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS || w <= 0)
+		return 0;
+	return x + w > COLS ? COLS - x : w;
+}
+
+int draw_text(int y, int x, int w, const char *s, attr_t attr)
+{
+	size_t used, bytes;
+
+	w = clip_width(y, x, w);
+	if (w == 0 || !s)
+		return 0;
+	bytes = tw_fit(s, (size_t)w, &used);
+	if (bytes == 0)
+		return 0;
+	attrset(attr);
+	mvaddnstr(y, x, s, (int)bytes);
+	attrset(A_NORMAL);
+	return (int)used;
+}
+
+void draw_text_pad(int y, int x, int w, const char *s, attr_t attr)
+{
+	char stack[512], *buf = stack;
+	size_t size;
+
+	w = clip_width(y, x, w);
+	if (w == 0)
+		return;
+	/* At most four bytes per column, plus an ellipsis. */
+	size = (size_t)w * 4 + 8;
+	if (size > sizeof stack)
+		buf = xmalloc(size);
+	tw_fit_pad(buf, size, s ? s : "", (size_t)w, 1, term_ascii());
+	attrset(attr);
+	mvaddstr(y, x, buf);
+	attrset(A_NORMAL);
+	if (buf != stack)
+		free(buf);
+}
+
+void draw_text_right(int y, int x, int w, const char *s, attr_t attr)
+{
+	int tw = (int)tw_width(s);
+
+	if (tw > w)
+		draw_text_pad(y, x, w, s, attr);
+	else
+		draw_text(y, x + w - tw, tw, s, attr);
+}
+
+void draw_fill(int y, int x, int w, attr_t attr)
+{
+	w = clip_width(y, x, w);
+	if (w == 0)
+		return;
+	attrset(attr);
+	mvhline(y, x, ' ', w);
+	attrset(A_NORMAL);
+}
+
+void draw_hline(int y, int x, int w, attr_t attr)
+{
+	const char *g = term_glyphs()->hline;
+
+	w = clip_width(y, x, w);
+	attrset(attr);
+	move(y, x);
+	for (int i = 0; i < w; i++)
+		addstr(g);
+	attrset(A_NORMAL);
+}
+
+void draw_box(int y, int x, int h, int w, const char *title, attr_t attr)
+{
+	const struct glyphs *g = term_glyphs();
+
+	if (h < 2 || w < 2)
+		return;
+	for (int r = y + 1; r < y + h - 1; r++) {
+		draw_fill(r, x + 1, w - 2, term_attr(ST_DIALOG));
+		draw_text(r, x, 1, g->vline, attr);
+		draw_text(r, x + w - 1, 1, g->vline, attr);
+	}
+	draw_text(y, x, 1, g->ul, attr);
+	draw_hline(y, x + 1, w - 2, attr);
+	draw_text(y, x + w - 1, 1, g->ur, attr);
+	draw_text(y + h - 1, x, 1, g->ll, attr);
+	draw_hline(y + h - 1, x + 1, w - 2, attr);
+	draw_text(y + h - 1, x + w - 1, 1, g->lr, attr);
+	if (title && *title) {
+		char t[512];
+		snprintf(t, sizeof t, " %s ", title);
+		draw_text(y, x + 2, w - 4, t, attr | A_BOLD);
+	}
+}
+
+/* Length in bytes of the character at s (1 for invalid bytes). */
+static size_t char_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	size_t n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+
+	for (size_t i = 1; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			return 1;
+	return n;
+}
+
+const char *wrap_line(const char *s, size_t width, size_t *len)
+{
+	size_t nl = strcspn(s, "\n"), fit, brk = 0;
+	char *line;
+
+	if (width == 0)
+		width = 1;
+	/* Measure only up to the newline. */
+	line = xstrndup(s, nl);
+	fit = tw_fit(line, width, NULL);
+	if (fit == nl) {
+		free(line);
+		*len = nl;
+		return s[nl] == '\n' ? s + nl + 1 : s + nl;
+	}
+	/* Break after the last space that fits, if any. */
+	for (size_t i = 0; i <= fit && i < nl; i++)
+		if (line[i] == ' ')
+			brk = i;
+	free(line);
+	if (brk > 0) {
+		*len = brk;
+		s += brk;
+		while (*s == ' ')
+			s++;
+		return s;
+	}
+	/* A word wider than the line, or CJK text without spaces. */
+	if (fit == 0)
+		fit = char_len(s);
+	*len = fit;
+	return s + fit;
+}
+
+int wrap_count(const char *s, size_t width)
+{
+	int n = 0;
+	size_t len;
+
+	if (!s || !*s)
+		return 1;
+	while (*s) {
+		s = wrap_line(s, width, &len);
+		n++;
+	}
+	return n;
+}
+
+int draw_wrapped(int y, int x, int w, int max_rows, const char *s, attr_t attr)
+{
+	int rows = 0;
+	size_t len;
+
+	if (!s || w <= 0)
+		return 0;
+	while (*s && rows < max_rows) {
+		const char *next = wrap_line(s, (size_t)w, &len);
+		char *part = xstrndup(s, len);
+		draw_text(y + rows, x, w, part, attr);
+		free(part);
+		s = next;
+		rows++;
+	}
+	return rows;
+}
+
+size_t skip_columns(const char *s, size_t cols, int *pad)
+{
+	size_t used, bytes = tw_fit(s, cols, &used);
+
+	*pad = 0;
+	if (used < cols && s[bytes]) {
+		/* The next character is wide and straddles the cut. */
+		*pad = 1;
+		bytes += char_len(s + bytes);
+	}
+	return bytes;
+}
+
+int draw_button(struct app *app, int y, int x, const char *label, bool focused, int hit,
+		int hit_arg)
+{
+	char text[256];
+	int w;
+
+	snprintf(text, sizeof text, "[ %s ]", label);
+	w = (int)tw_width(text);
+	draw_text(y, x, w, text, term_attr(focused ? ST_BUTTON_FOCUS : ST_BUTTON));
+	if (hit >= 0)
+		app_hit(app, y, x, w, hit, hit_arg);
+	return w;
+}
+
+void format_findings_count(char *buf, size_t size, size_t errors, size_t warnings)
+{
+	char e[64], w[64];
+
+	snprintf(e, sizeof e, P_("%zu error", "%zu errors", errors), errors);
+	snprintf(w, sizeof w, P_("%zu warning", "%zu warnings", warnings), warnings);
+	/* TRANSLATORS: "2 errors, 3 warnings" */
+	snprintf(buf, size, _("%s, %s"), e, w);
+}

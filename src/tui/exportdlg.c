@@ -1,0 +1,430 @@
+/* exportdlg.c: the export dialog.
+ *
+ * Format (through the exporter registry), tables, destination; the same
+ * exporters and the same crash-safe files as `ucplan report -o`.  One table
+ * goes to one file; several go to a directory, one file per table, named
+ * as the command line names them. */
+#include "app.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ucplan/export.h"
+#include "ucplan/fileio.h"
+#include "ucplan/i18n.h"
+#include "ucplan/textwidth.h"
+#include "ucplan/util.h"
+
+/* Focus positions, top to bottom. */
+enum { F_FORMAT, F_TABLE0, F_PATH = F_TABLE0 + CATALOG_TABLE_COUNT, F_EXPORT, F_CANCEL, F_COUNT };
+enum { HIT_FOCUS = 1 };
+
+static const char *const formats[] = {"csv", "xml"};
+static const char *const format_labels[] = {N_("CSV, for spreadsheets"),
+					    N_("XML, checked by data/report.rng")};
+static const char *const table_labels[CATALOG_TABLE_COUNT] = {N_("Firewall"), N_("Load balancers"),
+							      N_("IPsec")};
+
+struct export_dialog {
+	struct view base;
+	int format;
+	bool tables[CATALOG_TABLE_COUNT];
+	struct lineedit path;
+	bool path_edited; /* the user chose a path: stop proposing one */
+	bool editing;
+	int focus;
+	char msg[1600];
+	enum style msg_style;
+};
+
+static unsigned selected_tables(const struct export_dialog *d)
+{
+	unsigned mask = 0;
+
+	for (int k = 0; k < CATALOG_TABLE_COUNT; k++)
+		if (d->tables[k])
+			mask |= EXPORT_TABLE_BIT(k);
+	return mask;
+}
+
+static int table_count(const struct export_dialog *d)
+{
+	int n = 0;
+
+	for (int k = 0; k < CATALOG_TABLE_COUNT; k++)
+		n += d->tables[k];
+	return n;
+}
+
+/* ./<plan>-firewall.csv for one table, ./<plan>-tables/ for several. */
+static void propose_path(struct export_dialog *d, struct app *app)
+{
+	const struct exporter *ex = export_find(formats[d->format]);
+	char *slug, *path;
+
+	if (d->path_edited)
+		return;
+	slug = app_plan_slug(app);
+	if (table_count(d) == 1) {
+		int k = 0;
+		while (!d->tables[k])
+			k++;
+		path = xasprintf("./%s-%s.%s", slug, catalog_table_key((enum catalog_table)k),
+				 ex->extension);
+	} else {
+		path = xasprintf("./%s-tables/", slug);
+	}
+	lineedit_fini(&d->path);
+	lineedit_init(&d->path, path, PATH_MAX);
+	free(path);
+	free(slug);
+}
+
+static void export_draw(struct view *v, struct app *app)
+{
+	struct export_dialog *d = (struct export_dialog *)v;
+	const struct rect *a = &app->area;
+	int w = a->w - 8 > 76 ? 76 : a->w - 8, h = 18, y, x, lx, vx, vw, row;
+	char *path, line[300];
+
+	if (h > a->h)
+		h = a->h;
+	y = a->y + (a->h - h) / 2;
+	x = a->x + (a->w - w) / 2;
+	draw_box(y, x, h, w, _("Export"), term_attr(ST_BORDER));
+	lx = x + 2;
+	vx = x + 16;
+	vw = x + w - 2 - vx;
+	row = y + 2;
+
+	draw_text(row, lx, vx - lx - 1, _("Format"), A_BOLD);
+	snprintf(line, sizeof line, "%s %s %s", term_glyphs()->left, _(format_labels[d->format]),
+		 term_glyphs()->right);
+	draw_text(row, vx, vw, line, term_attr(d->focus == F_FORMAT ? ST_FIELD_FOCUS : ST_DIALOG));
+	app_hit(app, row, lx, w - 4, HIT_FOCUS, F_FORMAT);
+	row += 2;
+	draw_text(row, lx, vx - lx - 1, _("Tables"), A_BOLD);
+	for (int k = 0; k < CATALOG_TABLE_COUNT; k++, row++) {
+		snprintf(line, sizeof line, "[%s] %s", d->tables[k] ? "x" : " ",
+			 _(table_labels[k]));
+		draw_text(row, vx, vw, line,
+			  term_attr(d->focus == F_TABLE0 + k ? ST_FIELD_FOCUS : ST_DIALOG));
+		app_hit(app, row, vx, vw, HIT_FOCUS, F_TABLE0 + k);
+	}
+	row++;
+	draw_text(row, lx, vx - lx - 1, _("Destination"), A_BOLD);
+	if (d->editing) {
+		lineedit_draw(&d->path, app, row, vx, vw, term_attr(ST_EDIT));
+	} else {
+		path = lineedit_text(&d->path);
+		draw_text_pad(row, vx, vw, path,
+			      term_attr(d->focus == F_PATH ? ST_FIELD_FOCUS : ST_FIELD));
+		free(path);
+	}
+	app_hit(app, row, vx, vw, HIT_FOCUS, F_PATH);
+	row++;
+	path = lineedit_text(&d->path);
+	row += draw_wrapped(row, vx, vw, 2,
+			    path[0] && path[strlen(path) - 1] == '/'
+				? _("A directory: one file per table, created when missing.")
+				: _("One file; an existing file is replaced only after you "
+				    "confirm."),
+			    term_attr(ST_DIM));
+	free(path);
+	row++;
+	if (d->msg[0])
+		draw_wrapped(row, lx, w - 4, y + h - 3 - row, d->msg, term_attr(d->msg_style));
+	{
+		int bx = x + w - 2;
+		const char *cancel = _("Cancel"), *ok = _("Export");
+		bx -= (int)tw_width(cancel) + 4;
+		draw_button(app, y + h - 2, bx, cancel, d->focus == F_CANCEL, HIT_FOCUS, F_CANCEL);
+		bx -= (int)tw_width(ok) + 6;
+		draw_button(app, y + h - 2, bx, ok, d->focus == F_EXPORT, HIT_FOCUS, F_EXPORT);
+	}
+}
+
+/* ---- writing --------------------------------------------------------------- */
+
+/* The files an export writes: one, or one per table in a directory. */
+static size_t target_files(const struct export_dialog *d, const char *dest, char **files)
+{
+	const struct exporter *ex = export_find(formats[d->format]);
+	size_t n = 0, len = strlen(dest);
+
+	if (len && dest[len - 1] == '/') {
+		for (int k = 0; k < CATALOG_TABLE_COUNT; k++)
+			if (d->tables[k])
+				files[n++] = xasprintf("%s%s.%s", dest,
+						       catalog_table_key((enum catalog_table)k),
+						       ex->extension);
+	} else {
+		files[n++] = xstrdup(dest);
+	}
+	return n;
+}
+
+static char *dest_path(const struct export_dialog *d)
+{
+	char *text = lineedit_text(&d->path), *p = text, *out;
+	const char *home = getenv("HOME");
+
+	while (*p == ' ')
+		p++;
+	if (p[0] == '~' && p[1] == '/' && !str_empty(home))
+		out = xasprintf("%s%s", home, p + 1);
+	else
+		out = xstrdup(p);
+	free(text);
+	return out;
+}
+
+static void fail(struct export_dialog *d, const struct uc_error *err)
+{
+	uc_error_format(err, d->msg, sizeof d->msg);
+	d->msg_style = ST_ERROR;
+}
+
+static void export_write(struct export_dialog *d, struct app *app)
+{
+	const struct exporter *ex = export_find(formats[d->format]);
+	const struct report *r = app_report(app);
+	struct export_options eo;
+	struct uc_error err = {0};
+	char *dest = dest_path(d), *files[CATALOG_TABLE_COUNT + 1];
+	size_t n, len = strlen(dest);
+	struct strbuf done = {0};
+	bool failed = false;
+	int k = 0;
+
+	if (!r) {
+		snprintf(d->msg, sizeof d->msg, "%s", app->catalog_error);
+		d->msg_style = ST_ERROR;
+		free(dest);
+		return;
+	}
+	if (len && dest[len - 1] == '/') {
+		struct stat st;
+		if (stat(dest, &st) != 0 && mkdir(dest, 0777) != 0) {
+			uc_error_set(&err, UC_ERR_IO, dest, 0, _("cannot create the directory: %s"),
+				     strerror(errno));
+			fail(d, &err);
+			free(dest);
+			return;
+		}
+	}
+	n = target_files(d, dest, files);
+	export_default_options(&eo);
+	for (size_t i = 0; i < n; i++) {
+		char real[PATH_MAX];
+		eo.tables = selected_tables(d);
+		if (n > 1) {
+			while (!d->tables[k])
+				k++;
+			eo.tables = EXPORT_TABLE_BIT(k);
+			k++;
+		}
+		if (export_to_file(ex, r, &eo, files[i], &err) != UC_OK) {
+			fail(d, &err);
+			failed = true;
+			break;
+		}
+		strbuf_printf(&done, "\n%s", realpath(files[i], real) ? real : files[i]);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(files[i]);
+	free(dest);
+	if (failed) {
+		strbuf_free(&done);
+		return;
+	}
+	app_pop(app); /* the dialog: d is gone from here on */
+	{
+		char *msg = xasprintf("%s%s", _("Wrote:"), done.data ? done.data : "");
+		dialog_message(app, _("Export done"), msg, ST_OK);
+		free(msg);
+	}
+	strbuf_free(&done);
+}
+
+static void overwrite_done(struct app *app, struct dlg_arg arg, int choice, const char *text)
+{
+	(void)text;
+	if (choice == 0)
+		export_write(arg.ptr, app);
+}
+
+static void export_start(struct export_dialog *d, struct app *app)
+{
+	char *dest, *files[CATALOG_TABLE_COUNT + 1];
+	struct strbuf existing = {0};
+	size_t n, count = 0;
+
+	d->msg[0] = '\0';
+	d->msg_style = ST_NORMAL;
+	if (table_count(d) == 0) {
+		snprintf(d->msg, sizeof d->msg, "%s", _("Choose at least one table."));
+		d->msg_style = ST_ERROR;
+		return;
+	}
+	dest = dest_path(d);
+	if (!*dest) {
+		snprintf(d->msg, sizeof d->msg, "%s", _("Enter where to write the export."));
+		d->msg_style = ST_ERROR;
+		free(dest);
+		return;
+	}
+	n = target_files(d, dest, files);
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		if (stat(files[i], &st) == 0) {
+			strbuf_printf(&existing, "\n%s", files[i]);
+			count++;
+		}
+		free(files[i]);
+	}
+	free(dest);
+	if (count) {
+		const char *buttons[] = {_("Overwrite"), _("Cancel")};
+		char *msg = xasprintf("%s%s",
+				      P_("This file exists and will be replaced:",
+					 "These files exist and will be replaced:", count),
+				      existing.data);
+		dialog_confirm(app, _("Overwrite?"), msg, buttons, "oc", 2, 1, overwrite_done,
+			       (struct dlg_arg){d, 0, 0});
+		free(msg);
+		strbuf_free(&existing);
+		return;
+	}
+	export_write(d, app);
+}
+
+/* ---- keys -------------------------------------------------------------------- */
+
+static void toggle(struct export_dialog *d, struct app *app)
+{
+	if (d->focus == F_FORMAT)
+		d->format = !d->format;
+	else if (d->focus >= F_TABLE0 && d->focus < F_PATH)
+		d->tables[d->focus - F_TABLE0] = !d->tables[d->focus - F_TABLE0];
+	else
+		return;
+	propose_path(d, app);
+}
+
+static void activate(struct export_dialog *d, struct app *app)
+{
+	switch (d->focus) {
+	case F_PATH:
+		d->editing = true;
+		break;
+	case F_EXPORT:
+		export_start(d, app);
+		break;
+	case F_CANCEL:
+		app_pop(app);
+		break;
+	default:
+		toggle(d, app);
+		break;
+	}
+}
+
+static int export_handle(struct view *v, struct app *app, const struct tui_event *ev)
+{
+	struct export_dialog *d = (struct export_dialog *)v;
+
+	if (ev->click) {
+		if (ev->hit == HIT_FOCUS) {
+			d->editing = false;
+			d->focus = ev->hit_arg;
+			activate(d, app);
+		}
+		return TUI_HANDLED;
+	}
+	if (d->editing) {
+		if (lineedit_handle(&d->path, ev)) {
+			d->path_edited = true;
+			return TUI_HANDLED;
+		}
+		switch (ev->cmd) {
+		case CMD_ACCEPT:
+			d->editing = false;
+			d->focus = F_EXPORT;
+			return TUI_HANDLED;
+		case CMD_NEXT_FIELD:
+		case CMD_PREV_FIELD:
+			d->editing = false;
+			d->focus += ev->cmd == CMD_NEXT_FIELD ? 1 : -1;
+			return TUI_HANDLED;
+		case CMD_CANCEL:
+			d->editing = false;
+			return TUI_HANDLED;
+		default:
+			return ev->cmd == CMD_NONE ? TUI_HANDLED : TUI_IGNORED;
+		}
+	}
+	switch (ev->cmd) {
+	case CMD_NEXT_FIELD:
+		d->focus = (d->focus + 1) % F_COUNT;
+		return TUI_HANDLED;
+	case CMD_PREV_FIELD:
+		d->focus = (d->focus + F_COUNT - 1) % F_COUNT;
+		return TUI_HANDLED;
+	case CMD_TOGGLE:
+		if (d->focus == F_EXPORT || d->focus == F_CANCEL)
+			d->focus = d->focus == F_EXPORT ? F_CANCEL : F_EXPORT;
+		else
+			toggle(d, app);
+		return TUI_HANDLED;
+	case CMD_ENTER:
+		activate(d, app);
+		return TUI_HANDLED;
+	case CMD_CANCEL:
+		app_pop(app);
+		return TUI_HANDLED;
+	default:
+		return ev->cmd == CMD_NONE ? TUI_HANDLED : TUI_IGNORED;
+	}
+}
+
+static unsigned export_contexts(const struct view *v)
+{
+	const struct export_dialog *d = (const struct export_dialog *)v;
+
+	return d->editing ? CTX_EDIT : CTX_EXPORT;
+}
+
+static void export_destroy(struct view *v)
+{
+	struct export_dialog *d = (struct export_dialog *)v;
+
+	lineedit_fini(&d->path);
+	free(d);
+}
+
+static const struct view_ops export_ops = {
+    .name = "export",
+    .draw = export_draw,
+    .handle = export_handle,
+    .contexts = export_contexts,
+    .destroy = export_destroy,
+};
+
+void export_dialog_open(struct app *app)
+{
+	struct export_dialog *d = xcalloc(1, sizeof *d);
+	int current = reports_current_table(app);
+
+	d->base.ops = &export_ops;
+	for (int k = 0; k < CATALOG_TABLE_COUNT; k++)
+		d->tables[k] = current < 0 || current == k;
+	lineedit_init(&d->path, "", PATH_MAX);
+	propose_path(d, app);
+	d->focus = F_EXPORT;
+	app_push(app, &d->base);
+}

@@ -1,0 +1,495 @@
+#!/bin/sh
+# tui.sh: the interactive planner driven end to end in a real terminal.
+#
+# tmux provides the terminal (CI has none): every journey starts the real
+# binary in a private tmux server, sends keys and reads the screen back.
+# Waits poll the screen with a timeout instead of sleeping.  HOME and
+# XDG_STATE_HOME point into a temporary directory, so the autosave of a
+# test never meets the user's.
+set -u
+
+BIN=${UCPLAN_BIN:-$PWD/build/ucplan}
+DATADIR=${UCPLAN_DATADIR:-$PWD/data}
+LOCALEDIR=${UCPLAN_LOCALEDIR:-$PWD/build/locale}
+EXAMPLE=$DATADIR/examples/two-sites.xml
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "tui: SKIPPED: tmux is not installed (apt-get install tmux); the planner was not tested"
+	echo "tui: 0 passed, 0 failed"
+	exit 0
+fi
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ucplan-tui.XXXXXX")
+SOCK=ucplan-test-$$
+mkdir -p "$TMP/home" "$TMP/state" "$TMP/work"
+# The planner sees the terminal tmux emulates: its keys (Home is \E[1~)
+# are those of tmux's own terminal type, not of the outer terminal's.
+TERM_TYPE=screen
+for t in tmux-256color screen-256color; do
+	if infocmp "$t" >/dev/null 2>&1; then
+		TERM_TYPE=$t
+		break
+	fi
+done
+cat >"$TMP/tmux.conf" <<EOF
+set -g status off
+set -g remain-on-exit on
+set -g history-limit 0
+set -g default-terminal "$TERM_TYPE"
+EOF
+
+T() {
+	tmux -L "$SOCK" -f "$TMP/tmux.conf" "$@"
+}
+
+cleanup() {
+	T kill-server 2>/dev/null
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+[ -n "${KEEP:-}" ] && trap 'T kill-server 2>/dev/null; echo "kept $TMP"' EXIT
+trap 'exit 1' INT TERM HUP
+
+passed=0
+failed=0
+S= # the current session
+
+# A session that outlives the journeys: with none left the server would
+# exit, and the next journey could meet it half gone.
+T new-session -d -s keeper -x 20 -y 5 "sleep 3600" || {
+	echo "tui: cannot start tmux"
+	echo "tui: 0 passed, 1 failed"
+	exit 1
+}
+
+# start SESSION [ARGS...]: runs the planner in a 100x30 terminal.
+start() {
+	S=$1
+	shift
+	T new-session -d -s "$S" -x 100 -y 30 -c "$TMP/work" \
+		env HOME="$TMP/home" XDG_STATE_HOME="$TMP/state" TERM="$TERM_TYPE" \
+		LC_ALL=C.UTF-8 UCPLAN_DATADIR="$DATADIR" UCPLAN_LOCALEDIR="$LOCALEDIR" \
+		"$BIN" --lang en "$@"
+}
+
+screen() {
+	T capture-pane -p -t "$S" 2>/dev/null
+}
+
+keys() {
+	T send-keys -t "$S" "$@"
+}
+
+# type TEXT: sends TEXT literally.
+type_text() {
+	T send-keys -t "$S" -l "$1"
+}
+
+# Esc on its own: a key right behind it would read as Alt-key.
+escape() {
+	sleep 0.1
+	T send-keys -t "$S" Escape
+	sleep 0.1
+}
+
+# wait_for TEXT [TENTHS]: true once TEXT is on the screen (default 10 s,
+# reached only when something is wrong or the machine is very busy).
+wait_for() {
+	n=${2:-100}
+	while [ "$n" -gt 0 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	echo "# timed out waiting for: $1"
+	return 1
+}
+
+# wait_gone TEXT: true once TEXT has left the screen.
+wait_gone() {
+	n=${2:-100}
+	while [ "$n" -gt 0 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	echo "# timed out waiting for this to go: $1"
+	return 1
+}
+
+dead() {
+	[ "$(T display-message -p -t "$S" '#{pane_dead}' 2>/dev/null)" = 1 ]
+}
+
+wait_dead() {
+	n=100
+	while [ "$n" -gt 0 ]; do
+		dead && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
+
+wait_file() {
+	n=100
+	while [ "$n" -gt 0 ]; do
+		[ -e "$1" ] && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
+
+# check NAME COMMAND...: one assertion; the screen is shown on failure.
+check() {
+	name=$1
+	shift
+	if "$@"; then
+		passed=$((passed + 1))
+		echo "ok - $name"
+	else
+		failed=$((failed + 1))
+		echo "not ok - $name"
+		echo "--- screen of $S:"
+		screen
+		echo "---"
+	fi
+}
+
+finish() {
+	T kill-session -t "$S" 2>/dev/null
+}
+
+# ---- 1: a whole interview, then the firewall table as CSV --------------------
+j1_interview() {
+	wait_for "Design sites" || return 1
+	keys Enter
+	wait_for "Page 1 of 12" || return 1
+	keys Enter C-u
+	type_text "Journey"
+	keys Enter PgDn
+	wait_for "Page 2 of 12" || return 1
+	keys a
+	wait_for "Name of the new central site" || return 1
+	keys Enter
+	wait_for "Page 2 of 19" || return 1
+	keys PgDn PgDn PgDn PgDn
+	wait_for "Edge Server — Site 1" || return 1
+	keys Right Right
+	wait_for "Scaled Edge, DNS load balancing" || return 1
+	keys PgDn PgDn
+	wait_for "Exchange Unified Messaging — Site 1" || return 1
+	keys Right Right
+	wait_for "‹ TLS ›" || return 1
+	keys PgDn PgDn PgDn PgDn PgDn
+	wait_for "Edge Server — Site 2" || return 1
+	keys Right Right
+	wait_for "Scaled Edge, DNS load balancing" || return 1
+	keys PgDn PgDn
+	wait_for "Exchange Unified Messaging — Site 2" || return 1
+	keys Right Right
+	wait_for "‹ TLS ›" || return 1
+	keys PgDn PgDn
+	wait_for "XMPP federation" || return 1
+	keys Down Down Space
+	wait_for "[x] Yes" || return 1
+	keys PgDn PgDn
+	wait_for "Page 19 of 19" || return 1
+}
+
+j1_review() {
+	screen | grep -q "0 errors, [0-9]* warning" &&
+		screen | grep -qF "a Director is recommended"
+}
+
+j1_save() {
+	keys F2
+	wait_for "Save the plan to this file" || return 1
+	keys C-u
+	type_text "$TMP/work/journey.xml"
+	keys Enter
+	wait_for "Saved $TMP/work/journey.xml" && [ -s "$TMP/work/journey.xml" ]
+}
+
+j1_export() {
+	keys F6
+	wait_for "Firewall (" || return 1
+	keys F7
+	wait_for "./journey-firewall.csv" || return 1
+	keys Enter
+	wait_for "Export done" && [ -s "$TMP/work/journey-firewall.csv" ]
+}
+
+j1_same_as_cli() {
+	(cd "$TMP/work" && LC_ALL=C.UTF-8 "$BIN" report journey.xml -t firewall -f csv \
+		--lang en >cli-firewall.csv 2>/dev/null) &&
+		cmp -s "$TMP/work/cli-firewall.csv" "$TMP/work/journey-firewall.csv" &&
+		grep -q 'federation="xmpp"' "$TMP/work/journey.xml" &&
+		[ "$(grep -c '<edge topology="scaled-dns"' "$TMP/work/journey.xml")" = 2 ] &&
+		[ "$(grep -c '<exchange-um mode="tls"' "$TMP/work/journey.xml")" = 2 ]
+}
+
+j1_quit() {
+	keys Enter F10
+	wait_dead
+}
+
+start j1
+check "interview: New plan, two sites, scaled Edge, Exchange UM, XMPP" j1_interview
+check "interview: the review page shows the findings" j1_review
+check "interview: F2 saves the plan" j1_save
+check "export: the firewall table as CSV" j1_export
+check "export: the CSV equals 'ucplan report -t firewall -f csv'" j1_same_as_cli
+check "quit: F10 leaves at once without unsaved changes" j1_quit
+finish
+
+# ---- 2: open the example, edit an address, save, reopen ----------------------
+cp "$EXAMPLE" "$TMP/work/edit.xml"
+
+j2_edit() {
+	wait_for "Example: two sites" || return 1
+	keys F5
+	wait_for "Front End Server address 1" || return 1
+	keys Down Down Down Enter C-u
+	type_text "10.20.30.41"
+	keys Enter
+	wait_for "Number the rest?" || return 1
+	keys n
+	wait_gone "Number the rest?" && wait_for "10.20.30.41"
+}
+
+j2_refusal() {
+	keys Down Down Enter C-u
+	type_text "10.20.30"
+	keys Enter
+	wait_for "is not an IPv4 or IPv6 address" || return 1
+	escape
+	wait_gone "is not an IPv4" && wait_for "192.0.2.12"
+}
+
+j2_save() {
+	keys F2
+	wait_for "Saved $TMP/work/edit.xml" || return 1
+	keys F10
+	wait_dead && grep -q 'address="10.20.30.41"' "$TMP/work/edit.xml"
+}
+
+j2_reopen() {
+	wait_for "Example: two sites" || return 1
+	keys F5
+	wait_for "10.20.30.41"
+}
+
+start j2 "$TMP/work/edit.xml"
+check "names: edit an address in place" j2_edit
+check "names: a malformed address is refused, the old one kept" j2_refusal
+check "names: F2 saves the new address to the file" j2_save
+finish
+start j2b "$TMP/work/edit.xml"
+check "names: the reopened plan shows the new address" j2_reopen
+
+# ---- 3: resizing -------------------------------------------------------------
+j3_small() {
+	keys F6
+	wait_for "row 1 of" || return 1
+	T resize-window -t "$S" -x 20 -y 8
+	wait_for "Terminal too small"
+}
+
+j3_back() {
+	T resize-window -t "$S" -x 100 -y 30
+	wait_gone "Terminal too small" || return 1
+	wait_for "row 1 of" && screen | grep -qF "F10 Quit" && screen | grep -qF "Load balancers ("
+}
+
+j3_80x24() {
+	T resize-window -t "$S" -x 80 -y 24
+	wait_for "Firewall (" || return 1
+	[ "$(screen | grep -c .)" -ge 20 ] && screen | tail -n 1 | grep -qF "F10 Quit"
+}
+
+check "resize: 20x8 shows the too-small notice" j3_small
+check "resize: back to 100x30 the table is intact" j3_back
+check "resize: 80x24 draws the whole frame" j3_80x24
+T resize-window -t "$S" -x 100 -y 30
+# Keys sent while the terminal changes size may be split; let it settle.
+wait_for "Load balancers ("
+sleep 0.3
+
+# ---- 4: quitting with unsaved changes asks ------------------------------------
+j4_cancel() {
+	keys F5
+	wait_for "Front End pool" || return 1
+	keys Home Enter C-u
+	type_text "pool9.example.org"
+	keys Enter
+	wait_for "pool9.example.org" || return 1
+	keys F10
+	wait_for "Unsaved changes" || return 1
+	keys c
+	wait_gone "Unsaved changes" && ! dead && wait_for "pool9.example.org"
+}
+
+j4_discard() {
+	keys F10
+	wait_for "Unsaved changes" || return 1
+	keys d
+	wait_dead && ! grep -q "pool9" "$TMP/work/edit.xml" &&
+		[ ! -e "$TMP/state/ucplan/autosave.xml" ]
+}
+
+check "quit: unsaved changes ask, Cancel stays" j4_cancel
+check "quit: Discard leaves without saving or autosave" j4_discard
+finish
+
+# ---- 5: autosave and recovery after kill -9 ----------------------------------
+j5_change() {
+	wait_for "Example: two sites" || return 1
+	keys F5
+	wait_for "Front End pool" || return 1
+	keys Enter C-u
+	type_text "crash1.example.org"
+	keys Enter
+	wait_for "crash1.example.org" || return 1
+	wait_file "$TMP/state/ucplan/autosave.xml" || return 1
+	pid=$(T display-message -p -t "$S" '#{pane_pid}')
+	kill -9 "$pid" && wait_dead
+}
+
+j5_restore() {
+	wait_for "Restore autosaved plan" || return 1
+	screen | grep -qF "edit.xml" || return 1
+	keys r
+	wait_for "Restored the autosaved plan" || return 1
+	keys F5
+	wait_for "crash1.example.org"
+}
+
+j5_save() {
+	keys F2
+	wait_for "Saved $TMP/work/edit.xml" || return 1
+	grep -q "crash1.example.org" "$TMP/work/edit.xml" &&
+		[ ! -e "$TMP/state/ucplan/autosave.xml" ]
+}
+
+start j5 "$TMP/work/edit.xml"
+check "autosave: a change is autosaved, then kill -9" j5_change
+finish
+start j5b
+check "autosave: the next start offers the plan and restores it" j5_restore
+check "autosave: F2 saves to the original file and removes the autosave" j5_save
+keys F10
+wait_dead
+finish
+
+# ---- 6: the firewall table ---------------------------------------------------
+j6_rows() {
+	wait_for "Example: two sites" || return 1
+	keys F6
+	wait_for "Firewall (" || return 1
+	screen | grep -qF "fe-sip-5061" && screen | grep -qF "Destination"
+}
+
+j6_search() {
+	keys /
+	wait_for "Search:" || return 1
+	type_text "8057"
+	keys Enter
+	wait_gone "Search:" && wait_gone "row 1 of" && screen | grep -qF "8057"
+}
+
+j6_detail() {
+	keys Enter
+	wait_for "Applies when" || return 1
+	screen | grep -qF "Rule fe-psom-8057" && screen | grep -qF "Provenance" &&
+		screen | grep -qF "Destination port  8057"
+}
+
+j6_help() {
+	escape
+	wait_gone "Applies when" || return 1
+	keys "?"
+	wait_for "Everywhere" && screen | grep -qF "Search the rows for text" ||
+		{ keys PgDn PgDn && wait_for "Search the rows for text"; }
+}
+
+start j6 "$TMP/work/edit.xml"
+check "table: the firewall table shows rows" j6_rows
+check "table: / finds a port" j6_search
+check "table: Enter opens the row's detail" j6_detail
+check "help: ? lists the keys from the key table" j6_help
+escape
+keys F10
+wait_dead
+finish
+
+# ---- 7: language, SIGTERM, Ctrl-Z --------------------------------------------
+j7_language() {
+	wait_for "Example: two sites" || return 1
+	keys F6
+	wait_for "Server host" || return 1
+	keys L
+	wait_for "Italiano" || return 1
+	keys Down Enter
+	# The title bar names the language; with the Spanish catalog built,
+	# the report's cells are rebuilt in Spanish at once.
+	n=50
+	until screen | head -n 1 | grep -q ' es$'; do
+		n=$((n - 1))
+		[ "$n" -gt 0 ] || return 1
+		sleep 0.1
+	done
+	if [ -f "$LOCALEDIR/es/LC_MESSAGES/ucplan.mo" ]; then
+		wait_for "Firewall local" || return 1
+	fi
+	keys F2
+	wait_for "$TMP/work/edit.xml" && grep -q 'lang="es"' "$TMP/work/edit.xml"
+}
+
+j7_sigterm() {
+	keys F5
+	sleep 0.2
+	keys Enter C-u
+	type_text "term1.example.org"
+	keys Enter
+	wait_for "term1.example.org" || return 1
+	pid=$(T display-message -p -t "$S" '#{pane_pid}')
+	kill -TERM "$pid" && wait_dead || return 1
+	# The handler ran when the terminal was restored: the planner's screen
+	# is gone (after kill -9 it stays).  tmux reports the exit status only
+	# when it collected it before noticing the closed terminal.
+	status=$(T display-message -p -t "$S" '#{pane_dead_status}')
+	{ [ -z "$status" ] || [ "$status" = 143 ]; } &&
+		! screen | grep -qF "Names and addresses" &&
+		grep -q "term1.example.org" "$TMP/state/ucplan/autosave.xml"
+}
+
+start j7 "$TMP/work/edit.xml"
+check "language: L switches the screens and the report, remembered in the plan" j7_language
+check "signals: SIGTERM autosaves and exits" j7_sigterm
+finish
+rm -f "$TMP/state/ucplan/autosave.xml" "$TMP/state/ucplan/autosave.path"
+
+# Job control needs a shell that runs the planner in the foreground.
+j8_suspend() {
+	keys "env HOME=$TMP/home XDG_STATE_HOME=$TMP/state2 UCPLAN_DATADIR=$DATADIR $BIN $TMP/work/edit.xml" Enter
+	wait_for "Names and addresses" || return 1
+	keys C-z
+	wait_for "Stopped" || return 1
+	keys "fg" Enter
+	wait_for "Interview" || return 1
+	keys F10
+	wait_for "PROMPT_AGAIN"
+}
+
+if command -v bash >/dev/null 2>&1; then
+	S=j8
+	T new-session -d -s "$S" -x 100 -y 30 -c "$TMP/work" \
+		env PS1='PROMPT_AGAIN$ ' TERM="$TERM_TYPE" LC_ALL=C.UTF-8 bash --norc --noprofile -i
+	check "terminal: Ctrl-Z suspends, fg restores the screen" j8_suspend
+	finish
+fi
+
+echo "tui: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
