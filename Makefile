@@ -72,8 +72,11 @@ $(BUILD)/locale/%/LC_MESSAGES/ucplan.mo: locale/%.po
 deps:
 	@sh scripts/deps.sh
 
+# The planner on the example plan in a terminal; the three tables when
+# there is no terminal (a pipe, CI).
 run: deps all
-	$(BIN) data/examples/two-sites.xml
+	@if [ -t 0 ] && [ -t 1 ]; then $(BIN) data/examples/two-sites.xml; \
+	 else $(BIN) report data/examples/two-sites.xml; fi
 
 # PNG screenshots of the planner (tmux, aha, headless Chromium; installed
 # when missing).  LANGS="en es it zh_CN" makes them per language.

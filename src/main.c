@@ -279,6 +279,14 @@ int main(int argc, char **argv)
 		return run_report(&o);
 	case CLI_WIZARD:
 	default:
+		/* curses needs a terminal on both ends; scripts get a hint */
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			fprintf(stderr,
+				_("%s: the interactive planner needs a terminal; use '%s report' "
+				  "or '%s check' in scripts (see '%s --help')\n"),
+				program, program, program, program);
+			return EXIT_USAGE;
+		}
 		return tui_main(o.plan_path);
 	}
 }

@@ -53,6 +53,8 @@ expect 2 "unknown um mode" "$BIN" report --um secure
 expect 2 "unknown federation" "$BIN" report --federation sip,icq
 expect 2 "unknown separator" "$BIN" report --csv-separator tab
 expect 2 "check without plan" "$BIN" check
+expect 2 "planner without a terminal" sh -c "'$BIN' </dev/null"
+grep_in "$T/err" "report" "planner without a terminal points to report"
 expect 2 "extra argument" "$BIN" report "$DATA/examples/one-site.xml" extra
 
 # --- reports -------------------------------------------------------------------
