@@ -471,6 +471,31 @@ check "signals: SIGTERM autosaves and exits" j7_sigterm
 finish
 rm -f "$TMP/state/ucplan/autosave.xml" "$TMP/state/ucplan/autosave.path"
 
+# A closed terminal: killing the tmux window hangs up the planner's tty,
+# which sends SIGHUP; the autosave must hold the last change.
+j7_hangup() {
+	wait_for "Example: two sites" || return 1
+	keys F5
+	sleep 0.2
+	keys Enter C-u
+	type_text "hup1.example.org"
+	keys Enter
+	wait_for "hup1.example.org" || return 1
+	pid=$(T display-message -p -t "$S" '#{pane_pid}')
+	T kill-session -t "$S" || return 1
+	n=100
+	while kill -0 "$pid" 2>/dev/null; do
+		n=$((n - 1))
+		[ "$n" -gt 0 ] || return 1
+		sleep 0.1
+	done
+	grep -q "hup1.example.org" "$TMP/state/ucplan/autosave.xml"
+}
+
+start j7h "$TMP/work/edit.xml"
+check "signals: a closed terminal (SIGHUP) keeps the change in the autosave" j7_hangup
+rm -f "$TMP/state/ucplan/autosave.xml" "$TMP/state/ucplan/autosave.path"
+
 # Job control needs a shell that runs the planner in the foreground.
 j8_suspend() {
 	keys "env HOME=$TMP/home XDG_STATE_HOME=$TMP/state2 UCPLAN_DATADIR=$DATADIR $BIN $TMP/work/edit.xml" Enter
