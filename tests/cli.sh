@@ -93,6 +93,19 @@ grep_in "$T/out" '"5068"' "UM Dual mode adds 5068"
 expect 0 "ipsec" "$BIN" report --ipsec --edge single -t ipsec -f csv
 grep_in "$T/out" "Do not authenticate" "IPsec exceptions listed"
 
+# --- spreadsheet safety: names a spreadsheet would evaluate come out inert ---
+sed -e 's/name="Example: two sites"/name="=HYPERLINK(\&quot;http:\/\/x\&quot;,\&quot;y\&quot;)"/' \
+    -e 's/<site name="Dublin"/<site name="@SUM(1+1)"/' "$DATA/examples/two-sites.xml" >"$T/formula.xml"
+grep -q 'name="=HYPERLINK' "$T/formula.xml" && grep -q '@SUM' "$T/formula.xml" && ok || bad "formula plan not made"
+expect 0 "formula names, CSV" "$BIN" report "$T/formula.xml" -f csv -o "$T/formula.csv"
+if python3 - "$T/formula.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8-sig'), strict=True))
+bad = [c for r in rows for c in r if c[:1] in ('=', '+', '-', '@', '\t', '\r')]
+assert not bad, bad[:3]
+PY
+then ok; else bad "a CSV cell starts with a formula character"; fi
+
 # --- invalid plans: exit 1 --------------------------------------------------------
 expect 1 "NAT with HLB edge" "$BIN" report --edge scaled-hlb --edge-nat
 grep_in "$T/err" "NAT" "NAT+HLB error says NAT"
