@@ -471,6 +471,33 @@ check "signals: SIGTERM autosaves and exits" j7_sigterm
 finish
 rm -f "$TMP/state/ucplan/autosave.xml" "$TMP/state/ucplan/autosave.path"
 
+# A full disk during an export: the dialog says so, names the file, and the
+# planner goes on with nothing lost.
+j7_full_disk() {
+	wait_for "Example: two sites" || return 1
+	keys F6
+	wait_for "Server host" || return 1
+	keys F7
+	wait_for "Destination" || return 1
+	keys BTab
+	sleep 0.2
+	keys Enter C-u
+	type_text "/dev/full"
+	keys Enter
+	sleep 0.2
+	keys Enter
+	wait_for "Overwrite?" || return 1
+	keys o
+	wait_for "/dev/full: could not write" || return 1
+	screen | grep -q "free space" || return 1
+	escape
+	wait_gone "[ Export ]" && screen | grep -q "Server host"
+}
+
+start j7f "$TMP/work/edit.xml"
+check "export: a full disk gives a clear message in the planner" j7_full_disk
+finish
+
 # A closed terminal: killing the tmux window hangs up the planner's tty,
 # which sends SIGHUP; the autosave must hold the last change.
 j7_hangup() {
