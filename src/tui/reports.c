@@ -462,8 +462,6 @@ static void show_detail(struct reports *rv, struct app *app)
 	{
 		struct table_state *ts = &rv->t[rv->tab];
 		const struct report_table *t = ts->tv.table;
-		if (ts->sel >= ts->tv.n_rows)
-			return;
 		const struct report_row *row;
 		char *title;
 		if (ts->sel >= ts->tv.n_rows)

@@ -478,7 +478,7 @@ void app_choose_language(struct app *app)
 	static const char *const names[] = {"English", "Español", "Italiano", "简体中文"};
 	int current = 0;
 
-	for (int i = 0; i18n_languages[i] && i < 4; i++)
+	for (int i = 0; i < 4 && i18n_languages[i]; i++)
 		if (str_eq(i18n_languages[i], i18n_language()))
 			current = i;
 	dialog_menu(app, _("Language"), names, 4, current, language_done, (struct dlg_arg){0});
