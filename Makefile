@@ -113,7 +113,7 @@ pot: locale/ucplan.pot
 
 locale/ucplan.pot: locale/POTFILES $(POT_C) $(POT_XML) data/catalog.its
 	xgettext --from-code=UTF-8 --add-comments=TRANSLATORS: --keyword=_ --keyword=N_ \
-	  --keyword=P_:1,2 --flag=_:1:pass-c-format --package-name=ucplan \
+	  --keyword=P_:1,2 --keyword=C_:1c,2 --flag=_:1:pass-c-format --package-name=ucplan \
 	  --package-version=$(VERSION) --msgid-bugs-address=ucplan@example.invalid \
 	  -o $(BUILD)/c.pot $(POT_C)
 	xgettext --from-code=UTF-8 --its=data/catalog.its -o $(BUILD)/catalog.pot $(POT_XML)

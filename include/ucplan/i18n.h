@@ -8,6 +8,13 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 #define P_(singular, plural, n) ngettext(singular, plural, n)
+/* A message with a context, for one English word used in two senses (the
+ * Delete key and the Delete action): xgettext --keyword=C_:1c,2. */
+#define C_(context, s) i18n_pgettext(context "\004" s, s)
+
+/* The translation of a context-qualified msgid ("context\004text"), or
+ * text when there is none.  Borrowed, static. */
+const char *i18n_pgettext(const char *msgctxt_id, const char *text);
 
 /* The text domain of every message. */
 #define UCPLAN_DOMAIN "ucplan"

@@ -183,3 +183,11 @@ const char *i18n_language_tag(void)
 {
 	return strcmp(current, "zh_CN") == 0 ? "zh-CN" : current;
 }
+
+const char *i18n_pgettext(const char *msgctxt_id, const char *text)
+{
+	const char *t = gettext(msgctxt_id);
+
+	/* gettext hands back its argument when there is no translation */
+	return t == msgctxt_id ? text : t;
+}
