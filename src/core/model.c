@@ -16,11 +16,11 @@
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
 #define DEFAULT_DOMAIN "example.com"
-/* Plan data, not interface text: kept in English so that the names derived
- * from them are the same in every language. */
-#define DEFAULT_PLAN_NAME "New plan"
-#define DEFAULT_SITE_NAME "Site %zu"
-#define DEFAULT_BRANCH_NAME "Branch %zu"
+/* Names a new plan, site or branch starts with, in the user's language
+ * (the planner shows them at once); the user renames them. */
+#define DEFAULT_PLAN_NAME _("New plan")
+#define DEFAULT_SITE_NAME _("Site %zu")
+#define DEFAULT_BRANCH_NAME _("Branch %zu")
 
 enum {
 	FQDN_MAX = 253,
