@@ -75,6 +75,9 @@ const struct glyphs *term_glyphs(void);
 bool term_ascii(void);
 /* Forces a full repaint on the next refresh (Ctrl-L, language change). */
 void term_repaint(void);
+/* Rewrites every line on the next refresh, without clearing the screen
+ * first: a dialog opened or closed over double-width text. */
+void term_redraw(void);
 
 /* ---- events and commands (keys.c) --------------------------------------- */
 
@@ -188,11 +191,11 @@ void keys_name(int key, char *buf, size_t size);
 
 /* Lines of styled text for help and detail windows. */
 struct text_line {
-	char *text;
+	char *text;  /* the line, or the label of a pair */
+	char *value; /* the value of a label-value pair, or NULL */
 	enum style style;
 	int indent; /* columns; wrapped lines keep it */
-	int hang;   /* extra columns for wrapped lines (label: value lists) */
-	int label;  /* columns of a leading label drawn in bold, or 0 */
+	int label;  /* pairs: the columns the label column wants */
 };
 struct textbuf {
 	struct text_line *lines;
@@ -201,8 +204,8 @@ struct textbuf {
 void textbuf_add(struct textbuf *tb, enum style style, int indent, const char *text);
 void textbuf_addf(struct textbuf *tb, enum style style, int indent, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-/* "label  value" with label padded to label_w columns; the value wraps
- * under itself. */
+/* A label (drawn in bold) and a value in two columns: the label column is
+ * label_w wide, or less in a narrow window; each wraps within its column. */
 void textbuf_add_pair(struct textbuf *tb, enum style style, int indent, const char *label,
 		      int label_w, const char *value);
 void textbuf_free(struct textbuf *tb);
@@ -222,8 +225,9 @@ void draw_hline(int y, int x, int w, attr_t attr);
 /* A frame with an optional title in the top edge; the inside is cleared. */
 void draw_box(int y, int x, int h, int w, const char *title, attr_t attr);
 /* Splits s into lines of at most width columns: returns the start of the
- * next line and sets *len to the bytes of this one.  Breaks after spaces
- * when it can, inside a word (CJK text) when it must, and at newlines. */
+ * next line and sets *len to the bytes of this one.  Breaks at spaces and
+ * next to double-width (CJK) characters, but never before closing or after
+ * opening punctuation; inside a word only when it must; and at newlines. */
 const char *wrap_line(const char *s, size_t width, size_t *len);
 /* The number of lines s takes when wrapped to width. */
 int wrap_count(const char *s, size_t width);

@@ -85,16 +85,18 @@ static const char *hotkey_in(const struct dialog *d, int i, char *extra, size_t 
 	for (const char *p = label; *p; p++)
 		if (tolower((unsigned char)*p) == tolower((unsigned char)key))
 			return p;
-	snprintf(extra, size, " (%c)", key);
+	/* TRANSLATORS: after a button's label that lacks the letter of its
+	   hotkey: "Overwrite (o)" */
+	snprintf(extra, size, _(" (%c)"), key);
 	return NULL;
 }
 
 static int button_width(const struct dialog *d, int i)
 {
-	char extra[8];
+	char extra[32];
 
 	hotkey_in(d, i, extra, sizeof extra);
-	return (int)tw_width(d->buttons[i]) + (int)strlen(extra) + 4;
+	return (int)tw_width(d->buttons[i]) + (int)tw_width(extra) + 4;
 }
 
 /* All buttons with two columns between them. */
@@ -152,7 +154,7 @@ static int draw_hotkey_button(struct app *app, const struct dialog *d, int i, in
 {
 	attr_t a = term_attr(i == d->focus ? ST_BUTTON_FOCUS : ST_BUTTON);
 	const char *label = d->buttons[i];
-	char extra[8];
+	char extra[32];
 	const char *at = hotkey_in(d, i, extra, sizeof extra);
 	int w = 0;
 

@@ -6,9 +6,11 @@
 #include "app.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "ucplan/i18n.h"
 #include "ucplan/textwidth.h"
@@ -21,9 +23,9 @@ void textbuf_add(struct textbuf *tb, enum style style, int indent, const char *t
 		tb->lines = xreallocarray(tb->lines, tb->cap, sizeof *tb->lines);
 	}
 	tb->lines[tb->n].text = xstrdup(text ? text : "");
+	tb->lines[tb->n].value = NULL;
 	tb->lines[tb->n].style = style;
 	tb->lines[tb->n].indent = indent;
-	tb->lines[tb->n].hang = 0;
 	tb->lines[tb->n].label = 0;
 	tb->n++;
 }
@@ -31,16 +33,9 @@ void textbuf_add(struct textbuf *tb, enum style style, int indent, const char *t
 void textbuf_add_pair(struct textbuf *tb, enum style style, int indent, const char *label,
 		      int label_w, const char *value)
 {
-	char *pad = xmalloc((size_t)label_w * 4 + 8);
-	char *line;
-
-	tw_fit_pad(pad, (size_t)label_w * 4 + 8, label, (size_t)label_w, 1, term_ascii());
-	line = xasprintf("%s  %s", pad, value ? value : "");
-	textbuf_add(tb, style, indent, line);
-	tb->lines[tb->n - 1].hang = label_w + 2;
-	tb->lines[tb->n - 1].label = label_w;
-	free(line);
-	free(pad);
+	textbuf_add(tb, style, indent, label);
+	tb->lines[tb->n - 1].value = xstrdup(value ? value : "");
+	tb->lines[tb->n - 1].label = label_w > 1 ? label_w : 1;
 }
 
 void textbuf_addf(struct textbuf *tb, enum style style, int indent, const char *fmt, ...)
@@ -67,8 +62,10 @@ void textbuf_addf(struct textbuf *tb, enum style style, int indent, const char *
 
 void textbuf_free(struct textbuf *tb)
 {
-	for (size_t i = 0; i < tb->n; i++)
+	for (size_t i = 0; i < tb->n; i++) {
 		free(tb->lines[i].text);
+		free(tb->lines[i].value);
+	}
 	free(tb->lines);
 	tb->lines = NULL;
 	tb->n = tb->cap = 0;
@@ -150,12 +147,48 @@ void draw_hline(int y, int x, int w, attr_t attr)
 	attrset(A_NORMAL);
 }
 
+/* Blanks the double-width character that straddles columns x - 1 and x of
+ * row y, if there is one.  Curses keeps the other half of a wide character
+ * that something narrow overwrites, and then mispaints the line: a stray
+ * half stays on the terminal, or the rest of the line shifts by one. */
+static void split_wide(int y, int x)
+{
+	int c = 0;
+
+	if (y < 0 || y >= LINES || x <= 0 || x >= COLS)
+		return;
+	/* Only a walk from the line's start tells a wide character's first
+	 * half from its second. */
+	while (c < x) {
+		cchar_t cell, blank;
+		wchar_t wc[CCHARW_MAX + 1];
+		attr_t a;
+		short pair;
+		if (mvin_wch(y, c, &cell) == ERR || getcchar(&cell, wc, &a, &pair, NULL) == ERR)
+			return;
+		if (wcwidth(wc[0]) != 2) {
+			c++;
+			continue;
+		}
+		if (c == x - 1 && setcchar(&blank, L" ", a, pair, NULL) == OK) {
+			mvadd_wch(y, c, &blank);
+			mvadd_wch(y, c + 1, &blank);
+		}
+		c += 2;
+	}
+}
+
 void draw_box(int y, int x, int h, int w, const char *title, attr_t attr)
 {
 	const struct glyphs *g = term_glyphs();
 
 	if (h < 2 || w < 2)
 		return;
+	/* The box covers whole characters of what lies under it. */
+	for (int r = y; r < y + h; r++) {
+		split_wide(r, x);
+		split_wide(r, x + w);
+	}
 	for (int r = y + 1; r < y + h - 1; r++) {
 		draw_fill(r, x + 1, w - 2, term_attr(ST_DIALOG));
 		draw_text(r, x, 1, g->vline, attr);
@@ -186,9 +219,60 @@ static size_t char_len(const char *s)
 	return n;
 }
 
+/* Punctuation that must not start a line (closing marks, and what follows a
+ * word in Latin text) and punctuation that must not end one (opening
+ * marks): the line-breaking rules Chinese typesetting shares with Latin. */
+static const wchar_t no_line_start[] =
+    L".,;:!?)]}\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\uff09\u300d\u300f\u201d\u2019"
+    L"\u300b\u3011\u3009\u3015\uff3d\uff5d";
+static const wchar_t no_line_end[] = L"([{\uff08\u300c\u300e\u201c\u2018\u300a\u3010\u3008\u3014"
+				     L"\uff3b\uff5b";
+
+/* Decodes the character at s (n bytes left, n > 0): returns its length in
+ * bytes and the character in *wc (0 for an invalid byte, which counts as one
+ * narrow character, as in textwidth.c). */
+static size_t char_decode(const char *s, size_t n, wchar_t *wc)
+{
+	mbstate_t st;
+	size_t len;
+
+	if ((unsigned char)*s < 0x80) {
+		*wc = (unsigned char)*s;
+		return 1;
+	}
+	memset(&st, 0, sizeof st);
+	len = mbrtowc(wc, s, n, &st);
+	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+		*wc = 0;
+		return 1;
+	}
+	return len;
+}
+
+static bool is_wide(wchar_t wc)
+{
+	return wc && wcwidth(wc) == 2;
+}
+
+/* True when a line may end between a and b (neither of them a space):
+ * next to a double-width character, Chinese and Japanese text breaks
+ * anywhere, unless that would start a line with closing punctuation or end
+ * one with opening punctuation. */
+static bool may_break_between(wchar_t a, wchar_t b)
+{
+	if (!is_wide(a) && !is_wide(b))
+		return false;
+	if (b && wcschr(no_line_start, b))
+		return false;
+	if (a && wcschr(no_line_end, a))
+		return false;
+	return true;
+}
+
 const char *wrap_line(const char *s, size_t width, size_t *len)
 {
-	size_t nl = strcspn(s, "\n"), fit, brk = 0;
+	size_t nl = strcspn(s, "\n"), fit, brk = 0, next = 0, i = 0;
+	wchar_t prev = 0;
 	char *line;
 
 	if (width == 0)
@@ -201,19 +285,42 @@ const char *wrap_line(const char *s, size_t width, size_t *len)
 		*len = nl;
 		return s[nl] == '\n' ? s + nl + 1 : s + nl;
 	}
-	/* Break after the last space that fits, if any. */
-	for (size_t i = 0; i <= fit && i < nl; i++)
-		if (line[i] == ' ')
+	/* The last break that keeps the line within width: at a run of spaces
+	 * (which may overhang, as they are dropped), or between characters next
+	 * to a wide one.  i is the byte offset of the character looked at. */
+	while (i < nl && i <= fit) {
+		wchar_t wc;
+		size_t clen = char_decode(line + i, nl - i, &wc);
+		if (wc == ' ') {
+			size_t run = i, after = i;
+			wchar_t first = 0;
+			while (after < nl && line[after] == ' ')
+				after++;
+			if (after < nl)
+				char_decode(line + after, nl - after, &first);
+			/* Not at the start (indentation), and not before a
+			 * closing mark. */
+			if (run > 0 && !(first && wcschr(no_line_start, first))) {
+				brk = run;
+				next = after;
+			}
+			prev = ' ';
+			i = after;
+			continue;
+		}
+		if (i > 0 && prev != ' ' && may_break_between(prev, wc)) {
 			brk = i;
+			next = i;
+		}
+		prev = wc;
+		i += clen;
+	}
 	free(line);
 	if (brk > 0) {
 		*len = brk;
-		s += brk;
-		while (*s == ' ')
-			s++;
-		return s;
+		return s + next;
 	}
-	/* A word wider than the line, or CJK text without spaces. */
+	/* A word wider than the line: cut it where it must. */
 	if (fit == 0)
 		fit = char_len(s);
 	*len = fit;

@@ -493,11 +493,14 @@ static void page_title(struct app *app, char *buf, size_t size)
 {
 	const struct wizard_page *page = wizard_page(app->wizard);
 
-	if (page->site >= 0 && (size_t)page->site < app->plan->n_sites)
-		snprintf(buf, size, "%s %s %s", _(page->title), term_ascii() ? "-" : "\u2014",
+	if (page->site >= 0 && (size_t)page->site < app->plan->n_sites) {
+		/* TRANSLATORS: an interview page's title, then the site it asks
+		   about, after a dash */
+		snprintf(buf, size, term_ascii() ? "%s - %s" : _("%s \u2014 %s"), _(page->title),
 			 app->plan->sites[page->site].name);
-	else
+	} else {
 		snprintf(buf, size, "%s", _(page->title));
+	}
 }
 
 static void draw_progress(struct app *app, int y, int right)
@@ -640,8 +643,12 @@ static int page_layout(struct interview *iv, struct app *app, const struct canva
 					 s->cms ? _("  (Central Management store)") : "");
 			} else {
 				const struct branch *b = &app->plan->sites[it->a].branches[it->b];
-				snprintf(line, sizeof line, "   %s %s  (%s)", g->tree, b->name,
+				char named[700];
+				/* TRANSLATORS: a branch site's name, then its kind:
+				   "Cork (Survivable Branch Appliance)" */
+				snprintf(named, sizeof named, _("%s (%s)"), b->name,
 					 branch_kind_label(b->kind));
+				snprintf(line, sizeof line, "   %s %s", g->tree, named);
 			}
 			if (cv_visible(cv, row)) {
 				attr_t at = term_attr(focused ? ST_SELECTED : ST_NORMAL);

@@ -5,6 +5,7 @@
  * line and the help are all generated from it, so they cannot disagree. */
 #include "app.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -192,39 +193,57 @@ enum tui_command keys_lookup(unsigned contexts, int key)
 	return CMD_NONE;
 }
 
+/* The translated name of a named key, or NULL.  Key names that are also
+ * ordinary words ("Delete", "End") have the context "key", so that a
+ * language can name the key differently from the action or the word. */
+static const char *key_label(int key)
+{
+	switch (key) {
+	case TK(KEY_UP):
+		return C_("key", "Up");
+	case TK(KEY_DOWN):
+		return C_("key", "Down");
+	case TK(KEY_LEFT):
+		return C_("key", "Left");
+	case TK(KEY_RIGHT):
+		return C_("key", "Right");
+	case TK(KEY_PPAGE):
+		return _("PgUp");
+	case TK(KEY_NPAGE):
+		return _("PgDn");
+	case TK(KEY_HOME):
+		return C_("key", "Home");
+	case TK(KEY_END):
+		return C_("key", "End");
+	case TK(KEY_BTAB):
+		return _("Shift-Tab");
+	case TK(KEY_BACKSPACE):
+	case 127:
+		return _("Backspace");
+	case TK(KEY_DC):
+		return C_("key", "Delete");
+	case TK(KEY_ENTER):
+	case '\r':
+	case '\n':
+		return C_("key", "Enter");
+	case '\t':
+		return C_("key", "Tab");
+	case TK_ESC:
+		return _("Esc");
+	case ' ':
+		return C_("key", "Space");
+	default:
+		return NULL;
+	}
+}
+
 void keys_name(int key, char *buf, size_t size)
 {
-	static const struct {
-		int key;
-		const char *name;
-	} names[] = {
-	    {TK(KEY_UP), N_("Up")},
-	    {TK(KEY_DOWN), N_("Down")},
-	    {TK(KEY_LEFT), N_("Left")},
-	    {TK(KEY_RIGHT), N_("Right")},
-	    {TK(KEY_PPAGE), N_("PgUp")},
-	    {TK(KEY_NPAGE), N_("PgDn")},
-	    {TK(KEY_HOME), N_("Home")},
-	    {TK(KEY_END), N_("End")},
-	    {TK(KEY_BTAB), N_("Shift-Tab")},
-	    {TK(KEY_BACKSPACE), N_("Backspace")},
-	    {TK(KEY_DC), N_("Delete")},
-	    {TK(KEY_ENTER), N_("Enter")},
-	    {'\r', N_("Enter")},
-	    {'\n', N_("Enter")},
-	    {'\t', N_("Tab")},
-	    {TK_ESC, N_("Esc")},
-	    {' ', N_("Space")},
-	    {127, N_("Backspace")},
-	};
+	const char *label = key_label(key);
 
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (names[i].key == key) {
-			snprintf(buf, size, "%s", _(names[i].name));
-			return;
-		}
-	}
-	if (key & TK_FKEY) {
+	if (label) {
+		snprintf(buf, size, "%s", label);
+	} else if (key & TK_FKEY) {
 		int k = key & ~TK_FKEY;
 		if (k >= KEY_F(1) && k <= KEY_F(24))
 			snprintf(buf, size, "F%d", k - KEY_F0);
@@ -241,34 +260,63 @@ void keys_name(int key, char *buf, size_t size)
 	}
 }
 
+/* True when binding i repeats the command and help of the one before it,
+ * so that the help lists both keys on one line. */
+static bool same_as_previous(size_t i)
+{
+	return i > 0 && bindings[i - 1].ctx == bindings[i].ctx &&
+	       bindings[i - 1].cmd == bindings[i].cmd &&
+	       strcmp(bindings[i - 1].help, bindings[i].help) == 0;
+}
+
+/* The keys of binding i and of those after it that share its line, as
+ * "Tab, Down". */
+static void binding_keys(size_t i, char *keys, size_t size)
+{
+	/* TRANSLATORS: between the names of keys in the list of keys:
+	   "Tab, Down" */
+	const char *sep = C_("key", ", ");
+	char name[64];
+
+	keys[0] = '\0';
+	for (size_t j = i; j < N_BINDINGS && (j == i || same_as_previous(j)); j++) {
+		bool named = false;
+		keys_name(bindings[j].key, name, sizeof name);
+		/* Enter and Backspace have several codes; name each once. */
+		for (size_t k = i; k < j && !named; k++) {
+			char other[64];
+			keys_name(bindings[k].key, other, sizeof other);
+			named = strcmp(other, name) == 0;
+		}
+		if (named)
+			continue;
+		if (keys[0])
+			strncat(keys, sep, size - strlen(keys) - 1);
+		strncat(keys, name, size - strlen(keys) - 1);
+	}
+}
+
 void keys_help(struct textbuf *out)
 {
+	char keys[256];
+	int key_w = 1;
+
+	/* The key column is as wide as the widest list of keys (the window
+	 * narrows it when it must). */
+	for (size_t i = 0; i < N_BINDINGS; i++) {
+		if (same_as_previous(i))
+			continue;
+		binding_keys(i, keys, sizeof keys);
+		if ((int)tw_width(keys) > key_w)
+			key_w = (int)tw_width(keys);
+	}
 	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
 		textbuf_add(out, ST_HEADING, 0, _(sections[s].title));
 		for (size_t i = 0; i < N_BINDINGS; i++) {
-			char keys[96] = "", name[32];
-			size_t j;
-			if (bindings[i].ctx != sections[s].ctx)
+			if (bindings[i].ctx != sections[s].ctx || same_as_previous(i))
 				continue;
-			/* Several keys for the same command in a row share a line;
-			 * skip those already listed. */
-			if (i > 0 && bindings[i - 1].ctx == bindings[i].ctx &&
-			    bindings[i - 1].cmd == bindings[i].cmd &&
-			    strcmp(bindings[i - 1].help, bindings[i].help) == 0)
-				continue;
-			for (j = i; j < N_BINDINGS && bindings[j].ctx == bindings[i].ctx &&
-				    bindings[j].cmd == bindings[i].cmd &&
-				    strcmp(bindings[j].help, bindings[i].help) == 0;
-			     j++) {
-				keys_name(bindings[j].key, name, sizeof name);
-				/* Enter has three codes; name it once. */
-				if (strstr(keys, name))
-					continue;
-				if (keys[0])
-					strncat(keys, ", ", sizeof keys - strlen(keys) - 1);
-				strncat(keys, name, sizeof keys - strlen(keys) - 1);
-			}
-			textbuf_add_pair(out, ST_NORMAL, 2, keys, 16, _(bindings[i].help));
+			binding_keys(i, keys, sizeof keys);
+			textbuf_add_pair(out, ST_NORMAL, 2, keys, key_w, _(bindings[i].help));
 		}
 		textbuf_add(out, ST_NORMAL, 0, "");
 	}

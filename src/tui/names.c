@@ -41,10 +41,14 @@ static void names_label(const struct names *nv, size_t i, char *buf, size_t size
 
 	if (nv->group_size[e->group] > 1)
 		snprintf(member, sizeof member, " %u", e->member + 1);
-	if (e->detail)
-		snprintf(buf, size, "%s%s (%s)", _(e->label), member, e->detail);
-	else
-		snprintf(buf, size, "%s%s", _(e->label), member);
+	snprintf(buf, size, "%s%s", _(e->label), member);
+	if (e->detail) {
+		char named[700];
+		snprintf(named, sizeof named, "%s", buf);
+		/* TRANSLATORS: a name or address to enter, then the branch
+		   site it belongs to: "Branch appliance (Cork)" */
+		snprintf(buf, size, _("%s (%s)"), named, e->detail);
+	}
 }
 
 static void names_refresh(struct names *nv, struct app *app)

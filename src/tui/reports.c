@@ -215,12 +215,14 @@ static void draw_tabs(struct reports *rv, struct app *app, const struct report *
 	const struct rect *a = &app->area;
 	const struct findings *fs = app_findings(app);
 	int x = a->x + 1;
-	char buf[200];
+	char buf[200], part[190];
 
 	for (int k = 0; k < TAB_COUNT; k++) {
 		int w;
 		size_t count = k < CATALOG_TABLE_COUNT ? (r ? rv->t[k].tv.n_rows : 0) : fs->count;
-		snprintf(buf, sizeof buf, " %s (%zu) ", _(tab_labels[k]), count);
+		/* TRANSLATORS: a report's tab: its name, then its number of rows */
+		snprintf(part, sizeof part, _("%s (%zu)"), _(tab_labels[k]), count);
+		snprintf(buf, sizeof buf, " %s ", part);
 		w = (int)tw_width(buf);
 		if (x + w > a->x + a->w)
 			break;
@@ -231,6 +233,32 @@ static void draw_tabs(struct reports *rv, struct app *app, const struct report *
 		app_hit(app, y, x, w, HIT_TAB, k);
 		x += w + 1;
 	}
+}
+
+/* Draws left (dimmed) and the plan's errors or the position, right-aligned,
+ * in w columns at (y, x).  The right part is placed first and the left one
+ * cut to what remains, two columns apart; when that leaves the left part
+ * too little, the right part gives way. */
+static void draw_info_line(int y, int x, int w, const char *left, size_t errors,
+			   const struct table_state *ts)
+{
+	enum { GAP = 2, LEFT_MIN = 12 };
+	char right[300] = "";
+	int rw, lw = (int)tw_width(left);
+
+	if (errors)
+		snprintf(right, sizeof right,
+			 P_("The plan has %zu error; see Warnings.",
+			    "The plan has %zu errors; see Warnings.", errors),
+			 errors);
+	else if (ts->tv.n_rows)
+		snprintf(right, sizeof right, _("row %zu of %zu"), ts->sel + 1, ts->tv.n_rows);
+	rw = (int)tw_width(right);
+	if (rw > 0 && lw + GAP + rw > w && w - GAP - rw < LEFT_MIN)
+		rw = 0;
+	if (rw > 0)
+		draw_text(y, x + w - rw, rw, right, term_attr(errors ? ST_ERROR : ST_DIM));
+	draw_text_pad(y, x, rw > 0 ? w - rw - GAP : w, left, term_attr(ST_DIM));
 }
 
 static void draw_table(struct reports *rv, struct app *app)
@@ -249,7 +277,8 @@ static void draw_table(struct reports *rv, struct app *app)
 		rv->page = 1;
 	tableview_clamp(ts->tv.n_rows, (size_t)rv->page, &ts->top, &ts->sel);
 
-	/* The line above the header: filters, order, position. */
+	/* The line above the header: filters and order on the left, the
+	 * plan's errors or the position on the right. */
 	snprintf(info, sizeof info, _("Scope: %s"),
 		 ts->tv.scope ? scope_label(app, ts->tv.scope) : _("all"));
 	snprintf(part, sizeof part, "  %s  ", term_glyphs()->bullet);
@@ -260,26 +289,16 @@ static void draw_table(struct reports *rv, struct app *app)
 		     : _("all"));
 	strncat(info, part, sizeof info - strlen(info) - 1);
 	if (ts->tv.sort_column >= 0) {
-		snprintf(part, sizeof part, "  %s  %s %s %s", term_glyphs()->bullet, _("Sorted by"),
+		snprintf(part, sizeof part, "  %s  ", term_glyphs()->bullet);
+		strncat(info, part, sizeof info - strlen(info) - 1);
+		/* TRANSLATORS: the column the table is sorted by, then an arrow
+		   up or down for the direction */
+		snprintf(part, sizeof part, _("Sorted by %s %s"),
 			 _(t->columns[ts->tv.sort_column].label),
 			 ts->tv.descending ? term_glyphs()->down : term_glyphs()->up);
 		strncat(info, part, sizeof info - strlen(info) - 1);
 	}
-	if (fs->errors) {
-		snprintf(part, sizeof part, "  %s  ", term_glyphs()->bullet);
-		strncat(info, part, sizeof info - strlen(info) - 1);
-	}
-	draw_text(a->y + 1, x0, avail, info, term_attr(ST_DIM));
-	if (fs->errors) {
-		snprintf(part, sizeof part,
-			 P_("The plan has %zu error; see Warnings.",
-			    "The plan has %zu errors; see Warnings.", fs->errors),
-			 fs->errors);
-		draw_text_right(a->y + 1, x0, avail, part, term_attr(ST_ERROR));
-	} else if (ts->tv.n_rows) {
-		snprintf(part, sizeof part, _("row %zu of %zu"), ts->sel + 1, ts->tv.n_rows);
-		draw_text_right(a->y + 1, x0, avail, part, term_attr(ST_DIM));
-	}
+	draw_info_line(a->y + 1, x0, avail, info, fs->errors, ts);
 
 	for (size_t c = 0; c < t->n_columns && c < 32; c++)
 		labels[c] = _(t->columns[c].label);

@@ -187,3 +187,10 @@ void term_repaint(void)
 {
 	clearok(curscr, TRUE);
 }
+
+void term_redraw(void)
+{
+	/* After term_done stdscr is gone (the loop's views are freed later). */
+	if (active)
+		redrawwin(stdscr);
+}

@@ -28,10 +28,27 @@ static void textview_rect(const struct app *app, int *y, int *x, int *h, int *w)
 	*y = app->area.y + 1;
 }
 
-/* Columns for the k-th wrapped part of line l. */
-static int line_width(const struct text_line *l, int inner, int k)
+/* Columns of a pair's label and value: the label column as wide as the
+ * label wants, but no more than two fifths of the room, so that a long
+ * label does not squeeze its description into a sliver. */
+static void pair_columns(const struct text_line *l, int inner, int *lw, int *vw)
 {
-	int w = inner - l->indent - (k > 0 ? l->hang : 0);
+	int room = inner - l->indent;
+
+	*lw = l->label;
+	if (*lw > room * 2 / 5)
+		*lw = room * 2 / 5;
+	if (*lw < 1)
+		*lw = 1;
+	*vw = room - *lw - 2;
+	if (*vw < 1)
+		*vw = 1;
+}
+
+/* Columns for the text of a plain line. */
+static int line_width(const struct text_line *l, int inner)
+{
+	int w = inner - l->indent;
 
 	return w > 1 ? w : 1;
 }
@@ -42,22 +59,41 @@ static int count_rows(const struct textview *t, int inner)
 
 	for (size_t i = 0; i < t->tb.n; i++) {
 		const struct text_line *l = &t->tb.lines[i];
-		const char *s = l->text;
-		size_t len;
-		if (!*s) {
-			rows++;
-			continue;
+		if (l->value) {
+			int lw, vw, a, b;
+			pair_columns(l, inner, &lw, &vw);
+			a = wrap_count(l->text, (size_t)lw);
+			b = wrap_count(l->value, (size_t)vw);
+			rows += a > b ? a : b;
+		} else {
+			rows += wrap_count(l->text, (size_t)line_width(l, inner));
 		}
-		for (int k = 0; *s; k++, rows++)
-			s = wrap_line(s, (size_t)line_width(l, inner, k), &len);
 	}
 	return rows;
+}
+
+/* Draws the next wrapped part of *s in w columns at (y, x), when y is not
+ * -1, and advances *s past it. */
+static void draw_part(const char **s, int y, int x, int w, attr_t attr)
+{
+	size_t len;
+	const char *next;
+
+	if (!**s)
+		return;
+	next = wrap_line(*s, (size_t)w, &len);
+	if (y >= 0) {
+		char *part = xstrndup(*s, len);
+		draw_text(y, x, w, part, attr);
+		free(part);
+	}
+	*s = next;
 }
 
 static void textview_draw(struct view *v, struct app *app)
 {
 	struct textview *t = (struct textview *)v;
-	int y, x, h, w, inner, row = 0, screen_row;
+	int y, x, h, w, inner, row = 0;
 	char more[64];
 
 	textview_rect(app, &y, &x, &h, &w);
@@ -71,29 +107,18 @@ static void textview_draw(struct view *v, struct app *app)
 		t->top = 0;
 	for (size_t i = 0; i < t->tb.n && row < t->top + t->page; i++) {
 		const struct text_line *l = &t->tb.lines[i];
-		const char *s = l->text;
-		size_t len;
-		if (!*s) {
+		const char *s = l->text, *val = l->value ? l->value : "";
+		attr_t a = term_attr(l->style);
+		int lx = x + 2 + l->indent, lw = line_width(l, inner), vw = 0;
+		if (l->value)
+			pair_columns(l, inner, &lw, &vw);
+		/* An empty line still takes its row. */
+		do {
+			int sy = row >= t->top ? y + 1 + row - t->top : -1;
+			draw_part(&s, sy, lx, lw, l->value ? a | A_BOLD : a);
+			draw_part(&val, sy, lx + lw + 2, vw, a);
 			row++;
-			continue;
-		}
-		for (int k = 0; *s && row < t->top + t->page; k++) {
-			int width = line_width(l, inner, k);
-			const char *next = wrap_line(s, (size_t)width, &len);
-			if (row >= t->top) {
-				char *part = xstrndup(s, len);
-				screen_row = y + 1 + row - t->top;
-				int lx = x + 2 + l->indent + (k > 0 ? l->hang : 0);
-				draw_text(screen_row, lx, width, part, term_attr(l->style));
-				/* The label of a "label  value" line stands out. */
-				if (k == 0 && l->label > 0)
-					draw_text(screen_row, lx, l->label, part,
-						  term_attr(l->style) | A_BOLD);
-				free(part);
-			}
-			s = next;
-			row++;
-		}
+		} while ((*s || *val) && row < t->top + t->page);
 	}
 	if (t->rows_total > t->page) {
 		snprintf(more, sizeof more, " %d%% ",

@@ -76,6 +76,9 @@ void app_push(struct app *app, struct view *v)
 		return;
 	}
 	app->overlays[app->n_overlays++] = v;
+	/* Curses' idea of the cells under a dialog's edges is not to be trusted
+	 * when they held half of a wide character: repaint them all. */
+	term_redraw();
 }
 
 void app_pop(struct app *app)
@@ -86,6 +89,7 @@ void app_pop(struct app *app)
 		return;
 	v = app->overlays[--app->n_overlays];
 	v->ops->destroy(v);
+	term_redraw();
 }
 
 void app_show_screen(struct app *app, enum screen_id id)

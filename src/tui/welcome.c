@@ -156,7 +156,9 @@ static void welcome_help(struct view *v, struct app *app, struct textbuf *out)
 	(void)app;
 	textbuf_add(out, ST_HEADING, 0, _("Welcome"));
 	for (int i = 0; i < CHOICE_COUNT; i++)
-		textbuf_addf(out, ST_NORMAL, 2, "%s: %s", _(choices[i].label), _(choices[i].help));
+		/* TRANSLATORS: a choice of the welcome screen, then what it does */
+		textbuf_addf(out, ST_NORMAL, 2, _("%s: %s"), _(choices[i].label),
+			     _(choices[i].help));
 	textbuf_add(out, ST_NORMAL, 0, "");
 	textbuf_add(out, ST_NORMAL, 0,
 		    _("ucplan autosaves the plan after every change. If it stops unexpectedly, "
