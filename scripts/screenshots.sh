@@ -98,6 +98,22 @@ settle() {
 	done
 }
 
+# The browser draws a Chinese character with the CJK font's own advance,
+# which is not exactly two cells of the Latin font: each wide character gets
+# a box of exactly two cells, so columns line up as on the terminal.
+wide_cells() {
+	python3 -c '
+import sys, unicodedata
+out = []
+for ch in sys.stdin.read():
+    if unicodedata.east_asian_width(ch) in "WF":
+        out.append("<span style=\"display:inline-block;width:2ch;text-align:center\">%s</span>" % ch)
+    else:
+        out.append(ch)
+sys.stdout.write("".join(out))
+'
+}
+
 # shot NAME: the screen as screenshots/LANG-NAME.png
 shot() {
 	name=$1
@@ -128,7 +144,7 @@ EOF
 			-e 's/color:blue;/color:#7aa6da;/g' \
 			-e 's/color:purple;/color:#c397d8;/g' \
 			-e 's/color:teal;/color:#70c0b1;/g' \
-			-e 's/color:gray;/color:#eaeaea;/g'
+			-e 's/color:gray;/color:#eaeaea;/g' | wide_cells
 		echo "</pre></body></html>"
 	} >"$html"
 	# 100 columns of 15px DejaVu Sans Mono are 903px wide; 30 rows 540px.
