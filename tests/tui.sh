@@ -498,7 +498,7 @@ j7_language() {
 		wait_for "Informes" || return 1
 	fi
 	keys F2
-	wait_for "$TMP/work/edit.xml" && grep -q 'lang="es"' "$TMP/work/edit.xml"
+	wait_for "$TMP/work/lang.xml" && grep -q 'lang="es"' "$TMP/work/lang.xml"
 }
 
 j7_sigterm() {
@@ -519,7 +519,10 @@ j7_sigterm() {
 		grep -q "term1.example.org" "$TMP/state/ucplan/autosave.xml"
 }
 
-start j7 "$TMP/work/edit.xml"
+# A copy: the language is remembered in the plan, and the journeys after
+# this one read English screens from edit.xml.
+cp "$TMP/work/edit.xml" "$TMP/work/lang.xml"
+start j7 "$TMP/work/lang.xml"
 check "language: L switches the screens and the report, remembered in the plan" j7_language
 check "signals: SIGTERM autosaves and exits" j7_sigterm
 finish

@@ -392,8 +392,9 @@ struct dlg_arg {
 };
 typedef void (*dlg_done_fn)(struct app *app, struct dlg_arg arg, int choice, const char *text);
 void dialog_message(struct app *app, const char *title, const char *text, enum style style);
-/* buttons are already translated; keys holds one hotkey letter per button
- * (may be NULL). */
+/* buttons are already translated; keys holds one English hotkey letter per
+ * button (may be NULL for none).  Each button's hotkey is a free letter of
+ * its translated label, shown underlined; its English letter works too. */
 void dialog_confirm(struct app *app, const char *title, const char *text,
 		    const char *const *buttons, const char *keys, int n_buttons, int focus,
 		    dlg_done_fn done, struct dlg_arg arg);

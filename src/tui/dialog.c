@@ -26,7 +26,8 @@ struct dialog {
 	char *text;
 	enum style text_style;
 	char **buttons;
-	char *keys; /* hotkeys, one per button, or NULL */
+	char *keys; /* the English hotkeys, one per button, or NULL */
+	char *hot;  /* the hotkeys from the translated labels (lower case, 0 none) */
 	int n_buttons;
 	int focus; /* button; with a prompt, -1 is the text field */
 	char **items;
@@ -47,6 +48,7 @@ static void dialog_free(struct dialog *d)
 		free(d->items[i]);
 	free(d->items);
 	free(d->keys);
+	free(d->hot);
 	free(d->title);
 	free(d->text);
 	if (d->kind == DLG_PROMPT)
@@ -72,19 +74,76 @@ static void dialog_finish(struct app *app, struct dialog *d, int choice)
 	free(text);
 }
 
-/* The label of button i as drawn: its hotkey named after it when the
- * translated label lacks that letter. */
+/* The English hotkey of button i in lower case, or 0. */
+static int english_key(const struct dialog *d, int i)
+{
+	if (!d->keys || (int)strlen(d->keys) <= i)
+		return 0;
+	return tolower((unsigned char)d->keys[i]);
+}
+
+/* Letters a keyboard of any of our languages types without a dead key. */
+static bool is_ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* True when letter (lower case) does not press another button than i: it
+ * is neither another button's hotkey nor another button's English key, so
+ * the English keys stay safe to type from habit ("c" never discards). */
+static bool letter_free(const struct dialog *d, int i, int letter)
+{
+	for (int j = 0; j < d->n_buttons; j++)
+		if (j != i && (d->hot[j] == letter || english_key(d, j) == letter))
+			return false;
+	return true;
+}
+
+/* Gives each button the first letter of its translated label that is free,
+ * so that the hotkey is one the user can see in the word.  Initials are
+ * handed out first: "Salva", "Scarta", "Annulla" keep S and A and only
+ * Scarta looks further.  A label without a usable letter (Chinese) keeps
+ * its English key, named after the label. */
+static void dialog_assign_hotkeys(struct dialog *d)
+{
+	d->hot = xcalloc((size_t)d->n_buttons + 1, 1);
+	if (!d->keys)
+		return;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < d->n_buttons; i++) {
+			if (d->hot[i])
+				continue;
+			for (const char *p = d->buttons[i]; *p; p++) {
+				int letter = tolower((unsigned char)*p);
+				if (!is_ascii_letter(*p))
+					continue;
+				if (letter_free(d, i, letter)) {
+					d->hot[i] = (char)letter;
+					break;
+				}
+				if (pass == 0)
+					break;
+			}
+		}
+	}
+}
+
+/* Where button i's hotkey is in its label, or NULL when the label lacks
+ * it: then extra receives the English key to name after the label. */
 static const char *hotkey_in(const struct dialog *d, int i, char *extra, size_t size)
 {
 	const char *label = d->buttons[i];
-	char key = d->keys && (int)strlen(d->keys) > i ? d->keys[i] : 0;
+	int key = english_key(d, i);
 
 	extra[0] = '\0';
+	/* The first occurrence is the one chosen: an earlier one of the same
+	 * letter would have been just as free. */
+	if (d->hot[i])
+		for (const char *p = label; *p; p++)
+			if (tolower((unsigned char)*p) == d->hot[i])
+				return p;
 	if (!key)
 		return NULL;
-	for (const char *p = label; *p; p++)
-		if (tolower((unsigned char)*p) == tolower((unsigned char)key))
-			return p;
 	/* TRANSLATORS: after a button's label that lacks the letter of its
 	   hotkey: "Overwrite (o)" */
 	snprintf(extra, size, _(" (%c)"), key);
@@ -148,8 +207,8 @@ static void dialog_size(const struct dialog *d, const struct app *app, int *h, i
 		*h = app->area.h;
 }
 
-/* A button with its hotkey underlined, or named after it when the
- * translated label lacks that letter.  Returns its width. */
+/* A button with its hotkey underlined and bold, or named after it when the
+ * translated label has no letter for one.  Returns its width. */
 static int draw_hotkey_button(struct app *app, const struct dialog *d, int i, int y, int x)
 {
 	attr_t a = term_attr(i == d->focus ? ST_BUTTON_FOCUS : ST_BUTTON);
@@ -163,7 +222,7 @@ static int draw_hotkey_button(struct app *app, const struct dialog *d, int i, in
 		char *before = xstrndup(label, (size_t)(at - label));
 		char one[2] = {*at, 0};
 		w += draw_text(y, x + w, (int)tw_width(before), before, a);
-		w += draw_text(y, x + w, 1, one, a | A_UNDERLINE);
+		w += draw_text(y, x + w, 1, one, a | A_UNDERLINE | A_BOLD);
 		w += draw_text(y, x + w, (int)tw_width(at + 1), at + 1, a);
 		free(before);
 	} else {
@@ -224,12 +283,20 @@ static void dialog_draw(struct view *v, struct app *app)
 	}
 }
 
+/* The button that ch presses: its hotkey from the translated label, or its
+ * English key (kept for habit and for scripts).  -1 for none. */
 static int hotkey_button(const struct dialog *d, wint_t ch)
 {
+	int letter;
+
 	if (!d->keys || ch == 0 || ch > 127)
 		return -1;
-	for (int i = 0; i < d->n_buttons && d->keys[i]; i++)
-		if (tolower((int)ch) == tolower((unsigned char)d->keys[i]))
+	letter = tolower((int)ch);
+	for (int i = 0; i < d->n_buttons; i++)
+		if (d->hot[i] == letter)
+			return i;
+	for (int i = 0; i < d->n_buttons; i++)
+		if (english_key(d, i) == letter)
 			return i;
 	return -1;
 }
@@ -375,6 +442,7 @@ static void dialog_set_buttons(struct dialog *d, const char *const *buttons, con
 		d->buttons[i] = xstrdup(buttons[i]);
 	d->n_buttons = n;
 	d->keys = keys ? xstrdup(keys) : NULL;
+	dialog_assign_hotkeys(d);
 }
 
 void dialog_message(struct app *app, const char *title, const char *text, enum style style)

@@ -12,156 +12,204 @@
 #include "ucplan/i18n.h"
 #include "ucplan/textwidth.h"
 
+/* How much a labelled key matters on the status line: when the line is too
+ * narrow the lowest go first.  F1, F2 and F10 rank low because F1 and ? list
+ * them; the keys of the screen itself rank high and lose their labels rather
+ * than go. */
+enum status_prio {
+	SP_NONE, /* not on the status line */
+	SP_HINT,
+	SP_LOW,
+	SP_MID,
+	SP_HIGH,
+};
+
 struct key_binding {
 	unsigned ctx;
 	int key;
 	enum tui_command cmd;
 	const char *label; /* msgid for the status line, or NULL */
-	const char *help;  /* msgid for the help screen */
+	enum status_prio prio;
+	const char *help; /* msgid for the help screen */
 };
+
+/* A call cannot stand in a constant initializer, so in the table C_() only
+ * joins context and text the way the catalog stores them ("ctx\004text");
+ * key_text() looks the pair up.  xgettext still sees C_() and records the
+ * context. */
+#pragma push_macro("C_")
+#undef C_
+#define C_(context, s) context "\004" s
 
 /* Table order matters: specific contexts come first so that they win over
  * the general ones, and the help screen lists sections in this order. */
 static const struct key_binding bindings[] = {
     /* text fields */
-    {CTX_EDIT, '\r', CMD_ACCEPT, N_("Accept"), N_("Accept the text")},
-    {CTX_EDIT, TK_ESC, CMD_CANCEL, N_("Cancel"), N_("Cancel the edit, keep the old value")},
-    {CTX_EDIT, '\t', CMD_NEXT_FIELD, NULL, N_("Accept and go to the next field")},
-    {CTX_EDIT, TK(KEY_BTAB), CMD_PREV_FIELD, NULL, N_("Accept and go to the previous field")},
-    {CTX_EDIT, TK(KEY_LEFT), CMD_ED_LEFT, NULL, N_("Move the cursor left")},
-    {CTX_EDIT, TK(KEY_RIGHT), CMD_ED_RIGHT, NULL, N_("Move the cursor right")},
-    {CTX_EDIT, TK(KEY_HOME), CMD_ED_HOME, NULL, N_("Go to the start of the text")},
-    {CTX_EDIT, TK_CTRL('a'), CMD_ED_HOME, NULL, N_("Go to the start of the text")},
-    {CTX_EDIT, TK(KEY_END), CMD_ED_END, NULL, N_("Go to the end of the text")},
-    {CTX_EDIT, TK_CTRL('e'), CMD_ED_END, NULL, N_("Go to the end of the text")},
-    {CTX_EDIT, TK(KEY_BACKSPACE), CMD_ED_BACKSPACE, NULL,
+    {CTX_EDIT, '\r', CMD_ACCEPT, N_("Accept"), SP_HIGH, N_("Accept the text")},
+    {CTX_EDIT, TK_ESC, CMD_CANCEL, N_("Cancel"), SP_HIGH,
+     N_("Cancel the edit, keep the old value")},
+    {CTX_EDIT, '\t', CMD_NEXT_FIELD, NULL, SP_NONE, N_("Accept and go to the next field")},
+    {CTX_EDIT, TK(KEY_BTAB), CMD_PREV_FIELD, NULL, SP_NONE,
+     N_("Accept and go to the previous field")},
+    {CTX_EDIT, TK(KEY_LEFT), CMD_ED_LEFT, NULL, SP_NONE, N_("Move the cursor left")},
+    {CTX_EDIT, TK(KEY_RIGHT), CMD_ED_RIGHT, NULL, SP_NONE, N_("Move the cursor right")},
+    {CTX_EDIT, TK(KEY_HOME), CMD_ED_HOME, NULL, SP_NONE, N_("Go to the start of the text")},
+    {CTX_EDIT, TK_CTRL('a'), CMD_ED_HOME, NULL, SP_NONE, N_("Go to the start of the text")},
+    {CTX_EDIT, TK(KEY_END), CMD_ED_END, NULL, SP_NONE, N_("Go to the end of the text")},
+    {CTX_EDIT, TK_CTRL('e'), CMD_ED_END, NULL, SP_NONE, N_("Go to the end of the text")},
+    {CTX_EDIT, TK(KEY_BACKSPACE), CMD_ED_BACKSPACE, NULL, SP_NONE,
      N_("Delete the character before the cursor")},
-    {CTX_EDIT, 127, CMD_ED_BACKSPACE, NULL, N_("Delete the character before the cursor")},
-    {CTX_EDIT, TK_CTRL('h'), CMD_ED_BACKSPACE, NULL, N_("Delete the character before the cursor")},
-    {CTX_EDIT, TK(KEY_DC), CMD_ED_DELETE, NULL, N_("Delete the character under the cursor")},
-    {CTX_EDIT, TK_CTRL('d'), CMD_ED_DELETE, NULL, N_("Delete the character under the cursor")},
-    {CTX_EDIT, TK_CTRL('u'), CMD_ED_KILL_START, N_("Clear"),
+    {CTX_EDIT, 127, CMD_ED_BACKSPACE, NULL, SP_NONE, N_("Delete the character before the cursor")},
+    {CTX_EDIT, TK_CTRL('h'), CMD_ED_BACKSPACE, NULL, SP_NONE,
+     N_("Delete the character before the cursor")},
+    {CTX_EDIT, TK(KEY_DC), CMD_ED_DELETE, NULL, SP_NONE,
+     N_("Delete the character under the cursor")},
+    {CTX_EDIT, TK_CTRL('d'), CMD_ED_DELETE, NULL, SP_NONE,
+     N_("Delete the character under the cursor")},
+    {CTX_EDIT, TK_CTRL('u'), CMD_ED_KILL_START, N_("Clear"), SP_MID,
      N_("Delete everything before the cursor")},
-    {CTX_EDIT, TK_CTRL('k'), CMD_ED_KILL_END, NULL, N_("Delete everything after the cursor")},
+    {CTX_EDIT, TK_CTRL('k'), CMD_ED_KILL_END, NULL, SP_NONE,
+     N_("Delete everything after the cursor")},
 
     /* dialogs */
-    {CTX_DIALOG, '\t', CMD_NEXT_FIELD, N_("Next"), N_("Next button")},
-    {CTX_DIALOG, TK(KEY_RIGHT), CMD_NEXT_FIELD, NULL, N_("Next button")},
-    {CTX_DIALOG, TK(KEY_BTAB), CMD_PREV_FIELD, NULL, N_("Previous button")},
-    {CTX_DIALOG, TK(KEY_LEFT), CMD_PREV_FIELD, NULL, N_("Previous button")},
-    {CTX_DIALOG, '\r', CMD_ENTER, N_("Choose"), N_("Press the highlighted button")},
-    {CTX_DIALOG, TK_ESC, CMD_CANCEL, N_("Cancel"), N_("Close the dialog without choosing")},
+    {CTX_DIALOG, '\t', CMD_NEXT_FIELD, N_("Next"), SP_MID, N_("Next button")},
+    {CTX_DIALOG, TK(KEY_RIGHT), CMD_NEXT_FIELD, NULL, SP_NONE, N_("Next button")},
+    {CTX_DIALOG, TK(KEY_BTAB), CMD_PREV_FIELD, NULL, SP_NONE, N_("Previous button")},
+    {CTX_DIALOG, TK(KEY_LEFT), CMD_PREV_FIELD, NULL, SP_NONE, N_("Previous button")},
+    {CTX_DIALOG, '\r', CMD_ENTER, N_("Choose"), SP_HIGH, N_("Press the highlighted button")},
+    {CTX_DIALOG, TK_ESC, CMD_CANCEL, N_("Cancel"), SP_HIGH,
+     N_("Close the dialog without choosing")},
 
     /* menus */
-    {CTX_MENU, '\r', CMD_ENTER, N_("Choose"), N_("Choose the highlighted entry")},
-    {CTX_MENU, TK_ESC, CMD_CANCEL, N_("Cancel"), N_("Close the menu without choosing")},
+    {CTX_MENU, '\r', CMD_ENTER, N_("Choose"), SP_HIGH, N_("Choose the highlighted entry")},
+    {CTX_MENU, TK_ESC, CMD_CANCEL, N_("Cancel"), SP_HIGH, N_("Close the menu without choosing")},
 
     /* help and detail windows */
-    {CTX_TEXT, TK_ESC, CMD_CANCEL, N_("Close"), N_("Close the window")},
-    {CTX_TEXT, 'q', CMD_CANCEL, NULL, N_("Close the window")},
-    {CTX_TEXT, '\r', CMD_CANCEL, NULL, N_("Close the window")},
+    {CTX_TEXT, TK_ESC, CMD_CANCEL, N_("Close"), SP_HIGH, N_("Close the window")},
+    {CTX_TEXT, 'q', CMD_CANCEL, NULL, SP_NONE, N_("Close the window")},
+    {CTX_TEXT, '\r', CMD_CANCEL, NULL, SP_NONE, N_("Close the window")},
 
     /* welcome */
-    {CTX_WELCOME, '\r', CMD_ENTER, N_("Start"), N_("Start with the highlighted choice")},
-    {CTX_WELCOME, 'n', CMD_NEW_PLAN, NULL, N_("New plan: answer the interview")},
-    {CTX_WELCOME, 'd', CMD_DESIGN_SITES, NULL,
+    {CTX_WELCOME, '\r', CMD_ENTER, N_("Start"), SP_HIGH, N_("Start with the highlighted choice")},
+    {CTX_WELCOME, 'n', CMD_NEW_PLAN, NULL, SP_NONE, N_("New plan: answer the interview")},
+    {CTX_WELCOME, 'd', CMD_DESIGN_SITES, NULL, SP_NONE,
      N_("Design sites: start from defaults, go to names and addresses")},
-    {CTX_WELCOME, 'o', CMD_OPEN, NULL, N_("Open a plan file")},
+    {CTX_WELCOME, 'o', CMD_OPEN, NULL, SP_NONE, N_("Open a plan file")},
 
     /* the sites page */
-    {CTX_SITES, 'a', CMD_SITE_ADD, N_("Add site"), N_("Add a central site")},
-    {CTX_SITES, 'b', CMD_BRANCH_ADD, N_("Add branch"),
+    {CTX_SITES, 'a', CMD_SITE_ADD, N_("Add site"), SP_HIGH, N_("Add a central site")},
+    {CTX_SITES, 'b', CMD_BRANCH_ADD, N_("Add branch"), SP_HIGH,
      N_("Add a branch site to the highlighted site")},
-    {CTX_SITES, 'r', CMD_RENAME, N_("Rename"), N_("Rename the highlighted site")},
-    {CTX_SITES, 'd', CMD_DELETE, N_("Delete"), N_("Delete the highlighted site or branch")},
-    {CTX_SITES, TK(KEY_DC), CMD_DELETE, NULL, N_("Delete the highlighted site or branch")},
+    {CTX_SITES, 'r', CMD_RENAME, N_("Rename"), SP_HIGH, N_("Rename the highlighted site")},
+    {CTX_SITES, 'd', CMD_DELETE, N_("Delete"), SP_HIGH,
+     N_("Delete the highlighted site or branch")},
+    {CTX_SITES, TK(KEY_DC), CMD_DELETE, NULL, SP_NONE, N_("Delete the highlighted site or branch")},
 
     /* interview */
-    {CTX_INTERVIEW, TK(KEY_NPAGE), CMD_NEXT_PAGE, N_("Next page"), N_("Next page")},
-    {CTX_INTERVIEW, TK(KEY_PPAGE), CMD_PREV_PAGE, N_("Previous"), N_("Previous page")},
-    {CTX_INTERVIEW, '\t', CMD_NEXT_FIELD, NULL, N_("Next field or button")},
-    {CTX_INTERVIEW, TK(KEY_DOWN), CMD_NEXT_FIELD, NULL, N_("Next field or button")},
-    {CTX_INTERVIEW, TK(KEY_BTAB), CMD_PREV_FIELD, NULL, N_("Previous field or button")},
-    {CTX_INTERVIEW, TK(KEY_UP), CMD_PREV_FIELD, NULL, N_("Previous field or button")},
-    {CTX_INTERVIEW, TK(KEY_LEFT), CMD_LEFT, NULL, N_("Previous choice, or one less")},
-    {CTX_INTERVIEW, TK(KEY_RIGHT), CMD_RIGHT, N_("Change"), N_("Next choice, or one more")},
-    {CTX_INTERVIEW, ' ', CMD_TOGGLE, NULL, N_("Switch a yes/no field, or the next choice")},
-    {CTX_INTERVIEW, '\r', CMD_ENTER, N_("Edit"),
+    {CTX_INTERVIEW, TK(KEY_NPAGE), CMD_NEXT_PAGE,
+     /* TRANSLATORS: status line label of PgDn in the interview (go to the
+	next page); keep it short */
+     C_("status", "Next"), SP_HIGH, N_("Next page")},
+    {CTX_INTERVIEW, TK(KEY_PPAGE), CMD_PREV_PAGE, N_("Previous"), SP_HIGH, N_("Previous page")},
+    {CTX_INTERVIEW, '\t', CMD_NEXT_FIELD, NULL, SP_NONE, N_("Next field or button")},
+    {CTX_INTERVIEW, TK(KEY_DOWN), CMD_NEXT_FIELD, NULL, SP_NONE, N_("Next field or button")},
+    {CTX_INTERVIEW, TK(KEY_BTAB), CMD_PREV_FIELD, NULL, SP_NONE, N_("Previous field or button")},
+    {CTX_INTERVIEW, TK(KEY_UP), CMD_PREV_FIELD, NULL, SP_NONE, N_("Previous field or button")},
+    {CTX_INTERVIEW, TK(KEY_LEFT), CMD_LEFT, NULL, SP_NONE, N_("Previous choice, or one less")},
+    {CTX_INTERVIEW, TK(KEY_RIGHT), CMD_RIGHT, N_("Change"), SP_MID, N_("Next choice, or one more")},
+    {CTX_INTERVIEW, ' ', CMD_TOGGLE, NULL, SP_NONE,
+     N_("Switch a yes/no field, or the next choice")},
+    {CTX_INTERVIEW, '\r', CMD_ENTER, N_("Edit"), SP_HIGH,
      N_("Edit the field, list the choices, or press the button")},
-    {CTX_INTERVIEW, TK_ESC, CMD_BACK, NULL, N_("Previous page")},
-    {CTX_INTERVIEW, TK(KEY_HOME), CMD_HOME, NULL, N_("First field")},
-    {CTX_INTERVIEW, TK(KEY_END), CMD_END, NULL, N_("The Next button")},
+    {CTX_INTERVIEW, TK_ESC, CMD_BACK, NULL, SP_NONE, N_("Previous page")},
+    {CTX_INTERVIEW, TK(KEY_HOME), CMD_HOME, NULL, SP_NONE, N_("First field")},
+    {CTX_INTERVIEW, TK(KEY_END), CMD_END, NULL, SP_NONE, N_("The Next button")},
 
     /* names and addresses */
-    {CTX_NAMES, '\r', CMD_ENTER, N_("Edit"), N_("Edit the highlighted name or address")},
-    {CTX_NAMES, '\t', CMD_NEXT_TAB, N_("Next site"), N_("Next site")},
-    {CTX_NAMES, TK(KEY_RIGHT), CMD_NEXT_TAB, NULL, N_("Next site")},
-    {CTX_NAMES, TK(KEY_BTAB), CMD_PREV_TAB, NULL, N_("Previous site")},
-    {CTX_NAMES, TK(KEY_LEFT), CMD_PREV_TAB, NULL, N_("Previous site")},
-    {CTX_NAMES, TK_ESC, CMD_BACK, NULL, N_("Back to the previous screen")},
+    {CTX_NAMES, '\r', CMD_ENTER, N_("Edit"), SP_HIGH, N_("Edit the highlighted name or address")},
+    {CTX_NAMES, '\t', CMD_NEXT_TAB,
+     /* TRANSLATORS: status line label of Tab on the names screen; keep it
+	short */
+     C_("status", "Next site"), SP_HIGH, N_("Next site")},
+    {CTX_NAMES, TK(KEY_RIGHT), CMD_NEXT_TAB, NULL, SP_NONE, N_("Next site")},
+    {CTX_NAMES, TK(KEY_BTAB), CMD_PREV_TAB, NULL, SP_NONE, N_("Previous site")},
+    {CTX_NAMES, TK(KEY_LEFT), CMD_PREV_TAB, NULL, SP_NONE, N_("Previous site")},
+    {CTX_NAMES, TK_ESC, CMD_BACK, NULL, SP_NONE, N_("Back to the previous screen")},
 
     /* reports */
-    {CTX_REPORT, '\r', CMD_ENTER, N_("Detail"),
+    {CTX_REPORT, '\r', CMD_ENTER, N_("Detail"), SP_HIGH,
      N_("Show the row in full: note, condition and provenance")},
-    {CTX_REPORT, '\t', CMD_NEXT_TAB, N_("Table"), N_("Next table")},
-    {CTX_REPORT, TK(KEY_BTAB), CMD_PREV_TAB, NULL, N_("Previous table")},
-    {CTX_REPORT, '/', CMD_SEARCH, N_("Search"), N_("Search the rows for text")},
-    {CTX_REPORT, 'n', CMD_SEARCH_NEXT, NULL, N_("Next match")},
-    {CTX_REPORT, 'N', CMD_SEARCH_PREV, NULL, N_("Previous match")},
-    {CTX_REPORT, 's', CMD_FILTER_SCOPE, N_("Scope"), N_("Show one scope, the next one, or all")},
-    {CTX_REPORT, 'f', CMD_FILTER_SITE, N_("Site"), N_("Show one site, the next one, or all")},
-    {CTX_REPORT, '<', CMD_SORT_PREV_COLUMN, NULL, N_("Choose the column to the left for sorting")},
-    {CTX_REPORT, '>', CMD_SORT_NEXT_COLUMN, NULL, N_("Choose the column to the right for sorting")},
-    {CTX_REPORT, 'o', CMD_SORT, N_("Sort"),
+    {CTX_REPORT, '\t', CMD_NEXT_TAB, N_("Table"), SP_HIGH, N_("Next table")},
+    {CTX_REPORT, TK(KEY_BTAB), CMD_PREV_TAB, NULL, SP_NONE, N_("Previous table")},
+    {CTX_REPORT, '/', CMD_SEARCH, N_("Search"), SP_HIGH, N_("Search the rows for text")},
+    {CTX_REPORT, 'n', CMD_SEARCH_NEXT, NULL, SP_NONE, N_("Next match")},
+    {CTX_REPORT, 'N', CMD_SEARCH_PREV, NULL, SP_NONE, N_("Previous match")},
+    {CTX_REPORT, 's', CMD_FILTER_SCOPE, N_("Scope"), SP_HIGH,
+     N_("Show one scope, the next one, or all")},
+    {CTX_REPORT, 'f', CMD_FILTER_SITE, N_("Site"), SP_HIGH,
+     N_("Show one site, the next one, or all")},
+    {CTX_REPORT, '<', CMD_SORT_PREV_COLUMN, NULL, SP_NONE,
+     N_("Choose the column to the left for sorting")},
+    {CTX_REPORT, '>', CMD_SORT_NEXT_COLUMN, NULL, SP_NONE,
+     N_("Choose the column to the right for sorting")},
+    {CTX_REPORT, 'o', CMD_SORT, N_("Sort"), SP_HIGH,
      N_("Sort by the chosen column; again to reverse; a third time for the report order")},
-    {CTX_REPORT, 'w', CMD_WIDE, NULL, N_("Full-width columns (scroll with Left and Right)")},
-    {CTX_REPORT, TK(KEY_LEFT), CMD_LEFT, NULL, N_("Scroll left")},
-    {CTX_REPORT, TK(KEY_RIGHT), CMD_RIGHT, NULL, N_("Scroll right")},
-    {CTX_REPORT, TK_ESC, CMD_BACK, NULL, N_("Back to the previous screen")},
+    {CTX_REPORT, 'w', CMD_WIDE, NULL, SP_NONE,
+     N_("Full-width columns (scroll with Left and Right)")},
+    {CTX_REPORT, TK(KEY_LEFT), CMD_LEFT, NULL, SP_NONE, N_("Scroll left")},
+    {CTX_REPORT, TK(KEY_RIGHT), CMD_RIGHT, NULL, SP_NONE, N_("Scroll right")},
+    {CTX_REPORT, TK_ESC, CMD_BACK, NULL, SP_NONE, N_("Back to the previous screen")},
 
     /* the export dialog */
-    {CTX_EXPORT, '\t', CMD_NEXT_FIELD, N_("Next"), N_("Next field or button")},
-    {CTX_EXPORT, TK(KEY_DOWN), CMD_NEXT_FIELD, NULL, N_("Next field or button")},
-    {CTX_EXPORT, TK(KEY_BTAB), CMD_PREV_FIELD, NULL, N_("Previous field or button")},
-    {CTX_EXPORT, TK(KEY_UP), CMD_PREV_FIELD, NULL, N_("Previous field or button")},
-    {CTX_EXPORT, ' ', CMD_TOGGLE, N_("Switch"), N_("Switch the format or a table on or off")},
-    {CTX_EXPORT, TK(KEY_LEFT), CMD_TOGGLE, NULL, N_("Switch the format or a table on or off")},
-    {CTX_EXPORT, TK(KEY_RIGHT), CMD_TOGGLE, NULL, N_("Switch the format or a table on or off")},
-    {CTX_EXPORT, '\r', CMD_ENTER, N_("OK"), N_("Edit the path, or press the button")},
-    {CTX_EXPORT, TK_ESC, CMD_CANCEL, N_("Cancel"), N_("Close without exporting")},
+    {CTX_EXPORT, '\t', CMD_NEXT_FIELD, N_("Next"), SP_MID, N_("Next field or button")},
+    {CTX_EXPORT, TK(KEY_DOWN), CMD_NEXT_FIELD, NULL, SP_NONE, N_("Next field or button")},
+    {CTX_EXPORT, TK(KEY_BTAB), CMD_PREV_FIELD, NULL, SP_NONE, N_("Previous field or button")},
+    {CTX_EXPORT, TK(KEY_UP), CMD_PREV_FIELD, NULL, SP_NONE, N_("Previous field or button")},
+    {CTX_EXPORT, ' ', CMD_TOGGLE, N_("Switch"), SP_HIGH,
+     N_("Switch the format or a table on or off")},
+    {CTX_EXPORT, TK(KEY_LEFT), CMD_TOGGLE, NULL, SP_NONE,
+     N_("Switch the format or a table on or off")},
+    {CTX_EXPORT, TK(KEY_RIGHT), CMD_TOGGLE, NULL, SP_NONE,
+     N_("Switch the format or a table on or off")},
+    {CTX_EXPORT, '\r', CMD_ENTER, N_("OK"), SP_HIGH, N_("Edit the path, or press the button")},
+    {CTX_EXPORT, TK_ESC, CMD_CANCEL, N_("Cancel"), SP_HIGH, N_("Close without exporting")},
 
     /* scrolling */
-    {CTX_LIST, TK(KEY_UP), CMD_UP, NULL, N_("Up one line")},
-    {CTX_LIST, 'k', CMD_UP, NULL, N_("Up one line")},
-    {CTX_LIST, TK(KEY_DOWN), CMD_DOWN, NULL, N_("Down one line")},
-    {CTX_LIST, 'j', CMD_DOWN, NULL, N_("Down one line")},
-    {CTX_LIST, TK(KEY_PPAGE), CMD_PAGE_UP, NULL, N_("Up one page")},
-    {CTX_LIST, TK(KEY_NPAGE), CMD_PAGE_DOWN, NULL, N_("Down one page")},
-    {CTX_LIST, TK(KEY_HOME), CMD_HOME, NULL, N_("To the top")},
-    {CTX_LIST, 'g', CMD_HOME, NULL, N_("To the top")},
-    {CTX_LIST, TK(KEY_END), CMD_END, NULL, N_("To the bottom")},
-    {CTX_LIST, 'G', CMD_END, NULL, N_("To the bottom")},
+    {CTX_LIST, TK(KEY_UP), CMD_UP, NULL, SP_NONE, N_("Up one line")},
+    {CTX_LIST, 'k', CMD_UP, NULL, SP_NONE, N_("Up one line")},
+    {CTX_LIST, TK(KEY_DOWN), CMD_DOWN, NULL, SP_NONE, N_("Down one line")},
+    {CTX_LIST, 'j', CMD_DOWN, NULL, SP_NONE, N_("Down one line")},
+    {CTX_LIST, TK(KEY_PPAGE), CMD_PAGE_UP, NULL, SP_NONE, N_("Up one page")},
+    {CTX_LIST, TK(KEY_NPAGE), CMD_PAGE_DOWN, NULL, SP_NONE, N_("Down one page")},
+    {CTX_LIST, TK(KEY_HOME), CMD_HOME, NULL, SP_NONE, N_("To the top")},
+    {CTX_LIST, 'g', CMD_HOME, NULL, SP_NONE, N_("To the top")},
+    {CTX_LIST, TK(KEY_END), CMD_END, NULL, SP_NONE, N_("To the bottom")},
+    {CTX_LIST, 'G', CMD_END, NULL, SP_NONE, N_("To the bottom")},
 
     /* letters, when no text field has the focus */
-    {CTX_COMMAND, '?', CMD_HELP_KEYS, NULL, N_("This list of keys")},
-    {CTX_COMMAND, 'L', CMD_LANGUAGE, NULL, N_("Language of the screens and reports")},
-    {CTX_COMMAND, 'q', CMD_QUIT, NULL, N_("Quit (asks when there are unsaved changes)")},
+    {CTX_COMMAND, '?', CMD_HELP_KEYS,
+     /* TRANSLATORS: status line label of ?, which lists every key */
+     N_("Keys"), SP_HINT, N_("This list of keys")},
+    {CTX_COMMAND, 'L', CMD_LANGUAGE, NULL, SP_NONE, N_("Language of the screens and reports")},
+    {CTX_COMMAND, 'q', CMD_QUIT, NULL, SP_NONE, N_("Quit (asks when there are unsaved changes)")},
 
     /* function keys, everywhere */
-    {CTX_GLOBAL, TK(KEY_F(1)), CMD_HELP_CONTEXT, N_("Help"),
+    {CTX_GLOBAL, TK(KEY_F(1)), CMD_HELP_CONTEXT, N_("Help"), SP_LOW,
      N_("Help for this page: what it asks and what each field means")},
-    {CTX_GLOBAL, TK(KEY_F(2)), CMD_SAVE, N_("Save"), N_("Save the plan")},
-    {CTX_GLOBAL, TK(KEY_F(3)), CMD_SAVE_AS, NULL, N_("Save the plan under another name")},
-    {CTX_GLOBAL, TK(KEY_F(4)), CMD_SCREEN_INTERVIEW, NULL, N_("The interview")},
-    {CTX_GLOBAL, TK(KEY_F(5)), CMD_SCREEN_NAMES, NULL, N_("Names and addresses")},
-    {CTX_GLOBAL, TK(KEY_F(6)), CMD_SCREEN_REPORTS, NULL,
+    {CTX_GLOBAL, TK(KEY_F(2)), CMD_SAVE, N_("Save"), SP_LOW, N_("Save the plan")},
+    {CTX_GLOBAL, TK(KEY_F(3)), CMD_SAVE_AS, NULL, SP_NONE, N_("Save the plan under another name")},
+    {CTX_GLOBAL, TK(KEY_F(4)), CMD_SCREEN_INTERVIEW, NULL, SP_NONE, N_("The interview")},
+    {CTX_GLOBAL, TK(KEY_F(5)), CMD_SCREEN_NAMES, NULL, SP_NONE, N_("Names and addresses")},
+    {CTX_GLOBAL, TK(KEY_F(6)), CMD_SCREEN_REPORTS, NULL, SP_NONE,
      N_("Reports: firewall, load balancers, IPsec, warnings")},
-    {CTX_GLOBAL, TK(KEY_F(7)), CMD_EXPORT, NULL, N_("Export tables to CSV or XML")},
-    {CTX_GLOBAL, TK(KEY_F(9)), CMD_OPEN, NULL, N_("Open another plan file")},
-    {CTX_GLOBAL, TK(KEY_F(10)), CMD_QUIT, N_("Quit"),
+    {CTX_GLOBAL, TK(KEY_F(7)), CMD_EXPORT, NULL, SP_NONE, N_("Export tables to CSV or XML")},
+    {CTX_GLOBAL, TK(KEY_F(9)), CMD_OPEN, NULL, SP_NONE, N_("Open another plan file")},
+    {CTX_GLOBAL, TK(KEY_F(10)), CMD_QUIT, N_("Quit"), SP_LOW,
      N_("Quit (asks when there are unsaved changes)")},
-    {CTX_GLOBAL, TK_CTRL('l'), CMD_REFRESH, NULL, N_("Redraw the screen")},
+    {CTX_GLOBAL, TK_CTRL('l'), CMD_REFRESH, NULL, SP_NONE, N_("Redraw the screen")},
 };
+
+#pragma pop_macro("C_")
 
 #define N_BINDINGS (sizeof bindings / sizeof bindings[0])
 
@@ -184,6 +232,14 @@ static const struct {
     {CTX_MENU, N_("Menus")},
     {CTX_TEXT, N_("Help and detail windows")},
 };
+
+/* The translation of a msgid of the table, which may carry a context. */
+static const char *key_text(const char *msgid)
+{
+	const char *text = strchr(msgid, '\004');
+
+	return text ? i18n_pgettext(msgid, text + 1) : _(msgid);
+}
 
 enum tui_command keys_lookup(unsigned contexts, int key)
 {
@@ -316,59 +372,111 @@ void keys_help(struct textbuf *out)
 			if (bindings[i].ctx != sections[s].ctx || same_as_previous(i))
 				continue;
 			binding_keys(i, keys, sizeof keys);
-			textbuf_add_pair(out, ST_NORMAL, 2, keys, key_w, _(bindings[i].help));
+			textbuf_add_pair(out, ST_NORMAL, 2, keys, key_w,
+					 key_text(bindings[i].help));
 		}
 		textbuf_add(out, ST_NORMAL, 0, "");
 	}
 }
 
+/* One labelled key on the status line. */
+struct status_entry {
+	const struct key_binding *b;
+	char name[32];
+	const char *label; /* translated */
+	int key_w, label_w;
+	bool right; /* a global key, drawn at the right end */
+	bool shown;
+};
+
+/* Columns entries take when the shown ones are drawn, each followed by a
+ * space, with a column between the two parts; bare drops the labels. */
+static int status_width(const struct status_entry *e, size_t n, bool bare)
+{
+	int left = 0, right = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int w;
+		if (!e[i].shown)
+			continue;
+		w = e[i].key_w + 1 + (bare ? 0 : e[i].label_w + 1);
+		if (e[i].right)
+			right += w;
+		else
+			left += w;
+	}
+	return left + right + (left && right ? 1 : 0);
+}
+
+/* Hides shown entries, the lowest priority first and among equals the last
+ * one, until the line fits in width.  With labels the SP_HIGH ones stay:
+ * returns false when the line does not fit even so. */
+static bool status_drop(struct status_entry *e, size_t n, int width, bool bare)
+{
+	while (status_width(e, n, bare) > width) {
+		size_t victim = n;
+		for (size_t i = 0; i < n; i++)
+			if (e[i].shown && (bare || e[i].b->prio < SP_HIGH) &&
+			    (victim == n || e[i].b->prio <= e[victim].b->prio))
+				victim = i;
+		if (victim == n)
+			return false;
+		e[victim].shown = false;
+	}
+	return true;
+}
+
 /* The status line: the labelled keys of the view's own contexts on the
- * left, the global ones on the right. */
+ * left, the global ones on the right.  When they do not fit, the least
+ * important go first; when even the important ones do not fit with their
+ * labels, every key is named without its label: a key the screen needs is
+ * never dropped for a label.  F1 and ? list them all in any case. */
 void keys_draw_status(int y, int width, unsigned contexts)
 {
 	attr_t key_attr = term_attr(ST_STATUS_KEY), text_attr = term_attr(ST_STATUS);
 	const unsigned right_ctx = CTX_GLOBAL | CTX_COMMAND;
-	char name[32], label[128];
-	int right_w = 0, x;
+	struct status_entry entries[32];
+	size_t n = 0;
+	bool bare = false;
+	int x, right_x;
 
 	draw_fill(y, 0, width, text_attr);
-	/* Measure the right part first so that the left part knows its room. */
-	for (int pass = 0; pass < 2; pass++) {
-		x = pass == 0 ? 0 : width - right_w;
-		for (size_t i = 0; i < N_BINDINGS; i++) {
-			const struct key_binding *b = &bindings[i];
-			int kw, lw;
-			if (!b->label || !(b->ctx & contexts) || !(b->ctx & right_ctx))
-				continue;
-			keys_name(b->key, name, sizeof name);
-			snprintf(label, sizeof label, " %s ", _(b->label));
-			kw = (int)tw_width(name);
-			lw = (int)tw_width(label);
-			if (pass == 0) {
-				right_w += kw + lw;
-			} else if (x >= 0) {
-				draw_text(y, x, kw, name, key_attr);
-				draw_text(y, x + kw, lw, label, text_attr);
-				x += kw + lw;
-			}
-		}
-	}
-	if (right_w > width)
-		right_w = 0;
-	x = 0;
-	for (size_t i = 0; i < N_BINDINGS; i++) {
+	for (size_t i = 0; i < N_BINDINGS && n < sizeof entries / sizeof entries[0]; i++) {
 		const struct key_binding *b = &bindings[i];
-		int kw, lw;
-		if (!b->label || !(b->ctx & contexts) || (b->ctx & right_ctx))
+		struct status_entry *e = &entries[n];
+		if (!b->label || !(b->ctx & contexts))
 			continue;
-		keys_name(b->key, name, sizeof name);
-		snprintf(label, sizeof label, " %s ", _(b->label));
-		kw = (int)tw_width(name);
-		lw = (int)tw_width(label);
-		if (x + kw + lw > width - right_w - 1)
-			break;
-		draw_text(y, x, kw, name, key_attr);
-		draw_text(y, x + kw, lw, label, text_attr);
-		x += kw + lw;
+		e->b = b;
+		keys_name(b->key, e->name, sizeof e->name);
+		e->label = key_text(b->label);
+		e->key_w = (int)tw_width(e->name);
+		e->label_w = (int)tw_width(e->label);
+		e->right = (b->ctx & right_ctx) != 0;
+		e->shown = true;
+		n++;
+	}
+	if (!status_drop(entries, n, width, false)) {
+		bare = true;
+		for (size_t i = 0; i < n; i++)
+			entries[i].shown = true;
+		status_drop(entries, n, width, true);
+	}
+
+	right_x = width;
+	for (size_t i = 0; i < n; i++)
+		if (entries[i].shown && entries[i].right)
+			right_x -= entries[i].key_w + 1 + (bare ? 0 : entries[i].label_w + 1);
+	x = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct status_entry *e = &entries[i];
+		int *at = e->right ? &right_x : &x;
+		if (!e->shown)
+			continue;
+		draw_text(y, *at, e->key_w, e->name, key_attr);
+		*at += e->key_w + 1;
+		if (!bare) {
+			draw_text(y, *at, e->label_w, e->label, text_attr);
+			*at += e->label_w + 1;
+		}
 	}
 }

@@ -34,14 +34,17 @@ struct names {
 	bool any_placeholder;
 };
 
-static void names_label(const struct names *nv, size_t i, char *buf, size_t size)
+/* The label of entry i with base as its text: the member number when the
+ * group has several, and the branch it belongs to. */
+static void label_compose(const struct names *nv, size_t i, const char *base, char *buf,
+			  size_t size)
 {
 	const struct address_entry *e = &nv->entries[i];
 	char member[16] = "";
 
 	if (nv->group_size[e->group] > 1)
 		snprintf(member, sizeof member, " %u", e->member + 1);
-	snprintf(buf, size, "%s%s", _(e->label), member);
+	snprintf(buf, size, "%s%s", base, member);
 	if (e->detail) {
 		char named[700];
 		snprintf(named, sizeof named, "%s", buf);
@@ -49,6 +52,36 @@ static void names_label(const struct names *nv, size_t i, char *buf, size_t size
 		   site it belongs to: "Branch appliance (Cork)" */
 		snprintf(buf, size, _("%s (%s)"), named, e->detail);
 	}
+}
+
+/* The label of entry i in at most width columns (no limit when width is 0).
+ * The member number and the branch are what tell the rows of a group apart,
+ * so a label too wide is cut in its text, before them: "Web Conferencing
+ * Edge exte… 1", "IP del Survivable Br… (Cork)". */
+static void names_label(const struct names *nv, size_t i, int width, char *buf, size_t size)
+{
+	const char *base = _(nv->entries[i].label);
+	const char *ellipsis = term_ascii() ? "~" : "\xe2\x80\xa6";
+	/* Below this the text says nothing; the end is cut instead. */
+	const int min_base = 6;
+	char cut[700];
+	size_t bytes;
+	int base_w, room;
+
+	label_compose(nv, i, base, buf, size);
+	if (width <= 0 || (int)tw_width(buf) <= width)
+		return;
+	base_w = (int)tw_width(base);
+	room = base_w - ((int)tw_width(buf) - width);
+	if (room < min_base)
+		room = base_w < min_base ? base_w : min_base;
+	if (room >= base_w)
+		return;
+	bytes = tw_fit(base, (size_t)(room - 1), NULL);
+	while (bytes > 0 && base[bytes - 1] == ' ')
+		bytes--;
+	snprintf(cut, sizeof cut, "%.*s%s", (int)bytes, base, ellipsis);
+	label_compose(nv, i, cut, buf, size);
 }
 
 static void names_refresh(struct names *nv, struct app *app)
@@ -76,7 +109,7 @@ static void names_refresh(struct names *nv, struct app *app)
 	for (size_t i = 0; i < nv->n; i++) {
 		const char *value = *nv->entries[i].value;
 		char label[700];
-		names_label(nv, i, label, sizeof label);
+		names_label(nv, i, 0, label, sizeof label);
 		if ((int)tw_width(label) > nv->label_need)
 			nv->label_need = (int)tw_width(label);
 		if (value && (int)tw_width(value) + 3 > nv->value_need)
@@ -161,7 +194,7 @@ static void names_draw(struct view *v, struct app *app)
 
 		if (sel)
 			draw_fill(y, a->x, a->w, row);
-		names_label(nv, i, label, sizeof label);
+		names_label(nv, i, label_w, label, sizeof label);
 		draw_text_pad(y, a->x + 2, label_w, label, row);
 		app_hit(app, y, a->x, a->w, HIT_ROW, (int)i);
 		if (sel && nv->editing) {
