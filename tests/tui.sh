@@ -459,7 +459,7 @@ overlay() {
 j6b_wide() {
 	wait_for "Example: two sites" || return 1
 	keys F6
-	wait_for "IPsec (" || return 1
+	wait_for "IPsec" || return 1
 	sleep 0.2
 	overlay F7 && overlay Enter && overlay F9 && overlay "?"
 }

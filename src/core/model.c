@@ -1421,7 +1421,7 @@ struct plan *plan_new_default(void)
 	plan->version = PRODUCT_SFB2015;
 	plan->federation = 0;
 	plan->client_media = default_media_range();
-	plan_add_site(plan, "Site 1");
+	plan_add_site(plan, NULL); /* "Site 1" in the user's language */
 	return plan;
 }
 
