@@ -72,10 +72,13 @@ $(BUILD)/locale/%/LC_MESSAGES/ucplan.mo: locale/%.po
 deps:
 	@sh scripts/deps.sh
 
-# The planner on the example plan in a terminal; the three tables when
-# there is no terminal (a pipe, CI).
+# The planner on a copy of the example plan in a terminal (so that saving
+# never changes the shipped example); the three tables when there is no
+# terminal (a pipe, CI).
 run: deps all
-	@if [ -t 0 ] && [ -t 1 ]; then $(BIN) data/examples/two-sites.xml; \
+	@if [ -t 0 ] && [ -t 1 ]; then \
+	   [ -f $(BUILD)/example-plan.xml ] || cp data/examples/two-sites.xml $(BUILD)/example-plan.xml; \
+	   $(BIN) $(BUILD)/example-plan.xml; \
 	 else $(BIN) report data/examples/two-sites.xml; fi
 
 # PNG screenshots of the planner (tmux, aha, headless Chromium; installed
