@@ -675,37 +675,20 @@ static const char *take(struct builder *b)
 	return s;
 }
 
-/* The columns whose equality means "the same flow". */
-static const char *const identity_keys[CATALOG_TABLE_COUNT][8] = {
-	{"scope", "source", "destination", "transport", "source_port", "destination_port",
-	 "service", NULL},
-	{"load_balancer", "vip", "transport", "port", "service", NULL},
-	/* the IPsec table keeps each named exception, even when two name the
-	 * same servers (Conferencing Attendant and A/V Conferencing both run on
-	 * the Front End Servers) */
-	{"rule", "source", "destination", "transport", "source_port", "destination_port", NULL},
+/* The columns whose equality means "the same flow", as positions in the
+ * column tables above (-1 ends a list):
+ *   firewall: scope, source, destination, transport, source_port,
+ *             destination_port, service;
+ *   lb:       load_balancer, vip, transport, port, service;
+ *   ipsec:    rule, source, destination, transport, source_port,
+ *             destination_port -- the IPsec table keeps each named exception,
+ *             even when two name the same servers (Conferencing Attendant and
+ *             A/V Conferencing both run on the Front End Servers). */
+static const int identity_columns[CATALOG_TABLE_COUNT][8] = {
+	{1, 2, 3, 4, 5, 6, 7, -1},
+	{0, 1, 2, 3, 4, -1},
+	{0, 1, 2, 3, 4, 5, -1},
 };
-
-/* Identity columns by position, per table; filled on first use. */
-static int identity_columns[CATALOG_TABLE_COUNT][8];
-static bool identity_ready;
-
-static void identity_init(void)
-{
-	if (identity_ready)
-		return;
-	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
-		size_t n;
-		const struct report_column *cols = report_columns((enum catalog_table)k, &n);
-		size_t i;
-		for (i = 0; identity_keys[k][i]; i++)
-			for (size_t c = 0; c < n; c++)
-				if (strcmp(cols[c].key, identity_keys[k][i]) == 0)
-					identity_columns[k][i] = (int)c;
-		identity_columns[k][i] = -1;
-	}
-	identity_ready = true;
-}
 
 /* Cells are interned, so equal text means equal pointers. */
 static bool same_flow(enum catalog_table kind, const char **a, const char **b)
@@ -1022,7 +1005,6 @@ struct report *report_build(const struct plan *plan, const struct catalog *catal
 	struct builder b = {0};
 	struct report *r = xcalloc(1, sizeof *r);
 
-	identity_init();
 	r->arena = xcalloc(1, sizeof *r->arena);
 	r->lang = xstrdup(i18n_language());
 	r->plan_name = xstrdup(plan->name ? plan->name : "");
