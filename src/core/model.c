@@ -1705,27 +1705,13 @@ static void finding_add(struct findings *out, enum finding_severity severity, co
 static void finding_add(struct findings *out, enum finding_severity severity, const char *code,
 			int site, const char *fmt, ...)
 {
-	char buf[1024];
 	struct finding *f;
 	char *message;
 	va_list ap;
-	int n;
 
-	/* Most messages fit buf; a longer one (long names) is formatted again
-	 * into a buffer of its size. */
 	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof buf, fmt, ap);
+	message = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0) {
-		message = xstrdup("");
-	} else if ((size_t)n < sizeof buf) {
-		message = xstrdup(buf);
-	} else {
-		message = xmalloc((size_t)n + 1);
-		va_start(ap, fmt);
-		vsnprintf(message, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
 	out->items = xreallocarray(out->items, out->count + 1, sizeof *out->items);
 	f = &out->items[out->count++];
 	f->severity = severity;

@@ -130,26 +130,35 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
-char *xasprintf(const char *fmt, ...)
+char *xvasprintf(const char *fmt, va_list ap)
 {
-	struct strbuf sb = {0};
-	va_list ap;
-	char probe[1];
+	char probe[1], *s;
+	va_list again;
 	int n;
 
 	/* a one-byte buffer rather than NULL: gcc's format-truncation check
 	 * rejects a NULL buffer under the sanitizers */
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	n = vsnprintf(probe, sizeof probe, fmt, ap);
-	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		va_end(again);
 		return xstrdup("");
-	sb.cap = (size_t)n + 1;
-	sb.data = xmalloc(sb.cap);
+	}
+	s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return s;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
 	va_start(ap, fmt);
-	vsnprintf(sb.data, sb.cap, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	return sb.data;
+	return s;
 }
 
 void strbuf_reserve(struct strbuf *sb, size_t extra)

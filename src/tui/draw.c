@@ -40,24 +40,14 @@ void textbuf_add_pair(struct textbuf *tb, enum style style, int indent, const ch
 
 void textbuf_addf(struct textbuf *tb, enum style style, int indent, const char *fmt, ...)
 {
-	char stack[512], *s = stack;
 	va_list ap;
-	int n;
+	char *s;
 
 	va_start(ap, fmt);
-	n = vsnprintf(stack, sizeof stack, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0) {
-		stack[0] = '\0';
-	} else if ((size_t)n >= sizeof stack) {
-		s = xmalloc((size_t)n + 1);
-		va_start(ap, fmt);
-		vsnprintf(s, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
 	textbuf_add(tb, style, indent, s);
-	if (s != stack)
-		free(s);
+	free(s);
 }
 
 void textbuf_free(struct textbuf *tb)
