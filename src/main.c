@@ -47,7 +47,7 @@ static void print_help(void)
 		"  report [PLAN]          print the tables for PLAN, or for a default one-site plan\n"
 		"  check PLAN             validate PLAN: errors and design warnings\n"
 		"\nOutput options:\n"
-		"  -t, --table TABLE      firewall, lb, ipsec or all (default: all)\n"
+		"  -t, --table TABLE      firewall, lb, ipsec, programs or all (default: all)\n"
 		"  -f, --format FORMAT    text, csv or xml (default: text)\n"
 		"  -o, --output FILE      write to FILE instead of standard output; a name\n"
 		"                         ending in / is a directory: one file per table\n"

@@ -47,6 +47,9 @@ for product in sfb2015 lync2013; do
 	run_case "$product-edge-scaled-dns-public" --product $product --edge scaled-dns --edge-public $COMMON
 	run_case "$product-edge-scaled-dns-nat" --product $product --edge scaled-dns --edge-nat $COMMON
 	run_case "$product-edge-scaled-hlb" --product $product --edge scaled-hlb --edge-public $COMMON
+	# pools behind a hardware load balancer: flows enter them at their VIPs
+	run_case "$product-pools-hlb" --product $product --pool-lb hardware --edge single \
+		--edge-public --mediation standalone --um dual --office-web-apps $COMMON
 done
 
 if [ "$update" -eq 1 ]; then

@@ -71,6 +71,7 @@ static struct report test_report = {
 	    {CATALOG_FIREWALL, "firewall", "Firewall rules", NULL, 0, fw_rows, COUNT(fw_rows)},
 	    {CATALOG_LB, "lb", "Load balancing", NULL, 0, lb_rows, COUNT(lb_rows)},
 	    {CATALOG_IPSEC, "ipsec", "IPsec exceptions", NULL, 0, NULL, 0},
+	    {CATALOG_PROGRAMS, "programs", "Windows Firewall program rules", NULL, 0, NULL, 0},
 	},
     .lang = report_lang,
     .plan_name = report_plan,
@@ -216,6 +217,8 @@ static void test_neutralize(void **state)
 #define IPSEC_COMMA                                                                                \
 	"\"Rule\",\"Source\",\"Destination\",\"Transport\",\"Source port\",\"Destination port\","  \
 	"\"Authentication\",\"Reference\"\r\n"
+#define PROGRAMS_COMMA                                                                             \
+	"\"Rule\",\"Servers\",\"Windows Firewall rule\",\"Transport\",\"Note\",\"Reference\"\r\n"
 
 static void test_csv_comma_no_bom(void **state)
 {
@@ -251,13 +254,14 @@ static void test_csv_all_tables(void **state)
 	char *s = export_string(&export_csv, &test_report, &o, NULL);
 
 	(void)state;
-	assert_string_equal(s, FW_HEADER_COMMA FW_ROWS_COMMA "\r\n" LB_COMMA "\r\n" IPSEC_COMMA);
+	assert_string_equal(s, FW_HEADER_COMMA FW_ROWS_COMMA "\r\n" LB_COMMA "\r\n" IPSEC_COMMA
+				       "\r\n" PROGRAMS_COMMA);
 	free(s);
 
 	o = options(EXPORT_ALL_TABLES, ',', true);
 	s = export_string(&export_csv, &test_report, &o, NULL);
 	assert_string_equal(s, "\xEF\xBB\xBF" FW_HEADER_COMMA FW_ROWS_COMMA "\r\n" LB_COMMA
-			       "\r\n" IPSEC_COMMA);
+			       "\r\n" IPSEC_COMMA "\r\n" PROGRAMS_COMMA);
 	free(s);
 
 	/* Table order is fixed, whatever bits are set. */
@@ -434,6 +438,8 @@ static void test_text_alignment(void **state)
 	i += check_text_table(lines + i, n - i, &test_report.tables[CATALOG_LB], 0, false);
 	assert_string_equal(lines[i++], "");
 	i += check_text_table(lines + i, n - i, &test_report.tables[CATALOG_IPSEC], 0, false);
+	assert_string_equal(lines[i++], "");
+	i += check_text_table(lines + i, n - i, &test_report.tables[CATALOG_PROGRAMS], 0, false);
 	assert_int_equal(i, n);
 	free(s);
 }
@@ -519,6 +525,8 @@ static void test_text_narrow(void **state)
 	i += check_text_table(lines + i, n - i, &test_report.tables[CATALOG_LB], 30, false);
 	assert_string_equal(lines[i++], "");
 	i += check_text_table(lines + i, n - i, &test_report.tables[CATALOG_IPSEC], 30, false);
+	assert_string_equal(lines[i++], "");
+	i += check_text_table(lines + i, n - i, &test_report.tables[CATALOG_PROGRAMS], 30, false);
 	assert_int_equal(i, n);
 	free(s);
 }
@@ -640,7 +648,7 @@ static void test_xml_valid(void **state)
 
 	for (table = next_element(root->children); table; table = next_element(table->next))
 		n_tables++;
-	assert_int_equal(n_tables, 3);
+	assert_int_equal(n_tables, CATALOG_TABLE_COUNT);
 
 	table = first_child(root, "table");
 	assert_prop(table, "name", "firewall");

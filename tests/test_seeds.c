@@ -80,9 +80,11 @@ struct seed_table {
 		.destination = dst, .transport = tr, .source_port = sp, .destination_port = dp,    \
 		.when = w                                                                          \
 	}
-#define FWSVC(src, dst, tr, svc, w, txt)                                                           \
+/* A Windows Firewall program rule that setup creates: a program, not a port,
+ * kept in the programs table. */
+#define PROGRAM(src, dst, tr, svc, w, txt)                                                         \
 	{                                                                                          \
-		.text = txt, .table = CATALOG_FIREWALL, .source = src, .destination = dst,         \
+		.text = txt, .table = CATALOG_PROGRAMS, .source = src, .destination = dst,         \
 		.transport = tr, .source_port = "any", .destination_port = "any", .service = svc,  \
 		.when = w                                                                          \
 	}
@@ -195,7 +197,7 @@ static const struct seed_row servers_rows[] = {
        "Servidores front-end | Acceso a servidor compartido de archivos | 445 | SMB/TCP"),
     FW(SRV, "any", "frontend-servers", "TCP", "any", "448",
        "Servidores front-end | Directivas de ancho de banda | 448 | TCP"),
-    FW(NULL, "frontend-cms", "all-servers", "TCP", "any", "445",
+    FW(NULL, "all-servers", "frontend-cms", "TCP", "any", "445",
        "Front-end con el almacén de administración central | Replicación maestra | 445 | TCP"),
     FW(SRV, "any", "all-servers", "UDP", "any", "1434",
        "Todos los servidores | Explorador SQL | 1434 | UDP (segunda vez en la tabla)"),
@@ -369,8 +371,11 @@ static const struct seed_row ipsec_rows[] = {
  *  - the eight inbound Windows Firewall rules Exchange setup creates "without
  *    any TCP port restrictions", each on the server role whose service it
  *    admits (UMCallRouter on Client Access, the others on Mailbox);
- *  - "Protocolo de inicio de sesión": VoIP gateways and IP PBXs use 5060 over
- *    UDP and TCP to reach the Call Router;
+ *  - "Protocolo de inicio de sesión": VoIP gateways and IP PBXs use 5060 to
+ *    reach the Call Router.  That sentence also says UDP, but the listening
+ *    ports table of the same article marks UDP as not applicable and says
+ *    the Call Router takes no media: we follow the table, so only the TCP
+ *    row is here, and test_flows.c checks that no UDP 5060 row appears;
  *  - "Puertos de escucha de mensajería unificada" (UM listening ports):
  *    Call Router on Client Access 5060 unsecured / 5061 secured; UM service
  *    on Mailbox 5062 / 5063 (reached from the Call Router); UM worker 5065
@@ -382,34 +387,31 @@ static const struct seed_row ipsec_rows[] = {
  * same 1024-65535 range as the table and is not repeated. */
 /* 000_0d43d963c068dc5e.txt (es) */
 static const struct seed_row um_es_rows[] = {
-    FWSVC("any", "exchange-mailbox", "TCP", "SESWorker (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "SESWorker (GFW) (TCP-In)", "um",
 	  "Reglas de entrada de Exchange (sin restricciones de puertos TCP): 1. SESWorker (GFW) "
 	  "(TCP-In)"),
-    FWSVC("any", "exchange-cas", "TCP", "UMCallRouter (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-cas", "TCP", "UMCallRouter (GFW) (TCP-In)", "um",
 	  "Reglas de entrada de Exchange (sin restricciones de puertos TCP): 2. UMCallRouter (GFW) "
 	  "(TCP-In)"),
-    FWSVC("any", "exchange-cas", "TCP", "UMCallRouter (TCP-In)", "um",
+    PROGRAM("any", "exchange-cas", "TCP", "UMCallRouter (TCP-In)", "um",
 	  "Reglas de entrada de Exchange (sin restricciones de puertos TCP): 3. UMCallRouter "
 	  "(TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMService (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMService (GFW) (TCP-In)", "um",
 	  "Reglas de entrada de Exchange (sin restricciones de puertos TCP): 4. UMService (GFW) "
 	  "(TCP-In)"),
-    FWSVC(
+    PROGRAM(
 	"any", "exchange-mailbox", "TCP", "UMService (TCP-In)", "um",
 	"Reglas de entrada de Exchange (sin restricciones de puertos TCP): 5. UMService (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMWorkerProcess – RPC (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMWorkerProcess – RPC (TCP-In)", "um",
 	  "Reglas de entrada de Exchange (sin restricciones de puertos TCP): 6. UMWorkerProcess – "
 	  "RPC (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMWorkerProcess (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMWorkerProcess (GFW) (TCP-In)", "um",
 	  "Reglas de entrada de Exchange (sin restricciones de puertos TCP): 7. UMWorkerProcess "
 	  "(GFW) (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMWorkerProcess (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMWorkerProcess (TCP-In)", "um",
 	  "Reglas de entrada de Exchange (sin restricciones de puertos TCP): 8. UMWorkerProcess "
 	  "(TCP-In)"),
     FWW(NULL, "um-sip-peers", "exchange-cas", "TCP", "any", "5060", "um=tcp|dual",
-	"Protocolo de inicio de sesión: puertas de enlace VoIP y PBX IP usan el puerto 5060 UDP y "
-	"TCP"),
-    FWW(NULL, "um-sip-peers", "exchange-cas", "UDP", "any", "5060", "um=tcp|dual",
 	"Protocolo de inicio de sesión: puertas de enlace VoIP y PBX IP usan el puerto 5060 UDP y "
 	"TCP"),
     FWW(NULL, "um-sip-peers", "exchange-cas", "TCP", "any", "5060", "um=tcp|dual",
@@ -444,32 +446,30 @@ static const struct seed_row um_es_rows[] = {
     FWW(NULL, "um-sip-peers", "exchange-mailbox", "TCP", "any", "5068", "um=dual",
 	"SIP (servidor de buzones de correo; proceso de trabajo de MU) | modo Dual: también 5066 y "
 	"5068"),
-    FWW(NULL, "um-sip-peers", "exchange-mailbox", "UDP", "any", "um-rtp", "um",
+    FWW(NULL, "um-media-peers", "exchange-mailbox", "UDP", "any", "um-rtp", "um",
 	"RTP (servidor de buzones de correo; proceso de trabajo de MU) | UDP: puertos entre 1024 y "
 	"65535"),
 };
 
 /* 001_b367d516ae0aa8cc.txt (zh) */
 static const struct seed_row um_zh_rows[] = {
-    FWSVC("any", "exchange-mailbox", "TCP", "SESWorker (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "SESWorker (GFW) (TCP-In)", "um",
 	  "入站规则（没有任何 TCP 端口限制）：1. SESWorker (GFW) (TCP-In)"),
-    FWSVC("any", "exchange-cas", "TCP", "UMCallRouter (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-cas", "TCP", "UMCallRouter (GFW) (TCP-In)", "um",
 	  "入站规则（没有任何 TCP 端口限制）：2. UMCallRouter (GFW) (TCP-In)"),
-    FWSVC("any", "exchange-cas", "TCP", "UMCallRouter (TCP-In)", "um",
+    PROGRAM("any", "exchange-cas", "TCP", "UMCallRouter (TCP-In)", "um",
 	  "入站规则（没有任何 TCP 端口限制）：3. UMCallRouter (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMService (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMService (GFW) (TCP-In)", "um",
 	  "入站规则（没有任何 TCP 端口限制）：4. UMService (GFW) (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMService (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMService (TCP-In)", "um",
 	  "入站规则（没有任何 TCP 端口限制）：5. UMService (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMWorkerProcess – RPC (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMWorkerProcess – RPC (TCP-In)", "um",
 	  "入站规则（没有任何 TCP 端口限制）：6. UMWorkerProcess – RPC (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMWorkerProcess (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMWorkerProcess (GFW) (TCP-In)", "um",
 	  "入站规则（没有任何 TCP 端口限制）：7. UMWorkerProcess (GFW) (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMWorkerProcess (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMWorkerProcess (TCP-In)", "um",
 	  "入站规则（没有任何 TCP 端口限制）：8. UMWorkerProcess (TCP-In)"),
     FWW(NULL, "um-sip-peers", "exchange-cas", "TCP", "any", "5060", "um=tcp|dual",
-	"会话初始协议：VoIP 网关和 IP PBX 使用 TCP 和 UDP 端口 5060"),
-    FWW(NULL, "um-sip-peers", "exchange-cas", "UDP", "any", "5060", "um=tcp|dual",
 	"会话初始协议：VoIP 网关和 IP PBX 使用 TCP 和 UDP 端口 5060"),
     FWW(NULL, "um-sip-peers", "exchange-cas", "TCP", "any", "5060", "um=tcp|dual",
 	"SIP（客户端访问服务器 – Microsoft 统一消息呼叫路由器服务）| 5060（不安全）"),
@@ -495,31 +495,29 @@ static const struct seed_row um_zh_rows[] = {
 	"SIP（邮箱服务器 - UM 工作进程）| 双协议模式：也可以使用 5066 和 5068"),
     FWW(NULL, "um-sip-peers", "exchange-mailbox", "TCP", "any", "5068", "um=dual",
 	"SIP（邮箱服务器 - UM 工作进程）| 双协议模式：也可以使用 5066 和 5068"),
-    FWW(NULL, "um-sip-peers", "exchange-mailbox", "UDP", "any", "um-rtp", "um",
+    FWW(NULL, "um-media-peers", "exchange-mailbox", "UDP", "any", "um-rtp", "um",
 	"RTP（邮箱服务器 - UM 工作进程）| UDP：1024 到 65535 之间的端口"),
 };
 
 /* 003_82a2582b03f733c3.txt (it) */
 static const struct seed_row um_it_rows[] = {
-    FWSVC("any", "exchange-mailbox", "TCP", "SESWorker (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "SESWorker (GFW) (TCP-In)", "um",
 	  "Regole in entrata (senza limitazioni porta TCP): 1. SESWorker (GFW) (TCP-In)"),
-    FWSVC("any", "exchange-cas", "TCP", "UMCallRouter (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-cas", "TCP", "UMCallRouter (GFW) (TCP-In)", "um",
 	  "Regole in entrata (senza limitazioni porta TCP): 2. UMCallRouter (GFW) (TCP-In)"),
-    FWSVC("any", "exchange-cas", "TCP", "UMCallRouter (TCP-In)", "um",
+    PROGRAM("any", "exchange-cas", "TCP", "UMCallRouter (TCP-In)", "um",
 	  "Regole in entrata (senza limitazioni porta TCP): 3. UMCallRouter (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMService (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMService (GFW) (TCP-In)", "um",
 	  "Regole in entrata (senza limitazioni porta TCP): 4. UMService (GFW) (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMService (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMService (TCP-In)", "um",
 	  "Regole in entrata (senza limitazioni porta TCP): 5. UMService (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMWorkerProcess – RPC (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMWorkerProcess – RPC (TCP-In)", "um",
 	  "Regole in entrata (senza limitazioni porta TCP): 6. UMWorkerProcess – RPC (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMWorkerProcess (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMWorkerProcess (GFW) (TCP-In)", "um",
 	  "Regole in entrata (senza limitazioni porta TCP): 7. UMWorkerProcess (GFW) (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMWorkerProcess (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMWorkerProcess (TCP-In)", "um",
 	  "Regole in entrata (senza limitazioni porta TCP): 8. UMWorkerProcess (TCP-In)"),
     FWW(NULL, "um-sip-peers", "exchange-cas", "TCP", "any", "5060", "um=tcp|dual",
-	"Session Initiation Protocol: gateway VoIP e IP PBX usano TCP e UDP porta 5060"),
-    FWW(NULL, "um-sip-peers", "exchange-cas", "UDP", "any", "5060", "um=tcp|dual",
 	"Session Initiation Protocol: gateway VoIP e IP PBX usano TCP e UDP porta 5060"),
     FWW(NULL, "um-sip-peers", "exchange-cas", "TCP", "any", "5060", "um=tcp|dual",
 	"SIP (server Accesso Client: servizio Call Router) | 5060 (non protetta)"),
@@ -545,32 +543,30 @@ static const struct seed_row um_it_rows[] = {
 	"SIP (server Cassette postali - Processo di lavoro) | doppia modalità: anche 5066 e 5068"),
     FWW(NULL, "um-sip-peers", "exchange-mailbox", "TCP", "any", "5068", "um=dual",
 	"SIP (server Cassette postali - Processo di lavoro) | doppia modalità: anche 5066 e 5068"),
-    FWW(NULL, "um-sip-peers", "exchange-mailbox", "UDP", "any", "um-rtp", "um",
+    FWW(NULL, "um-media-peers", "exchange-mailbox", "UDP", "any", "um-rtp", "um",
 	"RTP (server Cassette postali - Processo di lavoro) | UDP: porte comprese tra 1024 e "
 	"65535"),
 };
 
 /* ports-reference §2.7 (en) */
 static const struct seed_row um_en_rows[] = {
-    FWSVC("any", "exchange-mailbox", "TCP", "SESWorker (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "SESWorker (GFW) (TCP-In)", "um",
 	  "Inbound rule (no TCP port restrictions): 1. SESWorker (GFW) (TCP-In)"),
-    FWSVC("any", "exchange-cas", "TCP", "UMCallRouter (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-cas", "TCP", "UMCallRouter (GFW) (TCP-In)", "um",
 	  "Inbound rule (no TCP port restrictions): 2. UMCallRouter (GFW) (TCP-In)"),
-    FWSVC("any", "exchange-cas", "TCP", "UMCallRouter (TCP-In)", "um",
+    PROGRAM("any", "exchange-cas", "TCP", "UMCallRouter (TCP-In)", "um",
 	  "Inbound rule (no TCP port restrictions): 3. UMCallRouter (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMService (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMService (GFW) (TCP-In)", "um",
 	  "Inbound rule (no TCP port restrictions): 4. UMService (GFW) (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMService (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMService (TCP-In)", "um",
 	  "Inbound rule (no TCP port restrictions): 5. UMService (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMWorkerProcess - RPC (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMWorkerProcess - RPC (TCP-In)", "um",
 	  "Inbound rule (no TCP port restrictions): 6. UMWorkerProcess - RPC (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMWorkerProcess (GFW) (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMWorkerProcess (GFW) (TCP-In)", "um",
 	  "Inbound rule (no TCP port restrictions): 7. UMWorkerProcess (GFW) (TCP-In)"),
-    FWSVC("any", "exchange-mailbox", "TCP", "UMWorkerProcess (TCP-In)", "um",
+    PROGRAM("any", "exchange-mailbox", "TCP", "UMWorkerProcess (TCP-In)", "um",
 	  "Inbound rule (no TCP port restrictions): 8. UMWorkerProcess (TCP-In)"),
     FWW(NULL, "um-sip-peers", "exchange-cas", "TCP", "any", "5060", "um=tcp|dual",
-	"SIP clients (VoIP gateways, IP PBXs) use TCP and UDP 5060"),
-    FWW(NULL, "um-sip-peers", "exchange-cas", "UDP", "any", "5060", "um=tcp|dual",
 	"SIP clients (VoIP gateways, IP PBXs) use TCP and UDP 5060"),
     FWW(NULL, "um-sip-peers", "exchange-cas", "TCP", "any", "5060", "um=tcp|dual",
 	"SIP (Client Access server - UM Call Router service) | 5060 (unsecured)"),
@@ -596,7 +592,7 @@ static const struct seed_row um_en_rows[] = {
 	"SIP (Mailbox server - UM worker process) | Dual mode: also 5066 and 5068"),
     FWW(NULL, "um-sip-peers", "exchange-mailbox", "TCP", "any", "5068", "um=dual",
 	"SIP (Mailbox server - UM worker process) | Dual mode: also 5066 and 5068"),
-    FWW(NULL, "um-sip-peers", "exchange-mailbox", "UDP", "any", "um-rtp", "um",
+    FWW(NULL, "um-media-peers", "exchange-mailbox", "UDP", "any", "um-rtp", "um",
 	"RTP (Mailbox server - UM worker process) | UDP: 1024-65535"),
 };
 

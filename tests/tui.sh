@@ -403,7 +403,23 @@ j6_detail() {
 	keys Enter
 	wait_for "Applies when" || return 1
 	screen | grep -qF "Rule fe-psom-8057" && screen | grep -qF "Provenance" &&
-		screen | grep -qF "Destination port  8057"
+		screen | grep -qF "Destination port  8057" || return 1
+	# the public article and its table, then where the fact was read
+	keys End
+	wait_for "Read in: 002_18653db6862f62fb.txt" &&
+		screen | grep -qF "Table: Required server ports (by server role)" &&
+		screen | grep -qF "Port and protocol requirements for servers"
+}
+
+j6_programs() {
+	escape
+	wait_gone "Applies when" || return 1
+	keys Tab Tab Tab
+	wait_for "Windows Firewall rule" &&
+		screen | grep -qF "UMService (TCP-In)" && ! screen | grep -qF "Destination port" ||
+		return 1
+	keys BTab BTab BTab
+	wait_for "fe-psom-8057"
 }
 
 j6_help() {
@@ -418,6 +434,7 @@ start j6 "$TMP/work/edit.xml"
 check "table: the firewall table shows rows" j6_rows
 check "table: / finds a port" j6_search
 check "table: Enter opens the row's detail" j6_detail
+check "table: program rules have their own tab, without ports" j6_programs
 check "help: ? lists the keys from the key table" j6_help
 escape
 keys F10

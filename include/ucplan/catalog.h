@@ -12,7 +12,16 @@
 #include "ucplan/model.h"
 #include "ucplan/util.h"
 
-enum catalog_table { CATALOG_FIREWALL, CATALOG_LB, CATALOG_IPSEC, CATALOG_TABLE_COUNT };
+/* The report's tables.  CATALOG_PROGRAMS holds the Windows Firewall program
+ * rules that product setup creates: they name programs, not ports, and are
+ * kept apart so that no one reads them as "open every port". */
+enum catalog_table {
+	CATALOG_FIREWALL,
+	CATALOG_LB,
+	CATALOG_IPSEC,
+	CATALOG_PROGRAMS,
+	CATALOG_TABLE_COUNT
+};
 
 /* One atom of a condition: [!]name[=value|value...].  The condition of a
  * rule holds when every atom holds. */
@@ -29,12 +38,17 @@ struct condition {
 	size_t n_atoms;
 };
 
-/* Where a fact came from: a seed file or a section of ports-reference.md. */
+/* Where a fact came from: the public Microsoft article (its English title,
+ * the table in it and its address), and where we read it: a seed file or a
+ * section of ports-reference.md. */
 struct catalog_source {
 	char *id;
 	char *file;    /* seed file name, or NULL */
 	char *section; /* reference section ("2.2.1"), or NULL */
-	char *title;   /* the table's title as the source names it */
+	char *title;   /* the table's title as the seed or reference names it */
+	char *article; /* the article's English title */
+	char *table;   /* the table's English title in that article */
+	char *url;     /* the article's public address */
 };
 
 /* A provenance entry: the source and, optionally, the topology for which it
@@ -49,6 +63,10 @@ struct catalog_ref {
 struct catalog_endpoint {
 	char *id;
 	char *label;
+	/* The VIP endpoint of a load-balanced pool (frontend-pool ->
+	 * frontend-vip), or NULL: a flow into the pool on a port that the load
+	 * balancer table carries for this plan enters through that VIP. */
+	const struct catalog_endpoint *lb_vip;
 };
 
 struct catalog_scope {
@@ -111,10 +129,14 @@ const struct catalog_endpoint *catalog_find_endpoint(const struct catalog *catal
 enum uc_status condition_parse(const char *text, struct condition *out, struct uc_error *err);
 void condition_free(struct condition *c);
 
+/* Appends to out the atom in words, in the current language ("Edge
+ * topology: Single Edge Server or Scaled Edge, DNS load balancing"). */
+void condition_atom_describe(const struct condition_atom *a, struct strbuf *out);
+
 /* True when every atom of c holds for site of plan (both borrowed). */
 bool condition_holds(const struct condition *c, const struct plan *plan, const struct site *site);
 
-/* Machine key of a table ("firewall", "lb", "ipsec"). */
+/* Machine key of a table ("firewall", "lb", "ipsec", "programs"). */
 const char *catalog_table_key(enum catalog_table t);
 bool catalog_table_parse(const char *key, enum catalog_table *out);
 

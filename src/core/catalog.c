@@ -18,7 +18,7 @@
 /* The catalog ships with ucplan; a larger file is not ours. */
 #define CATALOG_MAX_SIZE (8u * 1024u * 1024u)
 
-static const char *const table_keys[CATALOG_TABLE_COUNT] = {"firewall", "lb", "ipsec"};
+static const char *const table_keys[CATALOG_TABLE_COUNT] = {"firewall", "lb", "ipsec", "programs"};
 
 const char *catalog_table_key(enum catalog_table t)
 {
@@ -154,7 +154,8 @@ static enum uc_status load_rule(struct catalog *c, xmlNodePtr n, struct catalog_
 		s = uc_error_set(err, UC_ERR_SCHEMA, c->path, line,
 				 _("rule %s: unknown table \"%s\""), r->id, bad);
 	else if ((r->table == CATALOG_LB) != str_eq(scope, "load-balancer") ||
-		 (r->table == CATALOG_IPSEC) != str_eq(scope, "ipsec"))
+		 (r->table == CATALOG_IPSEC) != str_eq(scope, "ipsec") ||
+		 (r->table == CATALOG_PROGRAMS) != str_eq(scope, "program"))
 		s = uc_error_set(err, UC_ERR_SCHEMA, c->path, line,
 				 _("rule %s: scope \"%s\" does not belong in table \"%s\""),
 				 r->id, scope, table);
@@ -211,6 +212,9 @@ static enum uc_status load_catalog(struct catalog *c, xmlNodePtr root, struct uc
 		src->file = xmldoc_attr(n, "file");
 		src->section = xmldoc_attr(n, "section");
 		src->title = xmldoc_attr(n, "title");
+		src->article = xmldoc_attr(n, "article");
+		src->table = xmldoc_attr(n, "table");
+		src->url = xmldoc_attr(n, "url");
 		if (find_source(c, src->id) != src)
 			return uc_error_set(err, UC_ERR_SCHEMA, c->path, (int)xmlGetLineNo(n),
 					    _("source \"%s\" is defined twice"), src->id);
@@ -240,6 +244,30 @@ static enum uc_status load_catalog(struct catalog *c, xmlNodePtr root, struct uc
 		if (catalog_find_endpoint(c, ep->id) != ep)
 			return uc_error_set(err, UC_ERR_SCHEMA, c->path, (int)xmlGetLineNo(n),
 					    _("endpoint \"%s\" is defined twice"), ep->id);
+	}
+	/* second pass: an endpoint may name a VIP endpoint defined after it */
+	{
+		size_t i = 0;
+		for (xmlNodePtr n = endpoints->children; n; n = n->next) {
+			char *vip;
+			if (!is_element(n, "endpoint"))
+				continue;
+			vip = xmldoc_attr(n, "lb-vip");
+			if (vip) {
+				c->endpoints[i].lb_vip = catalog_find_endpoint(c, vip);
+				if (!c->endpoints[i].lb_vip) {
+					s = uc_error_set(err, UC_ERR_SCHEMA, c->path,
+							 (int)xmlGetLineNo(n),
+							 _("endpoint \"%s\": unknown VIP endpoint "
+							   "\"%s\""),
+							 c->endpoints[i].id, vip);
+					free(vip);
+					return s;
+				}
+				free(vip);
+			}
+			i++;
+		}
 	}
 	c->rules = xcalloc(count_children(rules, "rule"), sizeof *c->rules);
 	for (xmlNodePtr n = rules->children; n; n = n->next) {
@@ -358,6 +386,9 @@ void catalog_free(struct catalog *c)
 		free(c->sources[i].file);
 		free(c->sources[i].section);
 		free(c->sources[i].title);
+		free(c->sources[i].article);
+		free(c->sources[i].table);
+		free(c->sources[i].url);
 	}
 	free(c->sources);
 	free(c->path);

@@ -73,7 +73,7 @@ static enum uc_status parse_option(int c, const char *arg, struct cli_options *o
 		else if (catalog_table_parse(arg, &table))
 			o->tables = EXPORT_TABLE_BIT(table);
 		else
-			return usage(err, _("unknown table '%s': use firewall, lb, ipsec or all"),
+			return usage(err, _("unknown table '%s': use firewall, lb, ipsec, programs or all"),
 					   arg);
 		return UC_OK;
 	case 'f':

@@ -115,29 +115,52 @@ static const char *const ums[] = {"none", "tcp", "tls", "dual", NULL};
 /* federation values are bits, in the order of the FEDERATION_* constants */
 static const char *const federations[] = {"sip", "public-im", "xmpp", NULL};
 
+/* The same answers in words, for the row detail (msgids shared with the
+ * interview where it asks the question). */
+static const char *const version_words[] = {N_("Lync Server 2013"),
+					    N_("Skype for Business Server 2015")};
+static const char *const edition_words[] = {N_("Standard Edition"), N_("Enterprise Edition")};
+static const char *const pool_lb_words[] = {N_("DNS load balancing"),
+					    N_("Hardware load balancer only")};
+static const char *const mediation_words[] = {N_("No PSTN connection"),
+					      N_("Collocated on the Front End Servers"),
+					      N_("Stand-alone Mediation pool")};
+static const char *const edge_words[] = {N_("No Edge"), N_("Single Edge Server"),
+					 N_("Scaled Edge, DNS load balancing"),
+					 N_("Scaled Edge, hardware load balancer")};
+static const char *const addressing_words[] = {N_("Public addresses"),
+					       N_("Private addresses behind NAT")};
+static const char *const um_words[] = {N_("No Exchange UM"), N_("TCP"), N_("TLS"),
+				       N_("Dual (TCP and TLS)")};
+static const char *const federation_words[] = {N_("SIP federation"), N_("Public IM connectivity"),
+					       N_("XMPP federation")};
+
 static const struct condition_name {
 	const char *name;
 	const char *const *values; /* NULL: a yes/no answer */
 	answer_fn answer;
 	bool is_set; /* the answer is a bit set (federation) */
+	const char *label;         /* msgid of the question */
+	const char *const *words;  /* msgids of the values, in the same order */
 } names[] = {
-	{"version", versions, a_version, false},
-	{"edition", editions, a_edition, false},
-	{"pool-lb", pool_lbs, a_pool_lb, false},
-	{"director", NULL, a_director, false},
-	{"mediation", mediations, a_mediation, false},
-	{"edge", edges, a_edge, false},
-	{"edge-addressing", addressings, a_edge_addressing, false},
-	{"reverse-proxy", NULL, a_reverse_proxy, false},
-	{"persistent-chat", NULL, a_persistent_chat, false},
-	{"office-web-apps", NULL, a_office_web_apps, false},
-	{"um", ums, a_um, false},
-	{"federation", federations, a_federation, true},
-	{"ocs2007-federation", NULL, a_ocs2007, false},
-	{"ipsec", NULL, a_ipsec, false},
-	{"cms", NULL, a_cms, false},
-	{"branch", NULL, a_branch, false},
-	{"gateways", NULL, a_gateways, false},
+	{"version", versions, a_version, false, N_("Product version"), version_words},
+	{"edition", editions, a_edition, false, N_("Edition"), edition_words},
+	{"pool-lb", pool_lbs, a_pool_lb, false, N_("Load balancing"), pool_lb_words},
+	{"director", NULL, a_director, false, N_("Director pool"), NULL},
+	{"mediation", mediations, a_mediation, false, N_("Mediation"), mediation_words},
+	{"edge", edges, a_edge, false, N_("Edge topology"), edge_words},
+	{"edge-addressing", addressings, a_edge_addressing, false, N_("External addressing"),
+	 addressing_words},
+	{"reverse-proxy", NULL, a_reverse_proxy, false, N_("Reverse proxy"), NULL},
+	{"persistent-chat", NULL, a_persistent_chat, false, N_("Persistent Chat"), NULL},
+	{"office-web-apps", NULL, a_office_web_apps, false, N_("Office Web Apps Server"), NULL},
+	{"um", ums, a_um, false, N_("UM startup mode"), um_words},
+	{"federation", federations, a_federation, true, N_("Federation"), federation_words},
+	{"ocs2007-federation", NULL, a_ocs2007, false, N_("Partners on OCS 2007"), NULL},
+	{"ipsec", NULL, a_ipsec, false, N_("IPsec in use"), NULL},
+	{"cms", NULL, a_cms, false, N_("Holds the Central Management store"), NULL},
+	{"branch", NULL, a_branch, false, N_("Branch sites with an appliance"), NULL},
+	{"gateways", NULL, a_gateways, false, N_("PSTN gateways"), NULL},
 };
 
 static const struct condition_name *find_name(const char *name)
@@ -267,4 +290,27 @@ bool condition_holds(const struct condition *c, const struct plan *plan, const s
 		if (!atom_holds(&c->atoms[i], plan, site))
 			return false;
 	return true;
+}
+
+void condition_atom_describe(const struct condition_atom *a, struct strbuf *out)
+{
+	const struct condition_name *cn = &names[a->name_index];
+	bool first = true;
+
+	strbuf_printf(out, "%s: ", _(cn->label));
+	if (!cn->values) {
+		strbuf_puts(out, a->negated ? _("no") : _("yes"));
+		return;
+	}
+	if (a->negated)
+		strbuf_printf(out, "%s ", _("not"));
+	/* the mask holds exactly the values the atom accepts, bare or listed */
+	for (unsigned i = 0; cn->values[i]; i++) {
+		if (!((a->mask >> i) & 1u))
+			continue;
+		if (!first)
+			strbuf_printf(out, " %s ", _("or"));
+		strbuf_puts(out, _(cn->words[i]));
+		first = false;
+	}
 }

@@ -101,6 +101,17 @@ static const struct report_column lb_columns[] = {
 	{"reference", N_("Reference")},
 };
 
+/* A program rule names a program, not ports: no port columns, so that no one
+ * reads it as "open every port". */
+static const struct report_column program_columns[] = {
+	{"rule", N_("Rule")},
+	{"server", N_("Servers")},
+	{"program_rule", N_("Windows Firewall rule")},
+	{"transport", N_("Transport")},
+	{"note", N_("Note")},
+	{"reference", N_("Reference")},
+};
+
 static const struct report_column ipsec_columns[] = {
 	{"rule", N_("Rule")},
 	{"source", N_("Source")},
@@ -116,6 +127,7 @@ static const char *const table_titles[CATALOG_TABLE_COUNT] = {
 	N_("Firewall rules"),
 	N_("Hardware load balancer ports"),
 	N_("IPsec exceptions"),
+	N_("Windows Firewall program rules"),
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -129,6 +141,9 @@ const struct report_column *report_columns(enum catalog_table kind, size_t *n_co
 	case CATALOG_IPSEC:
 		*n_columns = COUNT(ipsec_columns);
 		return ipsec_columns;
+	case CATALOG_PROGRAMS:
+		*n_columns = COUNT(program_columns);
+		return program_columns;
 	default:
 		*n_columns = COUNT(firewall_columns);
 		return firewall_columns;
@@ -156,6 +171,7 @@ struct member {
 struct expansion {
 	const char *pool;  /* pool FQDN, or NULL */
 	const char *vip;   /* a single virtual IP, or NULL */
+	const char *entry_vip; /* the VIP a flow enters the pool through, or NULL */
 	struct member *members;
 	size_t n, cap;
 	bool vip_only; /* the endpoint is a VIP: show it first */
@@ -300,8 +316,10 @@ static void add_edge_internal(const struct site *s, struct expansion *e)
 		add_member(e, s->edges[i].fqdn, s->edges[i].internal, NULL);
 }
 
-/* Servers that run Skype for Business Server services (and so SQL Browser
- * and the replicated configuration store). */
+/* Internal servers that run Skype for Business Server services (and so SQL
+ * Browser and the replicated configuration store).  The Edge Servers are
+ * not among them: they sit in the perimeter and take their replica over
+ * HTTPS 4443, so nothing here may open SMB or SQL Browser toward them. */
 static void x_all_servers(const struct plan *p, const struct site *s, struct expansion *e)
 {
 	(void)p;
@@ -312,7 +330,6 @@ static void x_all_servers(const struct plan *p, const struct site *s, struct exp
 		add_pool_servers(e, &s->mediation_pool);
 	if (s->persistent_chat)
 		add_pool_servers(e, &s->pchat_pool);
-	add_edge_internal(s, e);
 }
 
 /* Internal servers that terminate audio: Front End and Mediation Servers. */
@@ -447,13 +464,22 @@ static void x_exchange_um(const struct plan *p, const struct site *s, struct exp
 	add_um_servers(s, e, true, true);
 }
 
-/* Exchange UM talks SIP with the pools that route calls to it. */
+/* Exchange UM talks SIP with the servers that route calls to it and with
+ * the site's VoIP gateways and IP PBXs. */
 static void x_um_sip_peers(const struct plan *p, const struct site *s, struct expansion *e)
 {
-	(void)p;
 	add_pool_servers(e, &s->frontend);
 	if (s->mediation == MEDIATION_STANDALONE)
 		add_pool_servers(e, &s->mediation_pool);
+	x_pstn_gateways(p, s, e);
+}
+
+/* Media reaches the UM worker process from the SIP peers and, for remote
+ * users, from the A/V Edge through its internal interface. */
+static void x_um_media_peers(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	x_um_sip_peers(p, s, e);
+	add_edge_internal(s, e);
 }
 
 static const struct endpoint_expander {
@@ -498,6 +524,7 @@ static const struct endpoint_expander {
 	{"exchange-mailbox", x_exchange_mailbox, true},
 	{"exchange-um", x_exchange_um, true},
 	{"um-sip-peers", x_um_sip_peers, true},
+	{"um-media-peers", x_um_media_peers, true},
 };
 
 static const struct endpoint_expander *find_expander(const char *id)
@@ -530,8 +557,14 @@ static void format_endpoint(struct strbuf *sb, const char *label, const struct e
 	if (!str_empty(e->pool)) {
 		strbuf_puts(sb, " ");
 		strbuf_puts(sb, e->pool);
-		if (e->n) {
+		if (e->n || !str_empty(e->entry_vip)) {
 			strbuf_puts(sb, " (");
+			/* the load balancer's VIP first: the flow's destination */
+			if (!str_empty(e->entry_vip)) {
+				strbuf_printf(sb, _("VIP %s"), e->entry_vip);
+				if (e->n)
+					strbuf_puts(sb, "; ");
+			}
 			for (size_t i = 0; i < e->n; i++) {
 				const struct member *m = &e->members[i];
 				if (i)
@@ -597,6 +630,11 @@ struct rule_cells {
 	const char *source_port, *destination_port; /* NULL: depends on the site */
 	uint64_t ref_mask;      /* which references the cached text names */
 	const char *references; /* NULL until first needed */
+	/* load balancer rules that carry this rule's flow into its destination
+	 * pool (same VIP, transport and port); the VIP joins the destination
+	 * when one of them holds for the site */
+	size_t *entry_lb;
+	size_t n_entry_lb;
 };
 
 struct builder {
@@ -611,11 +649,15 @@ struct builder {
 	const char **endpoint_text;
 	const char **endpoint_pool; /* lb column: the pool name */
 	const char **endpoint_vip;  /* lb column: the VIP */
+	bool *endpoint_alone;       /* one server and no VIP: nothing to balance */
 	int *endpoint_site;         /* site the cached text belongs to; -2 = none */
+	const char **entry_text;    /* a pool entered through its VIP, by endpoint */
+	int *entry_site;            /* site entry_text belongs to; -2 = none */
 	const struct endpoint_expander **expander; /* by endpoint position */
 	const char *site_ports[2];  /* client-media, um-rtp for the current site */
 	struct strbuf scratch;
 	struct expansion expansion;
+	struct expansion vip_expansion;
 	/* pointer arena for the rows' cell arrays */
 	const char **cell_block;
 	size_t cell_left;
@@ -683,11 +725,13 @@ static const char *take(struct builder *b)
  *   ipsec:    rule, source, destination, transport, source_port,
  *             destination_port -- the IPsec table keeps each named exception,
  *             even when two name the same servers (Conferencing Attendant and
- *             A/V Conferencing both run on the Front End Servers). */
+ *             A/V Conferencing both run on the Front End Servers);
+ *   programs: server, program_rule, transport. */
 static const int identity_columns[CATALOG_TABLE_COUNT][8] = {
 	{1, 2, 3, 4, 5, 6, 7, -1},
 	{0, 1, 2, 3, 4, -1},
 	{0, 1, 2, 3, 4, 5, -1},
+	{1, 2, 3, -1},
 };
 
 /* Cells are interned, so equal text means equal pointers. */
@@ -746,12 +790,12 @@ static long find_same_flow(struct row_index *ix, const struct report_table *t, c
 	return -1;
 }
 
+/* The public source as an administrator looks it up: the article's English
+ * title, the table in it and the address.  The seed file or reference
+ * section we read it in stays in the catalog and in the row's detail. */
 static void format_source(struct strbuf *sb, const struct catalog_source *src)
 {
-	if (src->section)
-		strbuf_printf(sb, "ports-reference §%s", src->section);
-	else
-		strbuf_printf(sb, "%s: %s", src->file ? src->file : src->id, src->title);
+	strbuf_printf(sb, "%s \u2014 %s <%s>", src->article, src->table, src->url);
 }
 
 /* The sources that document this rule for this plan: those whose condition
@@ -770,18 +814,24 @@ static uint64_t reference_mask(const struct catalog_rule *rule, const struct pla
 	return mask;
 }
 
+/* The sources in mask, each once: a seed and the reference section that
+ * transcribes the same table name the same public article and table. */
 static void format_references(struct strbuf *sb, const struct catalog_rule *rule, uint64_t mask)
 {
-	bool any = false;
+	struct strbuf piece = {0};
 
 	for (size_t i = 0; i < rule->n_refs; i++) {
 		if (i < 64 && !(mask & (1ull << i)))
 			continue;
-		if (any)
+		piece.len = 0;
+		format_source(&piece, rule->refs[i].source);
+		if (sb->len && strstr(sb->data, piece.data))
+			continue;
+		if (sb->len)
 			strbuf_puts(sb, "; ");
-		format_source(sb, rule->refs[i].source);
-		any = true;
+		strbuf_puts(sb, piece.data);
 	}
+	strbuf_free(&piece);
 }
 
 static const char *references(struct builder *b, size_t rule_index, const struct site *site)
@@ -813,6 +863,26 @@ static const char *site_port(struct builder *b, const char *port)
 	return strcmp(port, "client-media") == 0 ? b->site_ports[0] : b->site_ports[1];
 }
 
+/* The load balancer rules through which rule's flow enters its destination
+ * pool: those that put the same transport and destination port on the
+ * pool's VIP.  The table decides, per topology, which ports pass the load
+ * balancer (SIP 5061 with hardware load balancing, web ports with DNS). */
+static void find_entry_rules(struct builder *b, const struct catalog_rule *rule,
+			     struct rule_cells *rc)
+{
+	const struct catalog *c = b->catalog;
+
+	for (size_t i = 0; i < c->n_rules; i++) {
+		const struct catalog_rule *lb = &c->rules[i];
+		if (lb->table != CATALOG_LB || lb->destination != rule->destination->lb_vip ||
+		    strcmp(lb->transport, rule->transport) != 0 ||
+		    strcmp(lb->destination_port, rule->destination_port) != 0)
+			continue;
+		rc->entry_lb = xreallocarray(rc->entry_lb, rc->n_entry_lb + 1, sizeof *rc->entry_lb);
+		rc->entry_lb[rc->n_entry_lb++] = i;
+	}
+}
+
 static void prepare_rules(struct builder *b)
 {
 	const struct catalog *c = b->catalog;
@@ -829,14 +899,20 @@ static void prepare_rules(struct builder *b)
 		rc->authentication = intern(b, r->authentication ? _(r->authentication) : "");
 		rc->source_port = static_port(b, r->source_port);
 		rc->destination_port = static_port(b, r->destination_port);
+		if (r->table != CATALOG_LB && r->destination->lb_vip)
+			find_entry_rules(b, r, rc);
 	}
 	b->endpoint_text = xcalloc(c->n_endpoints, sizeof *b->endpoint_text);
 	b->endpoint_pool = xcalloc(c->n_endpoints, sizeof *b->endpoint_pool);
 	b->endpoint_vip = xcalloc(c->n_endpoints, sizeof *b->endpoint_vip);
+	b->endpoint_alone = xcalloc(c->n_endpoints, sizeof *b->endpoint_alone);
 	b->endpoint_site = xcalloc(c->n_endpoints, sizeof *b->endpoint_site);
 	b->expander = xcalloc(c->n_endpoints, sizeof *b->expander);
+	b->entry_text = xcalloc(c->n_endpoints, sizeof *b->entry_text);
+	b->entry_site = xcalloc(c->n_endpoints, sizeof *b->entry_site);
 	for (size_t i = 0; i < c->n_endpoints; i++) {
 		b->endpoint_site[i] = -2;
+		b->entry_site[i] = -2;
 		b->expander[i] = find_expander(c->endpoints[i].id);
 	}
 }
@@ -854,15 +930,55 @@ static size_t endpoint(struct builder *b, const struct catalog_endpoint *ep,
 	if (b->endpoint_site[i] == key)
 		return i;
 	e->n = 0;
-	e->pool = e->vip = e->label = NULL;
+	e->pool = e->vip = e->label = e->entry_vip = NULL;
 	e->vip_only = false;
 	x->expand(b->plan, site, e);
 	format_endpoint(&b->scratch, ep->label, e);
 	b->endpoint_text[i] = take(b);
 	b->endpoint_pool[i] = str_empty(e->pool) ? b->endpoint_text[i] : intern(b, e->pool);
 	b->endpoint_vip[i] = intern(b, str_empty(e->vip) ? _("(not set)") : e->vip);
+	b->endpoint_alone[i] = str_empty(e->vip) && e->n <= 1;
 	b->endpoint_site[i] = key;
 	return i;
+}
+
+/* True when the rule's flow enters its destination pool through the load
+ * balancer in this site. */
+static bool enters_through_vip(const struct builder *b, size_t rule_index, const struct site *site)
+{
+	const struct rule_cells *rc = &b->rules[rule_index];
+
+	for (size_t i = 0; i < rc->n_entry_lb; i++)
+		if (condition_holds(&b->catalog->rules[rc->entry_lb[i]].when, b->plan, site))
+			return true;
+	return false;
+}
+
+/* The text of a pool endpoint entered through its VIP: the VIP first, then
+ * the members (whose own host firewalls see their own addresses). */
+static const char *entry_text(struct builder *b, const struct catalog_endpoint *ep,
+			      const struct site *site, int site_index)
+{
+	size_t i = (size_t)(ep - b->catalog->endpoints);
+	size_t v = (size_t)(ep->lb_vip - b->catalog->endpoints);
+	struct expansion *e = &b->expansion, *ve = &b->vip_expansion;
+
+	if (b->entry_site[i] == site_index)
+		return b->entry_text[i];
+	ve->n = 0;
+	ve->pool = ve->vip = ve->label = ve->entry_vip = NULL;
+	ve->vip_only = false;
+	b->expander[v]->expand(b->plan, site, ve);
+	e->n = 0;
+	e->pool = e->vip = e->label = e->entry_vip = NULL;
+	e->vip_only = false;
+	b->expander[i]->expand(b->plan, site, e);
+	e->entry_vip = ve->vip_only ? ve->vip : NULL;
+	format_endpoint(&b->scratch, ep->label, e);
+	b->entry_text[i] = take(b);
+	b->entry_site[i] = site_index;
+	/* the plain text cache of this endpoint was not touched */
+	return b->entry_text[i];
 }
 
 static const char **new_cells(struct builder *b, size_t n)
@@ -925,6 +1041,7 @@ static void add_row(struct builder *b, size_t rule_index, const struct site *sit
 	const char *dport =
 		rc->destination_port ? rc->destination_port : site_port(b, rule->destination_port);
 	const char *tmp[16];
+	const char *dst_text;
 	const char **cells;
 	bool src_bound, dst_bound;
 	size_t src, dst, slot = 0;
@@ -933,12 +1050,15 @@ static void add_row(struct builder *b, size_t rule_index, const struct site *sit
 
 	src = endpoint(b, rule->source, site, site_index, &src_bound);
 	dst = endpoint(b, rule->destination, site, site_index, &dst_bound);
+	dst_text = b->endpoint_text[dst];
+	if (rc->n_entry_lb && enters_through_vip(b, rule_index, site))
+		dst_text = entry_text(b, rule->destination, site, site_index);
 	switch (rule->table) {
 	case CATALOG_FIREWALL:
 		tmp[0] = rc->id;
 		tmp[1] = rc->scope;
 		tmp[2] = b->endpoint_text[src];
-		tmp[3] = b->endpoint_text[dst];
+		tmp[3] = dst_text;
 		tmp[4] = rc->transport;
 		tmp[5] = sport;
 		tmp[6] = dport;
@@ -946,6 +1066,11 @@ static void add_row(struct builder *b, size_t rule_index, const struct site *sit
 		tmp[8] = rc->note;
 		break;
 	case CATALOG_LB:
+		/* a single Director or Mediation Server without a VIP has no
+		 * load balancer in front of it; a larger pool without one is
+		 * shown with its VIP "(not set)" so that it gets entered */
+		if (b->endpoint_alone[dst])
+			return;
 		tmp[0] = b->endpoint_pool[src];
 		tmp[1] = b->endpoint_vip[dst];
 		tmp[2] = rc->transport;
@@ -956,11 +1081,18 @@ static void add_row(struct builder *b, size_t rule_index, const struct site *sit
 	case CATALOG_IPSEC:
 		tmp[0] = rc->note;
 		tmp[1] = b->endpoint_text[src];
-		tmp[2] = b->endpoint_text[dst];
+		tmp[2] = dst_text;
 		tmp[3] = rc->transport;
 		tmp[4] = sport;
 		tmp[5] = dport;
 		tmp[6] = rc->authentication;
+		break;
+	case CATALOG_PROGRAMS:
+		tmp[0] = rc->id;
+		tmp[1] = dst_text;
+		tmp[2] = rc->service;
+		tmp[3] = rc->transport;
+		tmp[4] = rc->note;
 		break;
 	default:
 		return;
@@ -1034,10 +1166,16 @@ struct report *report_build(const struct plan *plan, const struct catalog *catal
 	}
 	free(b.strings.slots);
 	free(b.strings.hashes);
+	for (size_t i = 0; i < catalog->n_rules; i++)
+		free(b.rules[i].entry_lb);
 	free(b.rules);
+	free(b.entry_text);
+	free(b.entry_site);
+	free(b.vip_expansion.members);
 	free(b.endpoint_text);
 	free(b.endpoint_pool);
 	free(b.endpoint_vip);
+	free(b.endpoint_alone);
 	free(b.endpoint_site);
 	free(b.expander);
 	free(b.expansion.members);

@@ -26,8 +26,8 @@ enum { HIT_FOCUS = 1 };
 static const char *const formats[] = {"csv", "xml"};
 static const char *const format_labels[] = {N_("CSV, for spreadsheets"),
 					    N_("XML, checked by data/report.rng")};
-static const char *const table_labels[CATALOG_TABLE_COUNT] = {N_("Firewall"), N_("Load balancers"),
-							      N_("IPsec")};
+static const char *const table_labels[CATALOG_TABLE_COUNT] = {
+	N_("Firewall"), N_("Load balancers"), N_("IPsec"), N_("Windows Firewall program rules")};
 
 struct export_dialog {
 	struct view base;

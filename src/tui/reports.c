@@ -51,7 +51,7 @@ struct reports {
 };
 
 static const char *const tab_labels[TAB_COUNT] = {N_("Firewall"), N_("Load balancers"), N_("IPsec"),
-						  N_("Warnings")};
+						  N_("Programs"), N_("Warnings")};
 
 static void state_scopes_free(struct table_state *ts)
 {
@@ -390,13 +390,8 @@ static void reports_draw(struct view *v, struct app *app)
 static void add_condition(struct textbuf *out, const struct condition *c, int indent)
 {
 	for (size_t i = 0; i < c->n_atoms; i++) {
-		const struct condition_atom *at = &c->atoms[i];
 		struct strbuf sb = {0};
-		if (at->negated)
-			strbuf_printf(&sb, "%s ", _("not"));
-		strbuf_puts(&sb, at->name);
-		for (size_t k = 0; at->values && at->values[k]; k++)
-			strbuf_printf(&sb, "%s%s", k ? " | " : " = ", at->values[k]);
+		condition_atom_describe(&c->atoms[i], &sb);
 		textbuf_addf(out, ST_NORMAL, indent, "%s %s", term_glyphs()->bullet, sb.data);
 		strbuf_free(&sb);
 	}
@@ -436,22 +431,33 @@ void reports_row_detail(struct app *app, const struct report_table *t, const str
 		add_condition(out, &rule->when, 2);
 	textbuf_add(out, ST_NORMAL, 0, "");
 	textbuf_add(out, ST_HEADING, 0, _("Provenance"));
-	if (ref >= 0 && !str_empty(r->cells[ref]))
-		textbuf_add(out, ST_NORMAL, 2, r->cells[ref]);
+	/* each public article and table once; where we read it (seed file or
+	 * reference section) under it, for those who check */
 	for (size_t i = 0; rule && i < rule->n_refs; i++) {
 		const struct catalog_source *src = rule->refs[i].source;
-		if (!src)
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = str_eq(rule->refs[j].source->article, src->article) &&
+			       str_eq(rule->refs[j].source->table, src->table);
+		if (seen)
 			continue;
-		if (src->file)
-			textbuf_addf(out, ST_NORMAL, 2, "%s %s: %s", term_glyphs()->bullet,
-				     src->file, src->title ? src->title : "");
-		else
-			textbuf_addf(out, ST_NORMAL, 2, "%s ports-reference §%s: %s",
-				     term_glyphs()->bullet, src->section ? src->section : "",
-				     src->title ? src->title : "");
-		if (rule->refs[i].when.n_atoms) {
-			textbuf_add(out, ST_DIM, 4, _("for the topology where"));
-			add_condition(out, &rule->refs[i].when, 6);
+		textbuf_addf(out, ST_NORMAL, 2, "%s %s", term_glyphs()->bullet, src->article);
+		textbuf_addf(out, ST_NORMAL, 4, _("Table: %s"), src->table);
+		textbuf_add(out, ST_NORMAL, 4, src->url);
+		for (size_t j = i; j < rule->n_refs; j++) {
+			const struct catalog_source *in = rule->refs[j].source;
+			if (!str_eq(in->article, src->article) || !str_eq(in->table, src->table))
+				continue;
+			if (in->file)
+				textbuf_addf(out, ST_DIM, 4, _("Read in: %s, “%s”"), in->file,
+					     in->title ? in->title : "");
+			else
+				textbuf_addf(out, ST_DIM, 4, _("Read in: ports-reference §%s"),
+					     in->section ? in->section : "");
+			if (rule->refs[j].when.n_atoms) {
+				textbuf_add(out, ST_DIM, 6, _("for the topology where"));
+				add_condition(out, &rule->refs[j].when, 8);
+			}
 		}
 	}
 	if (rule)
