@@ -12,7 +12,7 @@ PKG_CONFIG ?= pkg-config
 BUILD      ?= build
 CC         ?= cc
 
-PKGS_CORE  := libxml-2.0
+PKGS_CORE  := libxml-2.0 jansson
 PKGS_TUI   := ncursesw
 CFLAGS     ?= -O2 -g
 WARN       := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -89,12 +89,17 @@ screenshots: all
 check: deps all $(TEST_BIN) layering check-po
 	@sh tests/run.sh $(BUILD)
 
-# curses only in src/tui, libcsv only in the CSV exporter (DESIGN.md §2).
+# curses only in src/tui, libcsv only in the CSV exporter and jansson only in
+# the JSON exporter, each also in the diff renderer (DESIGN.md §2).
 layering:
 	@bad=$$(grep -rlE '#include *[<"](n?curses|ncursesw/curses)\.h' src include | grep -v '^src/tui/'); \
 	 if [ -n "$$bad" ]; then echo "curses.h outside src/tui: $$bad"; exit 1; fi
-	@bad=$$(grep -rl '#include *<csv.h>' src include | grep -v '^src/export/csv.c'); \
+	@bad=$$(grep -rl '#include *<csv.h>' src include | grep -vE '^src/export/(csv|diff)\.c'); \
 	 if [ -n "$$bad" ]; then echo "csv.h outside the CSV exporter: $$bad"; exit 1; fi
+	@bad=$$(grep -rl '#include *<jansson.h>' src include | grep -vE '^src/export/(json|diff)\.c'); \
+	 if [ -n "$$bad" ]; then echo "jansson.h outside the JSON exporter: $$bad"; exit 1; fi
+	@bad=$$(grep -rlE '#include *"ucplan/(export|view|fields|tableview)\.h"' src/core include/ucplan/report.h include/ucplan/model.h include/ucplan/catalog.h); \
+	 if [ -n "$$bad" ]; then echo "the core includes the renderers: $$bad"; exit 1; fi
 
 # The benchmark (tools/): synthetic plans of 1 to 1,000 sites.
 TOOLS      := $(BUILD)/tools/genplan $(BUILD)/tools/bench

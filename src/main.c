@@ -12,6 +12,7 @@
 
 #include "ucplan/catalog.h"
 #include "ucplan/cli.h"
+#include "ucplan/diff.h"
 #include "ucplan/export.h"
 #include "ucplan/fileio.h"
 #include "ucplan/i18n.h"
@@ -25,7 +26,8 @@
 #define UCPLAN_VERSION "0"
 #endif
 
-enum exit_code { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
+/* EXIT_DIFFERENT: diff found differences, the 1 of diff(1). */
+enum exit_code { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_DIFFERENT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 static const char *program = "ucplan";
 
@@ -33,8 +35,9 @@ static void print_usage(FILE *out)
 {
 	fprintf(out, _("Usage: %s [PLAN]\n"
 		       "       %s report [PLAN] [OPTIONS]\n"
-		       "       %s check PLAN [OPTIONS]\n"),
-		program, program, program);
+		       "       %s check PLAN [OPTIONS]\n"
+		       "       %s diff OLD NEW [OPTIONS]\n"),
+		program, program, program, program);
 }
 
 static void print_help(void)
@@ -46,15 +49,19 @@ static void print_help(void)
 		"  (none)                 open the interactive planner, on PLAN if given\n"
 		"  report [PLAN]          print the tables for PLAN, or for a default one-site plan\n"
 		"  check PLAN             validate PLAN: errors and design warnings\n"
+		"  diff OLD NEW           compare two reports written with -f xml: the rows\n"
+		"                         added, removed and changed (text, csv or json)\n"
 		"\nOutput options:\n"
 		"  -t, --table TABLE      firewall, lb, ipsec, programs or all (default: all)\n"
-		"  -f, --format FORMAT    text, csv or xml (default: text)\n"
+		"  -f, --format FORMAT    text, csv, xml or json (default: text)\n"
 		"  -o, --output FILE      write to FILE instead of standard output; a name\n"
 		"                         ending in / is a directory: one file per table\n"
 		"      --lang LANG        en, es, it or zh_CN (default: from the environment)\n"
 		"      --csv-separator C  CSV field separator: comma or semicolon\n"
 		"                         (default: semicolon for es and it, comma otherwise)\n"
 		"      --no-bom           CSV without the UTF-8 byte-order mark\n"
+		"      --header H         CSV header: labels (translated, default) or keys\n"
+		"      --wide             text into a pipe or file: one line per row, no wrapping\n"
 		"\nTopology options, applied to every site of PLAN or of the default plan:\n"
 		"      --product P        lync2013 or sfb2015\n"
 		"      --edge E           none, single, scaled-dns or scaled-hlb\n"
@@ -68,7 +75,8 @@ static void print_help(void)
 		"      --reverse-proxy    --persistent-chat    --office-web-apps    --ipsec\n"
 		"\n  -h, --help             show this help\n"
 		"  -V, --version          show the version\n"
-		"\nExit status: 0 success, 1 invalid plan, 2 usage error, 3 input or output error.\n"),
+		"\nExit status: 0 success, 1 invalid plan (diff: the reports differ), 2 usage\n"
+		"error, 3 input or output error.\n"),
 	      stdout);
 }
 
@@ -106,6 +114,10 @@ static size_t print_findings(const struct plan *plan, const char *name, bool war
 	findings_free(&f);
 	return errors;
 }
+
+/* Wide enough for every port and endpoint column side by side, narrow
+ * enough for a pager or a printout in landscape. */
+#define TEXT_PIPE_WIDTH 200
 
 static size_t terminal_width(void)
 {
@@ -164,8 +176,16 @@ static int write_report(const struct cli_options *o, const struct report *r)
 		eo.separator = (char)o->separator;
 	if (o->no_bom)
 		eo.bom = false;
+	eo.header_keys = o->header_keys;
+	/* Text fits the terminal, cutting long cells; into a pipe or a file it
+	 * wraps them within TEXT_PIPE_WIDTH columns, unless --wide asks for
+	 * one line per row. */
+	eo.width = terminal_width();
+	if (eo.width == 0 && !o->wide) {
+		eo.width = TEXT_PIPE_WIDTH;
+		eo.wrap = true;
+	}
 	if (!o->output) {
-		eo.width = terminal_width();
 		s = ex->write(r, &eo, stdout, &err);
 		if (s == UC_OK && (fflush(stdout) != 0 || ferror(stdout)))
 			s = uc_error_set(&err, UC_ERR_IO, NULL, 0, _("writing failed: %s"),
@@ -256,6 +276,72 @@ static int run_check(const struct cli_options *o)
 	return rc;
 }
 
+/* The tables that only one report has: a report made with -t is not
+ * empty elsewhere, so they are named rather than counted as removed. */
+static void warn_uncompared(const struct diff *d, const struct cli_options *o)
+{
+	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
+		const char *path = (d->only_old & CATALOG_TABLE_BIT(k))	  ? o->old_report
+				   : (d->only_new & CATALOG_TABLE_BIT(k)) ? o->new_report
+									  : NULL;
+		if (path)
+			fprintf(stderr,
+				_("%s: warning: the %s table is only in %s, so it was not "
+				  "compared; make both reports with the same -t\n"),
+				program, catalog_table_key((enum catalog_table)k), path);
+	}
+}
+
+/* Compares two XML reports: 0 when they list the same rows, 1 when they
+ * differ (as diff(1) does), 2 and 3 for usage and input/output errors. */
+static int run_diff(const struct cli_options *o)
+{
+	const struct diff_writer *w = diff_find_writer(o->format ? o->format : "text");
+	struct diff_report *old_report = NULL, *new_report = NULL;
+	struct catalog *catalog = NULL;
+	struct uc_error err = {0}, ignored = {0};
+	struct diff_options opts;
+	struct diff *d;
+	enum uc_status s;
+	int rc;
+
+	if (!w)
+		return usage_error(_("diff writes text, csv or json"));
+	if (diff_load_report(o->old_report, &old_report, &err) != UC_OK)
+		return report_error(&err);
+	if (diff_load_report(o->new_report, &new_report, &err) != UC_OK) {
+		diff_free_report(old_report);
+		return report_error(&err);
+	}
+	d = diff_compare(old_report, new_report, o->tables);
+	warn_uncompared(d, o);
+	diff_default_options(&opts);
+	if (o->separator)
+		opts.separator = (char)o->separator;
+	if (o->no_bom)
+		opts.bom = false;
+	/* Role names in the reader's language come from the catalog; without
+	 * it the text shows the role keys, which is still a complete answer. */
+	if (w == &diff_text && catalog_load_default(&catalog, &ignored) == UC_OK)
+		opts.catalog = catalog;
+	if (!o->output) {
+		s = w->write(d, &opts, stdout, &err);
+		if (s == UC_OK && (fflush(stdout) != 0 || ferror(stdout)))
+			s = uc_error_set(&err, UC_ERR_IO, NULL, 0, _("writing failed: %s"),
+					 strerror(errno));
+		if (s != UC_OK)
+			snprintf(err.file, sizeof err.file, "%s", _("standard output"));
+	} else {
+		s = diff_write_file(w, d, &opts, o->output, &err);
+	}
+	rc = s != UC_OK ? report_error(&err) : d->n_entries ? EXIT_DIFFERENT : EXIT_OK;
+	catalog_free(catalog);
+	diff_free(d);
+	diff_free_report(new_report);
+	diff_free_report(old_report);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli_options o;
@@ -277,6 +363,8 @@ int main(int argc, char **argv)
 		return run_check(&o);
 	case CLI_REPORT:
 		return run_report(&o);
+	case CLI_DIFF:
+		return run_diff(&o);
 	case CLI_WIZARD:
 	default:
 		/* curses needs a terminal on both ends; scripts get a hint */

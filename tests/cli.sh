@@ -140,5 +140,49 @@ expect 3 "output is a directory" "$BIN" report -f csv -o "$T"
 grep_in "$T/keep.csv" "previous" "existing file untouched"
 if ls -a "$T" | grep -q 'tmp-'; then bad "temporary file left behind"; else ok; fi
 
+# --- diff: two XML reports compared (0 equal, 1 different, 2 usage, 3 input) ---
+expect 0 "diff: old report" "$BIN" report "$DATA/examples/two-sites.xml" -f xml -o "$T/d-old.xml"
+expect 0 "diff: the same plan in Chinese" "$BIN" report "$DATA/examples/two-sites.xml" -f xml --lang zh_CN -o "$T/d-zh.xml"
+sed '0,/address="192.0.2.11"/s//address="192.0.2.199"/' "$DATA/examples/two-sites.xml" >"$T/d-plan.xml"
+grep -q '192.0.2.199' "$T/d-plan.xml" && ok || bad "diff: edited plan not made"
+expect 0 "diff: new report" "$BIN" report "$T/d-plan.xml" -f xml -o "$T/d-new.xml"
+expect 0 "diff: a report with itself" "$BIN" diff "$T/d-old.xml" "$T/d-old.xml"
+grep_in "$T/out" "No differences" "diff says the reports are equal"
+expect 0 "diff: English and Chinese reports" "$BIN" diff "$T/d-old.xml" "$T/d-zh.xml"
+expect 1 "diff: an address changed" "$BIN" diff "$T/d-old.xml" "$T/d-new.xml"
+grep_in "$T/out" "destination address 192.0.2.11 → 192.0.2.199" "diff names the old and new address"
+grep_in "$T/out" "^~ fe-sip-5061 (Dublin)" "diff names the changed row"
+expect 1 "diff: json" "$BIN" diff "$T/d-old.xml" "$T/d-new.xml" -f json -o "$T/d.json"
+if python3 - "$T/d.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding='utf-8'))
+assert d["format"] == "ucplan-diff" and d["version"] == 1, d.get("format")
+assert d["added"] == [] and d["removed"] == [], "rows added or removed"
+assert d["changed"], "nothing changed"
+for e in d["changed"]:
+    assert {"table", "rule", "site", "fields"} <= e.keys(), e.keys()
+    assert all(f.keys() == {"field", "old", "new"} for f in e["fields"]), e["fields"]
+assert {"field": "destination_address", "old": "192.0.2.11", "new": "192.0.2.199"} in \
+    [f for e in d["changed"] for f in e["fields"]]
+PY
+then ok; else bad "diff JSON does not parse or lacks the changed address"; fi
+expect 1 "diff: csv" "$BIN" diff "$T/d-old.xml" "$T/d-new.xml" -f csv -o "$T/d.csv"
+if csv_strict "$T/d.csv" ,; then ok; else bad "diff CSV does not parse strictly"; fi
+grep_in "$T/d.csv" '^"change","table","rule","site","field","old","new"' "diff CSV header"
+grep_in "$T/d.csv" '"destination_address","192.0.2.11","192.0.2.199"' "diff CSV has the changed field"
+expect 2 "diff: one report" "$BIN" diff "$T/d-old.xml"
+grep_in "$T/err" "OLD NEW" "diff usage names OLD and NEW"
+expect 2 "diff: three reports" "$BIN" diff "$T/d-old.xml" "$T/d-new.xml" "$T/d-zh.xml"
+expect 2 "diff: xml format" "$BIN" diff "$T/d-old.xml" "$T/d-new.xml" -f xml
+expect 2 "diff: topology option" "$BIN" diff "$T/d-old.xml" "$T/d-new.xml" --edge single
+expect 3 "diff: a plan, not a report" "$BIN" diff "$DATA/examples/two-sites.xml" "$T/d-old.xml"
+grep_in "$T/err" "two-sites.xml:[0-9]" "diff names the plan file and line"
+grep_in "$T/err" "ucplan report" "diff says how to make a report"
+expect 0 "diff: a CSV report" "$BIN" report -f csv -o "$T/d-report.csv"
+expect 3 "diff: a CSV report, not XML" "$BIN" diff "$T/d-old.xml" "$T/d-report.csv"
+grep_in "$T/err" "d-report.csv" "diff names the CSV file"
+expect 3 "diff: missing report" "$BIN" diff "$T/nope.xml" "$T/d-old.xml"
+expect 3 "diff: stdout to a full device" sh -c "'$BIN' diff '$T/d-old.xml' '$T/d-new.xml' >/dev/full"
+
 echo "cli: $((count - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

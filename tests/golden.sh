@@ -1,5 +1,5 @@
 #!/bin/sh
-# Golden outputs: the CSV and XML reports of the example plans and of each
+# Golden outputs: the CSV, XML and JSON reports of the example plans and of each
 # Edge topology, compared byte for byte with tests/golden/.  After a
 # deliberate change to the catalog or the exporters, regenerate with
 #   sh tests/golden.sh --update
@@ -19,7 +19,7 @@ fail=0
 # case NAME ARGS...: one report in each format
 run_case() {
 	name=$1; shift
-	for fmt in csv xml; do
+	for fmt in csv xml json; do
 		out="$T/$name.$fmt"
 		if ! "$BIN" report "$@" --lang en -f "$fmt" -o "$out" 2>"$T/err"; then
 			echo "FAIL: $name.$fmt: ucplan failed"; sed 's/^/  | /' "$T/err"; fail=$((fail + 1)); continue

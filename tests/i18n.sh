@@ -40,17 +40,19 @@ note = en[0].index('Note')
 scope = en[0].index('Scope')
 same = [r[note] for r, s in zip(en[1:], xx[1:]) if r[note] == s[note]]
 assert not same, 'untranslated notes: %s' % same[:3]
-# a label may read the same in a language (Italian says "Client" too)
-assert {r[scope] for r in en[1:]} != {r[scope] for r in xx[1:]}, 'scope labels not translated'
-# machine values stay as they are
-rule = en[0].index('Rule')
-assert [r[rule] for r in en[1:]] == [r[rule] for r in xx[1:]], 'rule ids changed'
+# --lang changes no machine value: site, rule, scope, roles, names,
+# addresses, transport and ports are the same in every language
+for key in ('Site', 'Rule', 'Scope', 'Source role', 'Source name', 'Source addresses',
+            'Destination role', 'Destination name', 'Destination addresses', 'Transport',
+            'Source port', 'Destination port'):
+    col = en[0].index(key)
+    assert [r[col] for r in en[1:]] == [r[col] for r in xx[1:]], key + ' changed with the language'
 PY
 done
 
 # Machines without the es_ES, it_IT and zh_CN locales: the environment still
 # picks the catalog, and characters are still handled as UTF-8.
-for spec in "es_ES.UTF-8:Origen" "it_IT.UTF-8:Origine" "zh_CN.UTF-8:源"; do
+for spec in "es_ES.UTF-8:Regla" "it_IT.UTF-8:Regola" "zh_CN.UTF-8:规则"; do
 	loc=${spec%%:*}
 	word=${spec#*:}
 	env -u LC_ALL -u LANGUAGE LANG=$loc "$BIN" report "$PLAN" -t firewall -f csv -o "$T/env.csv" 2>/dev/null \
@@ -76,7 +78,24 @@ if [ "$(head -c 1 "$T/c.csv")" = '"' ] && head -1 "$T/c.csv" | grep -q '","'; th
 # XML: machine keys stay, the language is declared, and it validates
 "$BIN" report "$PLAN" --lang zh_CN -f xml -o "$T/r.xml" 2>/dev/null
 has "$T/r.xml" 'xml:lang="zh-CN"' "xml:lang"
-has "$T/r.xml" '<destination_port>' "machine keys in XML"
+has "$T/r.xml" '<destination-port port="5061"/>' "language-neutral ports in XML"
+has "$T/r.xml" 'scope="server"' "scope keys in XML"
+
+# JSON: the same machine values in English and Chinese
+"$BIN" report "$PLAN" --lang en -f json -o "$T/en.json" 2>/dev/null || bad "en JSON"
+"$BIN" report "$PLAN" --lang zh_CN -f json -o "$T/zh.json" 2>/dev/null || bad "zh_CN JSON"
+python3 - "$T/en.json" "$T/zh.json" <<'PY' && ok || bad "JSON machine values differ between languages"
+import json, sys
+en, zh = (json.load(open(p, encoding='utf-8')) for p in sys.argv[1:])
+assert zh['lang'] == 'zh-CN' and en['lang'] == 'en'
+def machine(doc):
+    strip = lambda e: {k: v for k, v in e.items() if k != 'label'}
+    return [[(r['rule'], r['scope'], r['site'], strip(r['from']), strip(r['to']), r['transport'],
+              r['source_port'], r['destination_port'], r.get('note', {}).get('text'))
+             for r in t['rows']] for t in doc['tables']]
+assert machine(en) == machine(zh)
+assert any(r['note']['label'] != r['note']['text'] for t in zh['tables'] for r in t['rows'])
+PY
 if xmllint --noout --relaxng "$DATA/report.rng" "$T/r.xml" 2>/dev/null; then ok; else bad "zh_CN XML does not validate"; fi
 
 # zh_CN text: every row's columns start at the same display column as the

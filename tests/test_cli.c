@@ -109,6 +109,25 @@ static void test_usage_errors(void **state)
 	assert_int_equal(cli_parse(0, NULL, &o, &err), UC_ERR_USAGE);
 }
 
+/* Every format -f accepts has an exporter, and --header takes labels or
+ * keys. */
+static void test_formats_and_header(void **state)
+{
+	struct cli_options o;
+	struct uc_error err = {0};
+
+	(void)state;
+	for (size_t i = 0; cli_formats[i]; i++)
+		assert_non_null(export_find(cli_formats[i]));
+	assert_true(cli_format_known("json"));
+	assert_false(cli_format_known("pdf"));
+	assert_int_equal(parse(&o, &err, "report", "-f", "json", "--header", "keys", NULL), UC_OK);
+	assert_true(o.header_keys);
+	assert_string_equal(o.format, "json");
+	assert_int_equal(parse(&o, &err, "report", "--header", "columns", NULL), UC_ERR_USAGE);
+	assert_non_null(strstr(err.message, "labels or keys"));
+}
+
 static void test_find_lang(void **state)
 {
 	char *a[] = {"ucplan", "report", "--lang", "es", NULL};
@@ -129,6 +148,7 @@ int main(void)
 		cmocka_unit_test(test_commands),
 		cmocka_unit_test(test_topology),
 		cmocka_unit_test(test_usage_errors),
+		cmocka_unit_test(test_formats_and_header),
 		cmocka_unit_test(test_find_lang),
 	};
 

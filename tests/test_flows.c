@@ -30,34 +30,10 @@
 #include "ucplan/report.h"
 #include "ucplan/util.h"
 
-static struct catalog *catalog;
+#include "support.h"
 
-static int setup(void **state)
-{
-	struct uc_error err = {0};
-
-	(void)state;
-	setlocale(LC_ALL, "C.UTF-8");
-	i18n_set_language("en");
-	return catalog_load_default(&catalog, &err) == UC_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	catalog_free(catalog);
-	return 0;
-}
 
 /* ---- reading rows as an administrator does ------------------------------- */
-
-static const char *cell(const struct report_table *t, size_t row, const char *key)
-{
-	int c = report_column_index(t, key);
-
-	assert_true(c >= 0);
-	return t->rows[row].cells[c];
-}
 
 /* True when address appears in text as a whole address (192.0.2.1 is not
  * found in 192.0.2.10). */
@@ -114,7 +90,7 @@ static bool names_any_edge_address(const char *text, const struct site *s)
  * in *first. */
 typedef bool (*cell_test)(const char *text, const struct site *s);
 
-static size_t find_flows(const struct report *r, const struct site *s, const char *transport,
+static size_t find_flows(const struct report_view *r, const struct site *s, const char *transport,
 			 const char *dport, cell_test source, cell_test destination, long *first)
 {
 	const struct report_table *fw = &r->tables[CATALOG_FIREWALL];
@@ -186,7 +162,7 @@ static void test_hardware_pools_are_entered_at_their_vip(void **state)
 {
 	struct plan *plan = plan_for(POOL_LB_HARDWARE, EDGE_SINGLE);
 	const struct site *s = &plan->sites[0];
-	struct report *r = report_build(plan, catalog);
+	struct report_view *r = view_of(plan);
 	const struct report_table *fw = &r->tables[CATALOG_FIREWALL];
 	long row;
 
@@ -214,7 +190,7 @@ static void test_hardware_pools_are_entered_at_their_vip(void **state)
 	 * End Servers 5061" names the members and not the VIP */
 	assert_true(find_flows(r, s, "TCP", "5061", is_any, is_fe_members, &row) >= 1);
 	assert_false(names_address(cell(fw, (size_t)row, "destination"), s->frontend.vip));
-	report_free(r);
+	view_free(r);
 	plan_free(plan);
 }
 
@@ -224,7 +200,7 @@ static void test_dns_pools_take_sip_at_the_servers(void **state)
 {
 	struct plan *plan = plan_for(POOL_LB_DNS, EDGE_SINGLE);
 	const struct site *s = &plan->sites[0];
-	struct report *r = report_build(plan, catalog);
+	struct report_view *r = view_of(plan);
 	const struct report_table *fw = &r->tables[CATALOG_FIREWALL];
 	long row;
 
@@ -236,14 +212,14 @@ static void test_dns_pools_take_sip_at_the_servers(void **state)
 	/* the web farm is still behind the load balancer */
 	assert_true(find_flows(r, s, "TCP", "443", is_fe_members, is_fe_members, &row) >= 1);
 	assert_true(names_address(cell(fw, (size_t)row, "destination"), s->frontend.vip));
-	report_free(r);
+	view_free(r);
 	plan_free(plan);
 }
 
 /* ---- 2. flows that must never appear ------------------------------------ */
 
 /* Every combination of the answers that change which rows exist. */
-static void check_never(const struct plan *plan, const struct report *r)
+static void check_never(const struct plan *plan, const struct report_view *r)
 {
 	const struct site *s = &plan->sites[0];
 
@@ -319,7 +295,7 @@ static void test_flows_that_never_appear(void **state)
 			for (size_t m = 0; m < 3; m++)
 				for (unsigned bits = 0; bits < 16; bits++) {
 					struct plan *plan = plan_new_default();
-					struct report *r;
+					struct report_view *r;
 					bool on = bits & 1u;
 					plan->version = (bits & 2u) ? PRODUCT_LYNC2013 : PRODUCT_SFB2015;
 					plan_set_pool_lb(plan, 0,
@@ -342,9 +318,9 @@ static void test_flows_that_never_appear(void **state)
 					plan->ocs2007_federation = (bits & 8u) && edges[e] != EDGE_NONE;
 					plan->ipsec = !on;
 					plan_fill_defaults(plan);
-					r = report_build(plan, catalog);
+					r = view_of(plan);
 					check_never(plan, r);
-					report_free(r);
+					view_free(r);
 					plan_free(plan);
 					plans++;
 				}
@@ -359,7 +335,7 @@ static void test_flows_that_never_appear(void **state)
 static void test_clients_receive_media(void **state)
 {
 	struct plan *plan = plan_new_default();
-	struct report *r;
+	struct report_view *r;
 	const struct report_table *fw;
 	size_t udp_in = 0, tcp_in = 0, udp_out = 0;
 	char range[32];
@@ -368,7 +344,7 @@ static void test_clients_receive_media(void **state)
 	plan->client_media = (struct port_range){50020, 50039};
 	plan_fill_defaults(plan);
 	model_port_range_format(&plan->client_media, range, sizeof range);
-	r = report_build(plan, catalog);
+	r = view_of(plan);
 	fw = &r->tables[CATALOG_FIREWALL];
 	for (size_t i = 0; i < fw->n_rows; i++) {
 		bool udp = strcmp(cell(fw, i, "transport"), "UDP") == 0;
@@ -386,8 +362,8 @@ static void test_clients_receive_media(void **state)
 	assert_int_equal(udp_out, 2);
 	/* the IPsec "Clients" exception stays a source-port row */
 	plan->ipsec = true;
-	report_free(r);
-	r = report_build(plan, catalog);
+	view_free(r);
+	r = view_of(plan);
 	{
 		const struct report_table *ip = &r->tables[CATALOG_IPSEC];
 		size_t found = 0;
@@ -398,7 +374,7 @@ static void test_clients_receive_media(void **state)
 			}
 		assert_int_equal(found, 1);
 	}
-	report_free(r);
+	view_free(r);
 	plan_free(plan);
 }
 
@@ -427,7 +403,7 @@ static void test_um_media_and_sip(void **state)
 {
 	struct plan *plan = plan_for(POOL_LB_DNS, EDGE_SINGLE);
 	const struct site *s;
-	struct report *r;
+	struct report_view *r;
 	const struct report_table *fw;
 	char rtp[32];
 	long row;
@@ -438,7 +414,7 @@ static void test_um_media_and_sip(void **state)
 	plan_fill_defaults(plan);
 	s = &plan->sites[0];
 	model_port_range_format(&s->um_rtp, rtp, sizeof rtp);
-	r = report_build(plan, catalog);
+	r = view_of(plan);
 	fw = &r->tables[CATALOG_FIREWALL];
 
 	assert_int_equal(find_flows(r, s, "UDP", rtp, NULL, is_mailbox, &row), 1);
@@ -467,7 +443,7 @@ static void test_um_media_and_sip(void **state)
 			assert_string_equal(cell(pr, i, "program_rule"), names[i]);
 		assert_int_equal(report_column_index(pr, "destination_port"), -1);
 	}
-	report_free(r);
+	view_free(r);
 	plan_free(plan);
 }
 
@@ -484,12 +460,12 @@ static void test_every_vip_port_is_balanced(void **state)
 	for (size_t l = 0; l < 2; l++) {
 		struct plan *plan = plan_for(lbs[l], EDGE_SINGLE);
 		const struct site *s = &plan->sites[0];
-		struct report *r;
+		struct report_view *r;
 		const struct report_table *fw, *lb;
 		const char *vips[2];
 		plan_set_reverse_proxy(plan, 0, true);
 		plan_fill_defaults(plan);
-		r = report_build(plan, catalog);
+		r = view_of(plan);
 		fw = &r->tables[CATALOG_FIREWALL];
 		lb = &r->tables[CATALOG_LB];
 		vips[0] = s->frontend.vip;
@@ -511,7 +487,7 @@ static void test_every_vip_port_is_balanced(void **state)
 						 fw->rows[i].rule_id, cell(fw, i, "transport"),
 						 cell(fw, i, "destination_port"), vips[v]);
 			}
-		report_free(r);
+		view_free(r);
 		plan_free(plan);
 	}
 }

@@ -15,32 +15,8 @@
 #include "ucplan/model.h"
 #include "ucplan/report.h"
 
-static struct catalog *catalog;
+#include "support.h"
 
-static int setup(void **state)
-{
-	struct uc_error err = {0};
-
-	(void)state;
-	setlocale(LC_ALL, "C.UTF-8");
-	i18n_set_language("en");
-	return catalog_load_default(&catalog, &err) == UC_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	catalog_free(catalog);
-	return 0;
-}
-
-static const char *cell(const struct report_table *t, size_t row, const char *key)
-{
-	int c = report_column_index(t, key);
-
-	assert_true(c >= 0);
-	return t->rows[row].cells[c];
-}
 
 /* Index of the first row made from rule id (or -1). */
 static long find_rule(const struct report_table *t, const char *id)
@@ -92,12 +68,12 @@ static void test_columns_are_the_contract(void **state)
 static void test_default_plan(void **state)
 {
 	struct plan *plan = plan_new_default();
-	struct report *r;
+	struct report_view *r;
 	const struct report_table *fw, *lb;
 	long row;
 
 	(void)state;
-	r = report_build(plan, catalog);
+	r = view_of(plan);
 	fw = &r->tables[CATALOG_FIREWALL];
 	lb = &r->tables[CATALOG_LB];
 	assert_string_equal(fw->key, "firewall");
@@ -128,21 +104,21 @@ static void test_default_plan(void **state)
 			    "<https://docs.microsoft.com/skypeforbusiness/plan-your-deployment/"
 			    "network-requirements/ports-and-protocols>");
 	assert_int_equal(fw->rows[row].site, 0);
-	report_free(r);
+	view_free(r);
 	plan_free(plan);
 }
 
 static void test_hardware_load_balancing(void **state)
 {
 	struct plan *plan = plan_new_default();
-	struct report *r;
+	struct report_view *r;
 	const struct report_table *lb;
 	long row;
 
 	(void)state;
 	plan_set_pool_lb(plan, 0, POOL_LB_HARDWARE);
 	plan_fill_defaults(plan);
-	r = report_build(plan, catalog);
+	r = view_of(plan);
 	lb = &r->tables[CATALOG_LB];
 	row = find_rule(lb, "lb-fe-hw-5061");
 	assert_true(row >= 0);
@@ -150,21 +126,21 @@ static void test_hardware_load_balancing(void **state)
 	assert_string_equal(cell(lb, (size_t)row, "vip"), plan->sites[0].frontend.vip);
 	assert_string_equal(cell(lb, (size_t)row, "port"), "5061");
 	assert_int_equal(find_rule(lb, "lb-fe-dns-443"), -1);
-	report_free(r);
+	view_free(r);
 
 	/* a Standard Edition server has no load balancer at all */
 	plan_set_edition(plan, 0, EDITION_STANDARD);
 	plan_fill_defaults(plan);
-	r = report_build(plan, catalog);
+	r = view_of(plan);
 	assert_int_equal(r->tables[CATALOG_LB].n_rows, 0);
-	report_free(r);
+	view_free(r);
 	plan_free(plan);
 }
 
 static void test_site_independent_rows_once(void **state)
 {
 	struct plan *plan = plan_new_default();
-	struct report *r;
+	struct report_view *r;
 	const struct report_table *fw;
 	long row;
 
@@ -172,7 +148,7 @@ static void test_site_independent_rows_once(void **state)
 	plan_add_site(plan, "Second");
 	plan_add_site(plan, "Third");
 	plan_fill_defaults(plan);
-	r = report_build(plan, catalog);
+	r = view_of(plan);
 	fw = &r->tables[CATALOG_FIREWALL];
 	/* client rules do not depend on a site: once for the plan */
 	assert_int_equal(count_rule(fw, "client-sip-443"), 1);
@@ -188,14 +164,14 @@ static void test_site_independent_rows_once(void **state)
 				last = fw->rows[i].site;
 			}
 	}
-	report_free(r);
+	view_free(r);
 	plan_free(plan);
 }
 
 static void test_same_flow_merges_references(void **state)
 {
 	struct plan *plan = plan_new_default();
-	struct report *r;
+	struct report_view *r;
 	const struct report_table *fw;
 	long row;
 
@@ -203,7 +179,7 @@ static void test_same_flow_merges_references(void **state)
 	plan_set_edge(plan, 0, EDGE_SINGLE, EDGE_ADDR_PUBLIC, 1);
 	plan->federation = FEDERATION_SIP;
 	plan_fill_defaults(plan);
-	r = report_build(plan, catalog);
+	r = view_of(plan);
 	fw = &r->tables[CATALOG_FIREWALL];
 	/* the Edge table and the SIP federation summary state the same rule:
 	 * one row, both sources named */
@@ -225,14 +201,14 @@ static void test_same_flow_merges_references(void **state)
 			     strcmp(cell(fw, i, "destination_port"), "5061") == 0 &&
 			     strcmp(cell(fw, i, "service"), cell(fw, (size_t)row, "service")) == 0);
 	}
-	report_free(r);
+	view_free(r);
 	plan_free(plan);
 }
 
 static void test_version_selects_tables(void **state)
 {
 	struct plan *plan = plan_new_default();
-	struct report *r;
+	struct report_view *r;
 	const struct report_table *fw;
 	long row;
 
@@ -240,7 +216,7 @@ static void test_version_selects_tables(void **state)
 	plan_set_edge(plan, 0, EDGE_SINGLE, EDGE_ADDR_NAT, 1);
 	plan_fill_defaults(plan);
 	plan->version = PRODUCT_LYNC2013;
-	r = report_build(plan, catalog);
+	r = view_of(plan);
 	fw = &r->tables[CATALOG_FIREWALL];
 	row = find_rule(fw, "edge-ext-sip-443-in");
 	assert_true(row >= 0);
@@ -251,10 +227,10 @@ static void test_version_selects_tables(void **state)
 	/* Lync 2013 lists UDP 50000-59999 outbound only for OCS 2007 partners */
 	assert_int_equal(find_rule(fw, "edge-ext-av-rtp-udp-out"), -1);
 	assert_int_equal(find_rule(fw, "edge-ext-av-rtp-udp-out-ocs2007"), -1);
-	report_free(r);
+	view_free(r);
 
 	plan->version = PRODUCT_SFB2015;
-	r = report_build(plan, catalog);
+	r = view_of(plan);
 	fw = &r->tables[CATALOG_FIREWALL];
 	row = find_rule(fw, "edge-ext-sip-443-in");
 	assert_non_null(strstr(cell(fw, (size_t)row, "reference"),
@@ -262,27 +238,27 @@ static void test_version_selects_tables(void **state)
 			       "requirements"));
 	assert_null(strchr(cell(fw, (size_t)row, "reference"), ';'));
 	assert_true(find_rule(fw, "edge-ext-av-rtp-udp-out") >= 0);
-	report_free(r);
+	view_free(r);
 
 	plan->ocs2007_federation = true;
-	r = report_build(plan, catalog);
+	r = view_of(plan);
 	assert_true(find_rule(&r->tables[CATALOG_FIREWALL], "edge-ext-av-rtp-udp-in-ocs2007") >=
 		    0);
-	report_free(r);
+	view_free(r);
 	plan_free(plan);
 }
 
 static void test_a_v_ports_kept_apart(void **state)
 {
 	struct plan *plan = plan_new_default();
-	struct report *r;
+	struct report_view *r;
 	const struct report_table *fw;
 	long row;
 
 	(void)state;
 	plan_set_edge(plan, 0, EDGE_SCALED_DNS, EDGE_ADDR_PUBLIC, 2);
 	plan_fill_defaults(plan);
-	r = report_build(plan, catalog);
+	r = view_of(plan);
 	fw = &r->tables[CATALOG_FIREWALL];
 	row = find_rule(fw, "edge-ext-av-rtp-tcp-out");
 	assert_true(row >= 0);
@@ -291,14 +267,14 @@ static void test_a_v_ports_kept_apart(void **state)
 	/* both Edge Servers' A/V addresses are named */
 	assert_non_null(strstr(cell(fw, (size_t)row, "source"), plan->sites[0].edges[0].av));
 	assert_non_null(strstr(cell(fw, (size_t)row, "source"), plan->sites[0].edges[1].av));
-	report_free(r);
+	view_free(r);
 	plan_free(plan);
 }
 
 static void test_nat_and_vip_formatting(void **state)
 {
 	struct plan *plan = plan_new_default();
-	struct report *r;
+	struct report_view *r;
 	const struct report_table *fw;
 	const char *text;
 	char expect[256];
@@ -307,7 +283,7 @@ static void test_nat_and_vip_formatting(void **state)
 	(void)state;
 	plan_set_edge(plan, 0, EDGE_SINGLE, EDGE_ADDR_NAT, 1);
 	plan_fill_defaults(plan);
-	r = report_build(plan, catalog);
+	r = view_of(plan);
 	fw = &r->tables[CATALOG_FIREWALL];
 	row = find_rule(fw, "edge-ext-stun-udp-in");
 	text = cell(fw, (size_t)row, "destination");
@@ -315,11 +291,11 @@ static void test_nat_and_vip_formatting(void **state)
 		 plan->sites[0].edges[0].fqdn, plan->sites[0].edges[0].av,
 		 plan->sites[0].edges[0].av_nat);
 	assert_string_equal(text, expect);
-	report_free(r);
+	view_free(r);
 
 	plan_set_edge(plan, 0, EDGE_SCALED_HLB, EDGE_ADDR_PUBLIC, 2);
 	plan_fill_defaults(plan);
-	r = report_build(plan, catalog);
+	r = view_of(plan);
 	fw = &r->tables[CATALOG_FIREWALL];
 	row = find_rule(fw, "edge-vip-sip-443-in");
 	assert_true(row >= 0);
@@ -328,14 +304,14 @@ static void test_nat_and_vip_formatting(void **state)
 	assert_string_equal(cell(fw, (size_t)row, "destination"), expect);
 	/* an HLB Edge has no inbound SIP row on the real servers */
 	assert_int_equal(find_rule(fw, "edge-ext-sip-443-in"), -1);
-	report_free(r);
+	view_free(r);
 	plan_free(plan);
 }
 
 static void test_plan_ranges_fill_symbolic_ports(void **state)
 {
 	struct plan *plan = plan_new_default();
-	struct report *r;
+	struct report_view *r;
 	long row;
 
 	(void)state;
@@ -346,7 +322,7 @@ static void test_plan_ranges_fill_symbolic_ports(void **state)
 	plan->sites[0].um_rtp.first = 10000;
 	plan->sites[0].um_rtp.last = 20000;
 	plan_fill_defaults(plan);
-	r = report_build(plan, catalog);
+	r = view_of(plan);
 	row = find_rule(&r->tables[CATALOG_FIREWALL], "client-audio-udp");
 	assert_string_equal(cell(&r->tables[CATALOG_FIREWALL], (size_t)row, "source_port"),
 			    "50000-50019");
@@ -363,7 +339,7 @@ static void test_plan_ranges_fill_symbolic_ports(void **state)
 	assert_true(find_rule(&r->tables[CATALOG_FIREWALL], "um-callrouter-5061") >= 0);
 	assert_int_equal(find_rule(&r->tables[CATALOG_FIREWALL], "um-callrouter-5060-tcp"), -1);
 	assert_int_equal(find_rule(&r->tables[CATALOG_FIREWALL], "um-worker-5066-dual"), -1);
-	report_free(r);
+	view_free(r);
 	plan_free(plan);
 }
 
@@ -393,7 +369,7 @@ static void test_every_rule_reachable(void **state)
 	(void)state;
 	for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++) {
 		struct plan *plan = plan_new_default();
-		struct report *r;
+		struct report_view *r;
 		plan->version = variants[v].version;
 		plan->federation = FEDERATION_SIP | FEDERATION_PUBLIC_IM | FEDERATION_XMPP;
 		plan->ocs2007_federation = true;
@@ -412,11 +388,11 @@ static void test_every_rule_reachable(void **state)
 		plan->sites[0].branches[0].name = strdup("Branch");
 		plan->sites[0].branches[0].kind = BRANCH_SBA;
 		plan_fill_defaults(plan);
-		r = report_build(plan, catalog);
+		r = view_of(plan);
 		for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++)
 			for (size_t i = 0; i < r->tables[k].n_rows; i++)
 				seen[r->tables[k].rows[i].rule - catalog->rules] = true;
-		report_free(r);
+		view_free(r);
 		plan_free(plan);
 	}
 	for (size_t i = 0; i < catalog->n_rules; i++)
@@ -428,13 +404,13 @@ static void test_every_rule_reachable(void **state)
 static void test_stable_output(void **state)
 {
 	struct plan *plan = plan_new_default();
-	struct report *a, *b;
+	struct report_view *a, *b;
 
 	(void)state;
 	plan_set_edge(plan, 0, EDGE_SCALED_DNS, EDGE_ADDR_PUBLIC, 2);
 	plan_fill_defaults(plan);
-	a = report_build(plan, catalog);
-	b = report_build(plan, catalog);
+	a = view_of(plan);
+	b = view_of(plan);
 	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
 		assert_int_equal(a->tables[k].n_rows, b->tables[k].n_rows);
 		for (size_t i = 0; i < a->tables[k].n_rows; i++)
@@ -442,8 +418,8 @@ static void test_stable_output(void **state)
 				assert_string_equal(a->tables[k].rows[i].cells[c],
 						    b->tables[k].rows[i].cells[c]);
 	}
-	report_free(a);
-	report_free(b);
+	view_free(a);
+	view_free(b);
 	plan_free(plan);
 }
 

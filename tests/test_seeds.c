@@ -1608,13 +1608,13 @@ static bool row_applies(const struct seed_row *r, const struct plan *plan)
 	return holds;
 }
 
-static const struct report_row *report_match(const struct report *rep, const struct seed_row *r)
+static const struct report_flow *report_match(const struct report *rep, const struct seed_row *r)
 {
-	const struct report_table *t = &rep->tables[r->table];
+	const struct report_flows *t = &rep->tables[r->table];
 
-	for (size_t i = 0; i < t->n_rows; i++)
-		if (t->rows[i].rule && rule_matches(r, t->rows[i].rule))
-			return &t->rows[i];
+	for (size_t i = 0; i < t->n_flows; i++)
+		if (t->flows[i].rule && rule_matches(r, t->flows[i].rule))
+			return &t->flows[i];
 	return NULL;
 }
 
@@ -1671,7 +1671,7 @@ static void test_topology(void **state)
 	for (size_t k = 0; k < COUNT(t->absent) && t->absent[k]; k++) {
 		const struct seed_table *tab = t->absent[k];
 		for (size_t i = 0; i < tab->n_rows; i++) {
-			const struct report_row *row = report_match(rep, &tab->rows[i]);
+			const struct report_flow *row = report_match(rep, &tab->rows[i]);
 			if (!row)
 				continue;
 			print_row(t->name, tab, &tab->rows[i]);
@@ -1682,7 +1682,7 @@ static void test_topology(void **state)
 	if (t->no_hlb_only_ports) {
 		for (size_t i = 0; i < t_hlb_only.n_rows; i++) {
 			const struct seed_row *r = &t_hlb_only.rows[i];
-			const struct report_row *row;
+			const struct report_flow *row;
 			bool also_dns = false;
 			for (size_t j = 0; j < t_hlb_dns.n_rows; j++)
 				also_dns |= strcmp(t_hlb_dns.rows[j].source, r->source) == 0 &&
@@ -1696,9 +1696,9 @@ static void test_topology(void **state)
 		}
 	}
 	if (t->no_edge_rtp_destination) {
-		const struct report_table *fw = &rep->tables[CATALOG_FIREWALL];
-		for (size_t i = 0; i < fw->n_rows; i++) {
-			const struct catalog_rule *c = fw->rows[i].rule;
+		const struct report_flows *fw = &rep->tables[CATALOG_FIREWALL];
+		for (size_t i = 0; i < fw->n_flows; i++) {
+			const struct catalog_rule *c = fw->flows[i].rule;
 			if (strcmp(c->scope->id, "external-firewall") != 0 ||
 			    strcmp(c->destination_port, "50000-59999") != 0 ||
 			    !(is_edge_endpoint(c->source) || is_edge_endpoint(c->destination)))

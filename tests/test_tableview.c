@@ -22,6 +22,7 @@ struct fixture {
 	struct catalog *catalog;
 	struct plan *plan;
 	struct report *report;
+	struct report_view *view;
 	const struct report_table *fw;
 };
 
@@ -48,7 +49,8 @@ static int setup(void **state)
 	f->report = report_build(f->plan, f->catalog);
 	if (!f->report)
 		return -1;
-	f->fw = &f->report->tables[CATALOG_FIREWALL];
+	f->view = report_view_build(f->report);
+	f->fw = &f->view->tables[CATALOG_FIREWALL];
 	*state = f;
 	return 0;
 }
@@ -57,6 +59,7 @@ static int teardown(void **state)
 {
 	struct fixture *f = *state;
 
+	report_view_free(f->view);
 	report_free(f->report);
 	plan_free(f->plan);
 	catalog_free(f->catalog);
@@ -230,7 +233,7 @@ static void hand_build(struct hand_table *h, const char *const (*cells)[3], size
 		for (size_t c = 0; c < 3; c++)
 			h->cells[3 * i + c] = cells[i][c];
 		h->rows[i] = (struct report_row){cells[i][0], "server", (int)(i % 3) - 1, NULL,
-						 &h->cells[3 * i]};
+						 &h->cells[3 * i], NULL};
 	}
 	h->table = (struct report_table){CATALOG_FIREWALL, "firewall", "Firewall", hand_columns, 3,
 					 h->rows,	   n};

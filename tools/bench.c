@@ -56,7 +56,7 @@ static size_t total_rows(const struct report *r)
 	size_t n = 0;
 
 	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++)
-		n += r->tables[k].n_rows;
+		n += r->tables[k].n_flows;
 	return n;
 }
 

@@ -23,6 +23,10 @@ enum catalog_table {
 	CATALOG_TABLE_COUNT
 };
 
+/* Bit for each table in a set of tables (-t), and the set of all. */
+#define CATALOG_TABLE_BIT(kind) (1u << (kind))
+#define CATALOG_ALL_TABLES ((1u << CATALOG_TABLE_COUNT) - 1u)
+
 /* One atom of a condition: [!]name[=value|value...].  The condition of a
  * rule holds when every atom holds. */
 struct condition_atom {

@@ -27,19 +27,27 @@ struct cli_topology {
 	bool persistent_chat, office_web_apps, ipsec, reverse_proxy;
 };
 
-enum cli_command { CLI_WIZARD, CLI_REPORT, CLI_CHECK, CLI_HELP, CLI_VERSION };
+enum cli_command { CLI_WIZARD, CLI_REPORT, CLI_CHECK, CLI_DIFF, CLI_HELP, CLI_VERSION };
 
 struct cli_options {
 	enum cli_command command;
 	const char *plan_path; /* borrowed from argv */
+	const char *old_report; /* diff: OLD and NEW, borrowed from argv */
+	const char *new_report;
 	const char *output;    /* borrowed from argv */
 	const char *format;    /* "text", "csv", "xml" or NULL (text) */
 	unsigned tables;       /* EXPORT_TABLE_BIT set; 0 = all */
 	const char *lang;      /* borrowed; NULL = from the environment */
 	int separator;         /* ',' or ';'; 0 = the language's default */
 	bool no_bom;
+	bool header_keys;      /* --header keys: machine keys as the CSV header */
+	bool wide;             /* --wide: text into a pipe on one line per row */
 	struct cli_topology topo;
 };
+
+/* The names -f accepts, NULL-terminated, and whether name is one. */
+extern const char *const cli_formats[];
+bool cli_format_known(const char *name);
 
 /* Parses argv (not modified; strings are borrowed).  UC_ERR_USAGE with a
  * translated sentence in err for anything wrong.  Safe to call repeatedly

@@ -12,11 +12,12 @@
 #include <stdio.h>
 
 #include "ucplan/report.h"
+#include "ucplan/view.h"
 #include "ucplan/util.h"
 
-/* Bit for each table, from enum catalog_table. */
-#define EXPORT_TABLE_BIT(kind) (1u << (kind))
-#define EXPORT_ALL_TABLES ((1u << CATALOG_TABLE_COUNT) - 1u)
+/* Bit for each table, from enum catalog_table (catalog.h). */
+#define EXPORT_TABLE_BIT(kind) CATALOG_TABLE_BIT(kind)
+#define EXPORT_ALL_TABLES CATALOG_ALL_TABLES
 
 struct export_options {
 	unsigned tables;  /* EXPORT_TABLE_BIT set; 0 means all */
@@ -24,10 +25,12 @@ struct export_options {
 	bool bom;         /* CSV: start with a UTF-8 byte-order mark */
 	size_t width;     /* text: fit lines to this many columns; 0 = no limit */
 	bool ascii;       /* text: ASCII ellipsis instead of U+2026 */
+	bool wrap;        /* text: wrap long cells within width instead of cutting them */
+	bool header_keys; /* CSV: machine keys as the header instead of labels */
 };
 
 struct exporter {
-	const char *name;      /* "text", "csv", "xml" */
+	const char *name;      /* "text", "csv", "xml", "json" */
 	const char *extension; /* file name extension without the dot */
 	enum uc_status (*write)(const struct report *report, const struct export_options *opts,
 				FILE *out, struct uc_error *err);
@@ -36,6 +39,7 @@ struct exporter {
 extern const struct exporter export_text;
 extern const struct exporter export_csv;
 extern const struct exporter export_xml;
+extern const struct exporter export_json;
 
 /* Writes the report to path through a temporary file renamed into place
  * only when complete (fileio.h), so that a failure leaves the previous

@@ -25,6 +25,14 @@ enum uc_status atomic_file_commit(struct atomic_file *af, struct uc_error *err);
 /* Closes and removes the temporary file; the target is untouched. */
 void atomic_file_abort(struct atomic_file *af);
 
+/* Writes a file through write(out, context, err) atomically: the file at
+ * path is replaced only when write succeeded and the data reached the disk;
+ * otherwise the previous file stays and no partial one is left.  err names
+ * path on failure. */
+typedef enum uc_status (*atomic_writer)(FILE *out, const void *context, struct uc_error *err);
+enum uc_status atomic_file_write(const char *path, atomic_writer write, const void *context,
+				 struct uc_error *err);
+
 /* Reads a whole regular file of at most max_size bytes into a NUL-terminated
  * buffer (caller frees).  Refuses directories, devices and larger files. */
 enum uc_status file_read_all(const char *path, size_t max_size, char **data, size_t *size,

@@ -1,9 +1,12 @@
-/* report.h: the rules engine and its result, an immutable table snapshot.
+/* report.h: the rules engine and its result, an immutable snapshot of data.
  *
  * report_build() evaluates every catalog rule against the plan, expands the
- * symbolic endpoints into the plan's names and addresses, removes duplicate
- * rows and keeps a stable order (catalog order within a site, sites in plan
- * order).  The TUI views and every exporter read the same snapshot. */
+ * symbolic endpoints into the plan's pools, VIPs, servers and addresses,
+ * removes duplicate flows and keeps a stable order (catalog order within a
+ * site, sites in plan order).  Nothing in a report is translated or
+ * formatted: labels, notes and services are English msgids, ports are
+ * numbers.  Every front end renders from the same report in the language of
+ * the moment (view.h for tables of text, the exporters for files). */
 #ifndef UCPLAN_REPORT_H
 #define UCPLAN_REPORT_H
 
@@ -13,41 +16,81 @@
 #include "ucplan/catalog.h"
 #include "ucplan/model.h"
 
-struct report_column {
-	const char *key;   /* machine key, e.g. "destination_port" */
-	const char *label; /* English msgid; translate with _() when shown */
+/* A port value: any port, one port, or a range first-last. */
+enum report_port_kind { REPORT_PORT_ANY, REPORT_PORT_SINGLE, REPORT_PORT_RANGE };
+
+struct report_port {
+	enum report_port_kind kind;
+	unsigned first; /* SINGLE and RANGE */
+	unsigned last;  /* RANGE; equal to first for SINGLE */
 };
 
-struct report_row {
-	const char *rule_id; /* the catalog rule's stable id */
-	const char *scope;   /* scope machine key */
-	int site;            /* site index, -1 when the row is not tied to a site */
-	const struct catalog_rule *rule; /* borrowed from the catalog, for details */
-	const char **cells;  /* n_columns cells, UTF-8, already translated */
+/* One server of an endpoint: its name, its address and, for an Edge
+ * interface behind NAT, the public address it is translated to.  Any field
+ * may be NULL (a file share has a name and no address). */
+struct report_member {
+	const char *fqdn;
+	const char *address;
+	const char *nat;
 };
 
-struct report_table {
+/* What a symbolic endpoint became for one site. */
+struct report_endpoint {
+	const char *role;  /* the catalog endpoint id: "frontend-pool", "any", ... */
+	const char *label; /* English msgid of the role ("Front End pool") */
+	bool special;      /* any, clients, partners...: no plan addresses */
+	const char *pool;  /* pool FQDN, or NULL */
+	/* The VIP: for a VIP endpoint the address itself (vip_only); for a pool
+	 * entered through its load balancer the VIP before the members. */
+	const char *vip;
+	bool vip_only;
+	const struct report_member *members;
+	size_t n_members;
+};
+
+/* One row: a flow (firewall, IPsec), a load balanced port (lb: source is
+ * the pool, destination its VIP) or a program rule (programs: destination
+ * is the servers, service the rule's name). */
+struct report_flow {
+	const struct catalog_rule *rule; /* borrowed from the catalog */
+	const char *rule_id;             /* rule->id */
+	const char *scope;               /* scope key */
+	int site;                        /* site index, -1 when not tied to a site */
+	const struct report_endpoint *source;
+	const struct report_endpoint *destination;
+	const char *transport; /* "TCP", "UDP", "UDP/TCP" */
+	struct report_port source_port;
+	struct report_port destination_port;
+	const char *service;        /* English msgid, may be "" */
+	const char *note;           /* English msgid */
+	const char *authentication; /* IPsec: English msgid; else NULL */
+	/* the sources that document the flow for this plan, each once; a flow
+	 * stated by two rules names the sources of both */
+	const struct catalog_source *const *sources;
+	size_t n_sources;
+};
+
+struct report_flows {
 	enum catalog_table kind;
-	const char *key;   /* "firewall", "lb", "ipsec" */
+	const char *key;   /* "firewall", "lb", "ipsec", "programs" */
 	const char *title; /* English msgid */
-	const struct report_column *columns;
-	size_t n_columns;
-	struct report_row *rows;
-	size_t n_rows;
+	struct report_flow *flows;
+	size_t n_flows;
 };
 
 struct report {
-	struct report_table tables[CATALOG_TABLE_COUNT];
-	char *lang;     /* language the cells were translated into, "en", "es", ... */
+	struct report_flows tables[CATALOG_TABLE_COUNT];
 	char *plan_name;
-	/* private: storage for cells */
-	struct report_arena *arena;
+	char **site_names; /* n_sites, copies of the plan's site names */
+	size_t n_sites;
+	/* private: storage for endpoints, members, strings and source lists */
+	struct strpool *strings;
 };
 
-/* Builds the tables for plan from catalog, translating labels and notes into
- * the current gettext language.  Both arguments are borrowed; the report
- * keeps pointers into the catalog (rows[].rule), so the catalog must outlive
- * it.  Caller frees with report_free(). */
+/* Builds the report for plan from catalog.  Both arguments are borrowed;
+ * the report keeps pointers into the catalog (rules, sources, msgids) and
+ * copies what it needs of the plan, so the catalog must outlive it and the
+ * plan may change or go.  Caller frees with report_free(). */
 struct report *report_build(const struct plan *plan, const struct catalog *catalog);
 void report_free(struct report *report);
 
@@ -55,9 +98,10 @@ void report_free(struct report *report);
  * refuses endpoints the engine cannot place). */
 bool report_endpoint_known(const char *id);
 
-/* The columns of a table kind (static). */
-const struct report_column *report_columns(enum catalog_table kind, size_t *n_columns);
-/* Index of the column key in table, or -1. */
-int report_column_index(const struct report_table *table, const char *key);
+/* Equality of two port values. */
+bool report_port_equal(struct report_port a, struct report_port b);
+
+/* Site name of a flow, or NULL for a plan-wide flow (borrowed). */
+const char *report_site_name(const struct report *report, int site);
 
 #endif

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "ucplan/report.h"
+#include "ucplan/view.h"
 
 struct tableview {
 	const struct report_table *table; /* borrowed */

@@ -19,4 +19,14 @@ size_t tw_fit(const char *s, size_t cols, size_t *used);
  * padded with spaces otherwise (unless pad is zero).  Returns buf. */
 char *tw_fit_pad(char *buf, size_t size, const char *s, size_t cols, int pad, int ascii);
 
+/* Length in bytes of the UTF-8 character at s (1 for an invalid byte). */
+size_t tw_char_len(const char *s);
+
+/* The first line of s that fits width display columns: its length in bytes
+ * in *len, and where the next line starts (spaces at the break dropped).
+ * Breaks at spaces, next to double-width characters (never before closing
+ * or after opening punctuation), at a newline, and inside a word only when
+ * the word alone is wider than the line. */
+const char *tw_wrap(const char *s, size_t width, size_t *len);
+
 #endif

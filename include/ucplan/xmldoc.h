@@ -6,6 +6,7 @@
 #ifndef UCPLAN_XMLDOC_H
 #define UCPLAN_XMLDOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <libxml/tree.h>
@@ -27,6 +28,13 @@ enum uc_status xmldoc_validate(xmlDocPtr doc, const char *schema_path, const cha
 /* Reads path (at most max_size bytes), parses and validates it. */
 enum uc_status xmldoc_load(const char *path, size_t max_size, const char *schema_path,
 			   xmlDocPtr *doc, struct uc_error *err);
+
+/* Walking a tree: the element's line (0 when unknown), whether node is the
+ * element name, how many children are, and the first child that is. */
+int xmldoc_line(xmlNodePtr node);
+bool xmldoc_is_element(xmlNodePtr node, const char *name);
+size_t xmldoc_count_children(xmlNodePtr parent, const char *name);
+xmlNodePtr xmldoc_child(xmlNodePtr parent, const char *name);
 
 /* The attribute's value as a newly allocated string (caller frees with
  * free()), or NULL when absent. */

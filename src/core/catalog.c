@@ -35,29 +35,6 @@ bool catalog_table_parse(const char *key, enum catalog_table *out)
 	return false;
 }
 
-static bool is_element(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-static xmlNodePtr child(xmlNodePtr parent, const char *name)
-{
-	for (xmlNodePtr n = parent->children; n; n = n->next)
-		if (is_element(n, name))
-			return n;
-	return NULL;
-}
-
-static size_t count_children(xmlNodePtr parent, const char *name)
-{
-	size_t count = 0;
-
-	for (xmlNodePtr n = parent->children; n; n = n->next)
-		if (is_element(n, name))
-			count++;
-	return count;
-}
-
 static char *element_text(xmlNodePtr n)
 {
 	xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
@@ -133,8 +110,8 @@ static enum uc_status load_rule(struct catalog *c, xmlNodePtr n, struct catalog_
 	r->source_port = xmldoc_attr(n, "source-port");
 	r->destination_port = xmldoc_attr(n, "destination-port");
 	r->service = xmldoc_attr(n, "service");
-	r->note = element_text(child(n, "note"));
-	r->authentication = element_text(child(n, "authentication"));
+	r->note = element_text(xmldoc_child(n, "note"));
+	r->authentication = element_text(xmldoc_child(n, "authentication"));
 	if (!r->service)
 		r->service = xstrdup("");
 
@@ -172,11 +149,11 @@ static enum uc_status load_rule(struct catalog *c, xmlNodePtr n, struct catalog_
 	s = parse_when(n, c->path, &r->when, err);
 	if (s != UC_OK)
 		return s;
-	r->refs = xcalloc(count_children(n, "ref"), sizeof *r->refs);
+	r->refs = xcalloc(xmldoc_count_children(n, "ref"), sizeof *r->refs);
 	for (xmlNodePtr m = n->children; m; m = m->next) {
 		struct catalog_ref *ref;
 		char *id;
-		if (!is_element(m, "ref"))
+		if (!xmldoc_is_element(m, "ref"))
 			continue;
 		ref = &r->refs[r->n_refs];
 		id = xmldoc_attr(m, "source");
@@ -198,14 +175,14 @@ static enum uc_status load_rule(struct catalog *c, xmlNodePtr n, struct catalog_
 
 static enum uc_status load_catalog(struct catalog *c, xmlNodePtr root, struct uc_error *err)
 {
-	xmlNodePtr sources = child(root, "sources"), scopes = child(root, "scopes");
-	xmlNodePtr endpoints = child(root, "endpoints"), rules = child(root, "rules");
+	xmlNodePtr sources = xmldoc_child(root, "sources"), scopes = xmldoc_child(root, "scopes");
+	xmlNodePtr endpoints = xmldoc_child(root, "endpoints"), rules = xmldoc_child(root, "rules");
 	enum uc_status s;
 
-	c->sources = xcalloc(count_children(sources, "source"), sizeof *c->sources);
+	c->sources = xcalloc(xmldoc_count_children(sources, "source"), sizeof *c->sources);
 	for (xmlNodePtr n = sources->children; n; n = n->next) {
 		struct catalog_source *src;
-		if (!is_element(n, "source"))
+		if (!xmldoc_is_element(n, "source"))
 			continue;
 		src = &c->sources[c->n_sources++];
 		src->id = xmldoc_attr(n, "id");
@@ -219,23 +196,23 @@ static enum uc_status load_catalog(struct catalog *c, xmlNodePtr root, struct uc
 			return uc_error_set(err, UC_ERR_SCHEMA, c->path, (int)xmlGetLineNo(n),
 					    _("source \"%s\" is defined twice"), src->id);
 	}
-	c->scopes = xcalloc(count_children(scopes, "scope"), sizeof *c->scopes);
+	c->scopes = xcalloc(xmldoc_count_children(scopes, "scope"), sizeof *c->scopes);
 	for (xmlNodePtr n = scopes->children; n; n = n->next) {
 		struct catalog_scope *sc;
-		if (!is_element(n, "scope"))
+		if (!xmldoc_is_element(n, "scope"))
 			continue;
 		sc = &c->scopes[c->n_scopes++];
 		sc->id = xmldoc_attr(n, "id");
-		sc->label = element_text(child(n, "label"));
+		sc->label = element_text(xmldoc_child(n, "label"));
 	}
-	c->endpoints = xcalloc(count_children(endpoints, "endpoint"), sizeof *c->endpoints);
+	c->endpoints = xcalloc(xmldoc_count_children(endpoints, "endpoint"), sizeof *c->endpoints);
 	for (xmlNodePtr n = endpoints->children; n; n = n->next) {
 		struct catalog_endpoint *ep;
-		if (!is_element(n, "endpoint"))
+		if (!xmldoc_is_element(n, "endpoint"))
 			continue;
 		ep = &c->endpoints[c->n_endpoints++];
 		ep->id = xmldoc_attr(n, "id");
-		ep->label = element_text(child(n, "label"));
+		ep->label = element_text(xmldoc_child(n, "label"));
 		if (!report_endpoint_known(ep->id))
 			return uc_error_set(err, UC_ERR_SCHEMA, c->path, (int)xmlGetLineNo(n),
 					    _("endpoint \"%s\" is not known to this version of "
@@ -250,7 +227,7 @@ static enum uc_status load_catalog(struct catalog *c, xmlNodePtr root, struct uc
 		size_t i = 0;
 		for (xmlNodePtr n = endpoints->children; n; n = n->next) {
 			char *vip;
-			if (!is_element(n, "endpoint"))
+			if (!xmldoc_is_element(n, "endpoint"))
 				continue;
 			vip = xmldoc_attr(n, "lb-vip");
 			if (vip) {
@@ -269,10 +246,10 @@ static enum uc_status load_catalog(struct catalog *c, xmlNodePtr root, struct uc
 			i++;
 		}
 	}
-	c->rules = xcalloc(count_children(rules, "rule"), sizeof *c->rules);
+	c->rules = xcalloc(xmldoc_count_children(rules, "rule"), sizeof *c->rules);
 	for (xmlNodePtr n = rules->children; n; n = n->next) {
 		struct catalog_rule *r;
-		if (!is_element(n, "rule"))
+		if (!xmldoc_is_element(n, "rule"))
 			continue;
 		r = &c->rules[c->n_rules++];
 		s = load_rule(c, n, r, err);

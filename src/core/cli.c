@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "ucplan/catalog.h"
-#include "ucplan/export.h"
 #include "ucplan/i18n.h"
 
 static enum uc_status usage(struct uc_error *err, const char *fmt, const char *arg)
@@ -17,6 +16,8 @@ enum {
 	OPT_LANG = 256,
 	OPT_CSV_SEPARATOR,
 	OPT_NO_BOM,
+	OPT_HEADER,
+	OPT_WIDE,
 	OPT_PRODUCT,
 	OPT_EDGE,
 	OPT_EDGE_NAT,
@@ -33,6 +34,18 @@ enum {
 	OPT_IPSEC,
 };
 
+/* The output formats of -f (DESIGN.md §3); main.c finds each one's
+ * exporter, and test_cli checks that every one has an exporter. */
+const char *const cli_formats[] = {"text", "csv", "xml", "json", NULL};
+
+bool cli_format_known(const char *name)
+{
+	for (size_t i = 0; cli_formats[i]; i++)
+		if (strcmp(cli_formats[i], name) == 0)
+			return true;
+	return false;
+}
+
 static const struct option long_options[] = {
 	{"table", required_argument, NULL, 't'},
 	{"format", required_argument, NULL, 'f'},
@@ -40,6 +53,8 @@ static const struct option long_options[] = {
 	{"lang", required_argument, NULL, OPT_LANG},
 	{"csv-separator", required_argument, NULL, OPT_CSV_SEPARATOR},
 	{"no-bom", no_argument, NULL, OPT_NO_BOM},
+	{"header", required_argument, NULL, OPT_HEADER},
+	{"wide", no_argument, NULL, OPT_WIDE},
 	{"product", required_argument, NULL, OPT_PRODUCT},
 	{"edge", required_argument, NULL, OPT_EDGE},
 	{"edge-nat", no_argument, NULL, OPT_EDGE_NAT},
@@ -69,16 +84,16 @@ static enum uc_status parse_option(int c, const char *arg, struct cli_options *o
 	switch (c) {
 	case 't':
 		if (strcmp(arg, "all") == 0)
-			o->tables = EXPORT_ALL_TABLES;
+			o->tables = CATALOG_ALL_TABLES;
 		else if (catalog_table_parse(arg, &table))
-			o->tables = EXPORT_TABLE_BIT(table);
+			o->tables = CATALOG_TABLE_BIT(table);
 		else
 			return usage(err, _("unknown table '%s': use firewall, lb, ipsec, programs or all"),
 					   arg);
 		return UC_OK;
 	case 'f':
-		if (!export_find(arg))
-			return usage(err, _("unknown format '%s': use text, csv or xml"), arg);
+		if (!cli_format_known(arg))
+			return usage(err, _("unknown format '%s': use text, csv, xml or json"), arg);
 		o->format = arg;
 		return UC_OK;
 	case 'o':
@@ -100,6 +115,17 @@ static enum uc_status parse_option(int c, const char *arg, struct cli_options *o
 		return UC_OK;
 	case OPT_NO_BOM:
 		o->no_bom = true;
+		return UC_OK;
+	case OPT_WIDE:
+		o->wide = true;
+		return UC_OK;
+	case OPT_HEADER:
+		if (strcmp(arg, "keys") == 0)
+			o->header_keys = true;
+		else if (strcmp(arg, "labels") == 0)
+			o->header_keys = false;
+		else
+			return usage(err, _("unknown CSV header '%s': use labels or keys"), arg);
 		return UC_OK;
 	case OPT_PRODUCT:
 		if (!model_version_parse(arg, &t->version))
@@ -190,6 +216,45 @@ const char *cli_find_lang(int argc, char **argv)
 	return lang;
 }
 
+/* The command words, each once: true and *out set when word is one. */
+static bool command_word(const char *word, enum cli_command *out)
+{
+	static const struct {
+		const char *word;
+		enum cli_command command;
+	} commands[] = {{"report", CLI_REPORT}, {"check", CLI_CHECK}, {"diff", CLI_DIFF}};
+
+	for (size_t i = 0; word && i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(word, commands[i].word) == 0) {
+			*out = commands[i].command;
+			return true;
+		}
+	return false;
+}
+
+/* diff takes two reports and renders to text, CSV or JSON; what makes a
+ * report (a plan, topology options) does not apply to it. */
+static enum uc_status check_diff(const struct cli_options *o, struct uc_error *err)
+{
+	if (!o->old_report)
+		return usage(err, "%s",
+			     _("diff needs two reports: ucplan diff OLD NEW (XML reports written "
+			       "by 'ucplan report -f xml')"));
+	if (!o->new_report)
+		return usage(err,
+			     _("diff needs a second report to compare '%s' with: ucplan "
+			       "diff OLD NEW"),
+			     o->old_report);
+	if (o->format && strcmp(o->format, "text") != 0 && strcmp(o->format, "csv") != 0 &&
+	    strcmp(o->format, "json") != 0)
+		return usage(err, _("diff writes text, csv or json, not '%s'"), o->format);
+	if (cli_topology_given(&o->topo))
+		return usage(err, "%s",
+			     _("topology options do not apply to diff; give them to 'ucplan "
+			       "report' when you make the reports"));
+	return UC_OK;
+}
+
 enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc_error *err)
 {
 	int first = 1, c;
@@ -200,13 +265,8 @@ enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc
 	memset(o, 0, sizeof *o);
 	o->topo.edge_nat = -1;
 	o->topo.director = -1;
-	if (argc > 1 && argv[1] && strcmp(argv[1], "report") == 0) {
-		o->command = CLI_REPORT;
+	if (argc > 1 && command_word(argv[1], &o->command))
 		first = 2;
-	} else if (argc > 1 && argv[1] && strcmp(argv[1], "check") == 0) {
-		o->command = CLI_CHECK;
-		first = 2;
-	}
 	/* getopt keeps state between calls: optind 0 makes GNU getopt start
 	 * over.  The command word is skipped by shifting argv.  Its own
 	 * messages are off: ours are translated and name the option. */
@@ -224,8 +284,12 @@ enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc
 		if (c == 1) {
 			/* the command word may follow options: ucplan --lang es report */
 			if (o->command == CLI_WIZARD && !o->plan_path &&
-			    (strcmp(optarg, "report") == 0 || strcmp(optarg, "check") == 0)) {
-				o->command = strcmp(optarg, "report") == 0 ? CLI_REPORT : CLI_CHECK;
+			    command_word(optarg, &o->command))
+				continue;
+			if (o->command == CLI_DIFF) {
+				if (o->new_report)
+					return usage(err, _("unexpected argument '%s'"), optarg);
+				*(o->old_report ? &o->new_report : &o->old_report) = optarg;
 				continue;
 			}
 			if (o->plan_path)
@@ -245,7 +309,7 @@ enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc
 		if (o->command == CLI_HELP || o->command == CLI_VERSION)
 			return UC_OK;
 	}
-	return UC_OK;
+	return o->command == CLI_DIFF ? check_diff(o, err) : UC_OK;
 }
 
 bool cli_topology_given(const struct cli_topology *t)

@@ -301,3 +301,21 @@ char *uc_state_path(const char *name)
 	free(dir);
 	return path;
 }
+
+enum uc_status atomic_file_write(const char *path, atomic_writer write, const void *context,
+				 struct uc_error *err)
+{
+	struct atomic_file af;
+	enum uc_status s = atomic_file_open(&af, path, err);
+
+	if (s != UC_OK)
+		return s;
+	s = write(af.fp, context, err);
+	if (s != UC_OK) {
+		atomic_file_abort(&af);
+		if (err)
+			snprintf(err->file, sizeof err->file, "%s", path);
+		return s;
+	}
+	return atomic_file_commit(&af, err);
+}

@@ -33,28 +33,6 @@ struct reader {
 	struct uc_error *err;
 };
 
-static int node_line(xmlNodePtr node)
-{
-	long line = xmlGetLineNo(node);
-
-	return line > 0 && line < INT_MAX ? (int)line : 0;
-}
-
-static bool is_element(xmlNodePtr node, const char *name)
-{
-	return node->type == XML_ELEMENT_NODE && xmlStrcmp(node->name, BAD_CAST name) == 0;
-}
-
-static size_t count_children(xmlNodePtr node, const char *name)
-{
-	size_t n = 0;
-
-	for (xmlNodePtr c = node->children; c; c = c->next)
-		if (is_element(c, name))
-			n++;
-	return n;
-}
-
 /* An attribute whose value is a keyword, a boolean or a number: the schema
  * lets whitespace around it through, so it is trimmed.  Caller frees. */
 static char *attr_token(xmlNodePtr node, const char *name)
@@ -97,7 +75,7 @@ static enum uc_status bad_value(struct reader *rd, xmlNodePtr node, const char *
 {
 	char quoted[80];
 
-	return uc_error_set(rd->err, UC_ERR_SCHEMA, rd->name, node_line(node),
+	return uc_error_set(rd->err, UC_ERR_SCHEMA, rd->name, xmldoc_line(node),
 			    _("<%s %s=\"%s\">: this value is not allowed here; see "
 			      "data/plan.rng for the allowed ones"),
 			    (const char *)node->name, attr,
@@ -107,7 +85,7 @@ static enum uc_status bad_value(struct reader *rd, xmlNodePtr node, const char *
 static enum uc_status too_many(struct reader *rd, xmlNodePtr node, const char *what, size_t count,
 			       int limit)
 {
-	return uc_error_set(rd->err, UC_ERR_LIMIT, rd->name, node_line(node),
+	return uc_error_set(rd->err, UC_ERR_LIMIT, rd->name, xmldoc_line(node),
 			    _("<%s> holds %zu %s elements, more than the %d a plan may have; "
 			      "split the plan or remove some"),
 			    (const char *)node->name, count, what, limit);
@@ -140,7 +118,7 @@ static enum uc_status read_range(struct reader *rd, xmlNodePtr node, const char 
 	if (!v)
 		return UC_OK;
 	if (!model_port_range_parse(v, out))
-		s = uc_error_set(rd->err, UC_ERR_SCHEMA, rd->name, node_line(node),
+		s = uc_error_set(rd->err, UC_ERR_SCHEMA, rd->name, xmldoc_line(node),
 				 _("%s=\"%s\" is not a port range; write N or N-M with %d <= N <= "
 				   "M <= %d"),
 				 attr, clip(v, quoted, sizeof quoted), MODEL_PORT_MIN,
@@ -161,14 +139,14 @@ static enum uc_status read_range(struct reader *rd, xmlNodePtr node, const char 
 static enum uc_status read_hosts(struct reader *rd, xmlNodePtr node, const char *element,
 				 struct server **out, size_t *n_out)
 {
-	size_t n = count_children(node, element), i = 0;
+	size_t n = xmldoc_count_children(node, element), i = 0;
 
 	if (n > PLAN_MAX_POOL_SERVERS)
 		return too_many(rd, node, element, n, PLAN_MAX_POOL_SERVERS);
 	*out = n ? xcalloc(n, sizeof **out) : NULL;
 	*n_out = n;
 	for (xmlNodePtr c = node->children; c; c = c->next) {
-		if (!is_element(c, element))
+		if (!xmldoc_is_element(c, element))
 			continue;
 		(*out)[i].fqdn = xmldoc_attr(c, "fqdn");
 		(*out)[i].address = xmldoc_attr(c, "address");
@@ -186,7 +164,7 @@ static enum uc_status read_pool(struct reader *rd, xmlNodePtr node, struct pool 
 
 static enum uc_status read_edge(struct reader *rd, xmlNodePtr node, struct site *site)
 {
-	size_t n = count_children(node, "server"), i = 0;
+	size_t n = xmldoc_count_children(node, "server"), i = 0;
 	enum uc_status s;
 
 	READ_KEY(s, rd, node, "topology", model_edge_parse, &site->edge);
@@ -209,7 +187,7 @@ static enum uc_status read_edge(struct reader *rd, xmlNodePtr node, struct site 
 	for (xmlNodePtr c = node->children; c; c = c->next) {
 		struct edge_server *e;
 
-		if (!is_element(c, "server"))
+		if (!xmldoc_is_element(c, "server"))
 			continue;
 		e = &site->edges[i++];
 		e->fqdn = xmldoc_attr(c, "fqdn");
@@ -264,7 +242,7 @@ static enum uc_status read_roles(struct reader *rd, xmlNodePtr node, struct exch
 
 static enum uc_status read_um(struct reader *rd, xmlNodePtr node, struct site *site)
 {
-	size_t n = count_children(node, "server"), i = 0;
+	size_t n = xmldoc_count_children(node, "server"), i = 0;
 	enum uc_status s;
 
 	READ_KEY(s, rd, node, "mode", model_um_parse, &site->um);
@@ -281,7 +259,7 @@ static enum uc_status read_um(struct reader *rd, xmlNodePtr node, struct site *s
 	for (xmlNodePtr c = node->children; c && s == UC_OK; c = c->next) {
 		struct exchange_um_server *um;
 
-		if (!is_element(c, "server"))
+		if (!xmldoc_is_element(c, "server"))
 			continue;
 		um = &site->um_servers[i++];
 		um->fqdn = xmldoc_attr(c, "fqdn");
@@ -304,7 +282,7 @@ static enum uc_status read_branch(struct reader *rd, xmlNodePtr node, struct bra
 
 static enum uc_status read_site(struct reader *rd, xmlNodePtr node, struct site *site)
 {
-	size_t n_branches = count_children(node, "branch");
+	size_t n_branches = xmldoc_count_children(node, "branch");
 	enum uc_status s;
 
 	site->name = xmldoc_attr(node, "name");
@@ -319,7 +297,7 @@ static enum uc_status read_site(struct reader *rd, xmlNodePtr node, struct site 
 	for (xmlNodePtr c = node->children; c && s == UC_OK; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_element(c, "frontend")) {
+		if (xmldoc_is_element(c, "frontend")) {
 			READ_KEY(s, rd, c, "edition", model_edition_parse, &site->edition);
 			if (s == UC_OK)
 				READ_KEY(s, rd, c, "lb", model_pool_lb_parse, &site->pool_lb);
@@ -327,32 +305,32 @@ static enum uc_status read_site(struct reader *rd, xmlNodePtr node, struct site 
 				site->file_share = xmldoc_attr(c, "file-share");
 				s = read_pool(rd, c, &site->frontend);
 			}
-		} else if (is_element(c, "director")) {
+		} else if (xmldoc_is_element(c, "director")) {
 			site->director = true;
 			s = read_pool(rd, c, &site->director_pool);
-		} else if (is_element(c, "mediation")) {
+		} else if (xmldoc_is_element(c, "mediation")) {
 			s = read_mediation(rd, c, site);
-		} else if (is_element(c, "edge")) {
+		} else if (xmldoc_is_element(c, "edge")) {
 			s = read_edge(rd, c, site);
-		} else if (is_element(c, "reverse-proxy")) {
+		} else if (xmldoc_is_element(c, "reverse-proxy")) {
 			site->reverse_proxy = true;
 			site->rp_fqdn = xmldoc_attr(c, "fqdn");
 			site->rp_internal = xmldoc_attr(c, "internal");
 			site->rp_external = xmldoc_attr(c, "external");
-		} else if (is_element(c, "persistent-chat")) {
+		} else if (xmldoc_is_element(c, "persistent-chat")) {
 			site->persistent_chat = true;
 			s = read_pool(rd, c, &site->pchat_pool);
-		} else if (is_element(c, "office-web-apps")) {
+		} else if (xmldoc_is_element(c, "office-web-apps")) {
 			site->office_web_apps = true;
 			s = read_pool(rd, c, &site->owas_pool);
-		} else if (is_element(c, "exchange-um")) {
+		} else if (xmldoc_is_element(c, "exchange-um")) {
 			s = read_um(rd, c, site);
-		} else if (is_element(c, "branch")) {
+		} else if (xmldoc_is_element(c, "branch")) {
 			s = read_branch(rd, c, &site->branches[site->n_branches++]);
 		} else {
 			char quoted[80];
 
-			s = uc_error_set(rd->err, UC_ERR_SCHEMA, rd->name, node_line(c),
+			s = uc_error_set(rd->err, UC_ERR_SCHEMA, rd->name, xmldoc_line(c),
 					 _("unexpected element <%s>; see data/plan.rng"),
 					 clip((const char *)c->name, quoted, sizeof quoted));
 		}
@@ -379,14 +357,14 @@ static enum uc_status read_options(struct reader *rd, xmlNodePtr node, struct pl
 
 static enum uc_status read_plan(struct reader *rd, xmlNodePtr root, struct plan *plan)
 {
-	size_t n_sites = count_children(root, "site");
+	size_t n_sites = xmldoc_count_children(root, "site");
 	enum uc_status s;
 	char *version = attr_token(root, "version");
 
 	if (!version || strcmp(version, PLAN_FORMAT_VERSION) != 0) {
 		char quoted[24];
 
-		s = uc_error_set(rd->err, UC_ERR_SCHEMA, rd->name, node_line(root),
+		s = uc_error_set(rd->err, UC_ERR_SCHEMA, rd->name, xmldoc_line(root),
 				 _("plan format version \"%s\" is not known; this ucplan reads "
 				   "version %s (the file may come from a newer ucplan)"),
 				 clip(version ? version : "", quoted, sizeof quoted),
@@ -406,9 +384,9 @@ static enum uc_status read_plan(struct reader *rd, xmlNodePtr root, struct plan 
 		return too_many(rd, root, "site", n_sites, PLAN_MAX_SITES);
 	plan->sites = n_sites ? xcalloc(n_sites, sizeof *plan->sites) : NULL;
 	for (xmlNodePtr c = root->children; c && s == UC_OK; c = c->next) {
-		if (is_element(c, "options"))
+		if (xmldoc_is_element(c, "options"))
 			s = read_options(rd, c, plan);
-		else if (is_element(c, "site"))
+		else if (xmldoc_is_element(c, "site"))
 			s = read_site(rd, c, &plan->sites[plan->n_sites++]);
 	}
 	return s;
@@ -457,7 +435,7 @@ enum uc_status planfile_load_memory(const char *data, size_t size, const char *n
 		char quoted[80];
 
 		s = uc_error_set(
-		    err, UC_ERR_SCHEMA, rd.name, root ? node_line(root) : 1,
+		    err, UC_ERR_SCHEMA, rd.name, root ? xmldoc_line(root) : 1,
 		    _("not a ucplan plan file (root element %s); open a plan saved "
 		      "by ucplan"),
 		    clip(root ? (const char *)root->name : "?", quoted, sizeof quoted));
@@ -465,7 +443,7 @@ enum uc_status planfile_load_memory(const char *data, size_t size, const char *n
 		return s;
 	}
 	if (!root->ns || xmlStrcmp(root->ns->href, BAD_CAST PLAN_NS) != 0) {
-		s = uc_error_set(err, UC_ERR_SCHEMA, rd.name, node_line(root),
+		s = uc_error_set(err, UC_ERR_SCHEMA, rd.name, xmldoc_line(root),
 				 _("not a ucplan plan file: <plan> must be in the namespace %s; "
 				   "add xmlns=\"%s\" to it"),
 				 PLAN_NS, PLAN_NS);

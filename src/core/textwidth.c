@@ -2,8 +2,12 @@
  * decodes characters for layout. */
 #include "ucplan/textwidth.h"
 
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+
+#include "ucplan/util.h"
 
 /* Decodes one character at s (n bytes left).  Returns its length in bytes
  * (at least 1) and its width in *cols; invalid bytes count as one column. */
@@ -102,4 +106,124 @@ char *tw_fit_pad(char *buf, size_t size, const char *s, size_t cols, int pad, in
 	}
 	buf[pos] = '\0';
 	return buf;
+}
+
+/* Length in bytes of the character at s (1 for invalid bytes). */
+size_t tw_char_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	size_t n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+
+	for (size_t i = 1; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			return 1;
+	return n;
+}
+
+/* Punctuation that must not start a line (closing marks, and what follows a
+ * word in Latin text) and punctuation that must not end one (opening
+ * marks): the line-breaking rules Chinese typesetting shares with Latin. */
+static const wchar_t no_line_start[] =
+    L".,;:!?)]}\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\uff09\u300d\u300f\u201d\u2019"
+    L"\u300b\u3011\u3009\u3015\uff3d\uff5d";
+static const wchar_t no_line_end[] = L"([{\uff08\u300c\u300e\u201c\u2018\u300a\u3010\u3008\u3014"
+				     L"\uff3b\uff5b";
+
+/* Decodes the character at s (n bytes left, n > 0): returns its length in
+ * bytes and the character in *wc (0 for an invalid byte, which counts as one
+ * narrow character, as in textwidth.c). */
+static size_t char_decode(const char *s, size_t n, wchar_t *wc)
+{
+	mbstate_t st;
+	size_t len;
+
+	if ((unsigned char)*s < 0x80) {
+		*wc = (unsigned char)*s;
+		return 1;
+	}
+	memset(&st, 0, sizeof st);
+	len = mbrtowc(wc, s, n, &st);
+	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+		*wc = 0;
+		return 1;
+	}
+	return len;
+}
+
+static bool is_wide(wchar_t wc)
+{
+	return wc && wcwidth(wc) == 2;
+}
+
+/* True when a line may end between a and b (neither of them a space):
+ * next to a double-width character, Chinese and Japanese text breaks
+ * anywhere, unless that would start a line with closing punctuation or end
+ * one with opening punctuation. */
+static bool may_break_between(wchar_t a, wchar_t b)
+{
+	if (!is_wide(a) && !is_wide(b))
+		return false;
+	if (b && wcschr(no_line_start, b))
+		return false;
+	if (a && wcschr(no_line_end, a))
+		return false;
+	return true;
+}
+
+const char *tw_wrap(const char *s, size_t width, size_t *len)
+{
+	size_t nl = strcspn(s, "\n"), fit, brk = 0, next = 0, i = 0;
+	wchar_t prev = 0;
+	char *line;
+
+	if (width == 0)
+		width = 1;
+	/* Measure only up to the newline. */
+	line = xstrndup(s, nl);
+	fit = tw_fit(line, width, NULL);
+	if (fit == nl) {
+		free(line);
+		*len = nl;
+		return s[nl] == '\n' ? s + nl + 1 : s + nl;
+	}
+	/* The last break that keeps the line within width: at a run of spaces
+	 * (which may overhang, as they are dropped), or between characters next
+	 * to a wide one.  i is the byte offset of the character looked at. */
+	while (i < nl && i <= fit) {
+		wchar_t wc;
+		size_t clen = char_decode(line + i, nl - i, &wc);
+		if (wc == ' ') {
+			size_t run = i, after = i;
+			wchar_t first = 0;
+			while (after < nl && line[after] == ' ')
+				after++;
+			if (after < nl)
+				char_decode(line + after, nl - after, &first);
+			/* Not at the start (indentation), and not before a
+			 * closing mark. */
+			if (run > 0 && !(first && wcschr(no_line_start, first))) {
+				brk = run;
+				next = after;
+			}
+			prev = ' ';
+			i = after;
+			continue;
+		}
+		if (i > 0 && prev != ' ' && may_break_between(prev, wc)) {
+			brk = i;
+			next = i;
+		}
+		prev = wc;
+		i += clen;
+	}
+	free(line);
+	if (brk > 0) {
+		*len = brk;
+		return s + next;
+	}
+	/* A word wider than the line: cut it where it must. */
+	if (fit == 0)
+		fit = tw_char_len(s);
+	*len = fit;
+	return s + fit;
 }

@@ -2,6 +2,7 @@
 #include "ucplan/xmldoc.h"
 
 #include <stdint.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,4 +178,34 @@ char *xmldoc_attr(xmlNodePtr node, const char *name)
 	copy = xstrdup((const char *)v);
 	xmlFree(v);
 	return copy;
+}
+
+int xmldoc_line(xmlNodePtr node)
+{
+	long line = xmlGetLineNo(node);
+
+	return line > 0 && line < INT_MAX ? (int)line : 0;
+}
+
+bool xmldoc_is_element(xmlNodePtr node, const char *name)
+{
+	return node->type == XML_ELEMENT_NODE && xmlStrcmp(node->name, BAD_CAST name) == 0;
+}
+
+size_t xmldoc_count_children(xmlNodePtr parent, const char *name)
+{
+	size_t n = 0;
+
+	for (xmlNodePtr c = parent->children; c; c = c->next)
+		if (xmldoc_is_element(c, name))
+			n++;
+	return n;
+}
+
+xmlNodePtr xmldoc_child(xmlNodePtr parent, const char *name)
+{
+	for (xmlNodePtr c = parent->children; c; c = c->next)
+		if (xmldoc_is_element(c, name))
+			return c;
+	return NULL;
 }

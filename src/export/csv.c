@@ -4,28 +4,20 @@
  * files are meant for spreadsheets, so every cell is neutralized. */
 #include <csv.h>
 #include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ucplan/export.h"
+#include "ucplan/fields.h"
 #include "ucplan/i18n.h"
 
 /* State of one write: the stream, the record being built, a scratch
  * buffer for neutralized cells and the first write error.  A record is
  * quoted by libcsv into memory and written with one call. */
-struct quoted {
-	const char *cell; /* the report's pointer: cells are interned, so one
-			   * quoting serves every row that shows the text */
-	size_t offset, length;
-};
-
 struct csv_out {
 	FILE *out;
-	struct strbuf line;
-	struct strbuf quoted_text; /* every distinct cell, quoted */
-	struct quoted *cache;
-	size_t cache_cap, cache_count;
+	struct strbuf line; /* the record being built, quoted */
+	struct strbuf cell; /* the field being rendered */
 	char *buf;
 	size_t size;
 	int error; /* errno of the first failed write, or 0 */
@@ -66,88 +58,48 @@ static void csv_quote(struct csv_out *co, struct strbuf *sb, const char *text)
 	sb->data[sb->len] = '\0';
 }
 
-static size_t cache_slot(const struct csv_out *co, const char *cell)
-{
-	uintptr_t h = (uintptr_t)cell;
-
-	h ^= h >> 17;
-	h *= 0x9e3779b97f4a7c15u;
-	return (size_t)(h >> 7) & (co->cache_cap - 1);
-}
-
-static void cache_grow(struct csv_out *co)
-{
-	struct quoted *old = co->cache;
-	size_t old_cap = co->cache_cap;
-
-	co->cache_cap = old_cap ? old_cap * 2 : 4096;
-	co->cache = xcalloc(co->cache_cap, sizeof *co->cache);
-	for (size_t i = 0; i < old_cap; i++) {
-		size_t slot;
-		if (!old[i].cell)
-			continue;
-		slot = cache_slot(co, old[i].cell);
-		while (co->cache[slot].cell)
-			slot = (slot + 1) & (co->cache_cap - 1);
-		co->cache[slot] = old[i];
-	}
-	free(old);
-}
-
-/* Appends the quoted form of a report cell, quoting each distinct cell
- * once. */
+/* Appends the quoted form of a field to the record being built. */
 static void csv_add_field(struct csv_out *co, const char *text)
 {
-	struct quoted *q;
-	size_t slot;
-
-	if (!text)
-		text = "";
-	if ((co->cache_count + 1) * 2 > co->cache_cap)
-		cache_grow(co);
-	slot = cache_slot(co, text);
-	while (co->cache[slot].cell && co->cache[slot].cell != text)
-		slot = (slot + 1) & (co->cache_cap - 1);
-	q = &co->cache[slot];
-	if (!q->cell) {
-		q->cell = text;
-		q->offset = co->quoted_text.len;
-		csv_quote(co, &co->quoted_text, text);
-		q->length = co->quoted_text.len - q->offset;
-		co->cache_count++;
-	}
-	strbuf_add(&co->line, co->quoted_text.data + q->offset, q->length);
+	csv_quote(co, &co->line, text ? text : "");
 }
 
-static bool csv_put_record(struct csv_out *co, const char *const *fields, size_t n, char sep,
-			   bool translate)
+static bool csv_end_record(struct csv_out *co)
 {
-	co->line.len = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			strbuf_add(&co->line, &sep, 1);
-		if (translate) /* header labels: not cells of the report */
-			csv_quote(co, &co->line, _(fields[i]));
-		else
-			csv_add_field(co, fields[i]);
-	}
 	strbuf_add(&co->line, "\r\n", 2);
 	errno = 0;
 	return fwrite(co->line.data, 1, co->line.len, co->out) == co->line.len || csv_fail(co);
 }
 
-static bool csv_put_table(struct csv_out *co, const struct report_table *table, char sep)
+/* One table: its header (machine keys, or labels in the user's language),
+ * then one record per flow, written as it is rendered. */
+static bool csv_put_table(struct csv_out *co, const struct report *report,
+			  const struct report_flows *table, char sep, bool keys)
 {
-	const char **labels = xcalloc(table->n_columns, sizeof *labels);
+	size_t n;
+	const struct field *fields = fields_of(table->kind, &n);
 	bool ok;
 
-	for (size_t i = 0; i < table->n_columns; i++)
-		labels[i] =
-		    table->columns[i].label ? table->columns[i].label : table->columns[i].key;
-	ok = csv_put_record(co, labels, table->n_columns, sep, true);
-	free(labels);
-	for (size_t r = 0; ok && r < table->n_rows; r++)
-		ok = csv_put_record(co, table->rows[r].cells, table->n_columns, sep, false);
+	co->line.len = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_add(&co->line, &sep, 1);
+		csv_add_field(co, keys ? fields[i].key : _(fields[i].label));
+	}
+	ok = csv_end_record(co);
+	for (size_t r = 0; ok && r < table->n_flows; r++) {
+		co->line.len = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (i > 0)
+				strbuf_add(&co->line, &sep, 1);
+			co->cell.len = 0;
+			if (co->cell.data)
+				co->cell.data[0] = '\0';
+			fields[i].put(&co->cell, report, &table->flows[r]);
+			csv_add_field(co, co->cell.data);
+		}
+		ok = csv_end_record(co);
+	}
 	return ok;
 }
 
@@ -179,12 +131,11 @@ static enum uc_status export_csv_write(const struct report *report,
 			ok = csv_put_raw(&co, "\r\n");
 		first = false;
 		if (ok)
-			ok = csv_put_table(&co, &report->tables[k], sep);
+			ok = csv_put_table(&co, report, &report->tables[k], sep, opts->header_keys);
 	}
 	free(co.buf);
-	free(co.cache);
 	strbuf_free(&co.line);
-	strbuf_free(&co.quoted_text);
+	strbuf_free(&co.cell);
 	errno = 0;
 	if (fflush(out) == EOF)
 		csv_fail(&co);

@@ -8,7 +8,8 @@
 #include "ucplan/fileio.h"
 #include "ucplan/i18n.h"
 
-static const struct exporter *const exporters[] = {&export_text, &export_csv, &export_xml};
+static const struct exporter *const exporters[] = {&export_text, &export_csv, &export_xml,
+						   &export_json};
 
 const struct exporter *export_find(const char *name)
 {
@@ -67,21 +68,25 @@ const char *export_neutralize(const char *cell, char *buf, size_t size)
 	return buf;
 }
 
+/* What export_to_file hands to the atomic writer. */
+struct export_job {
+	const struct exporter *ex;
+	const struct report *report;
+	const struct export_options *opts;
+};
+
+static enum uc_status export_job_write(FILE *out, const void *context, struct uc_error *err)
+{
+	const struct export_job *job = context;
+
+	return job->ex->write(job->report, job->opts, out, err);
+}
+
 enum uc_status export_to_file(const struct exporter *ex, const struct report *report,
 			      const struct export_options *opts, const char *path,
 			      struct uc_error *err)
 {
-	struct atomic_file af;
-	enum uc_status s = atomic_file_open(&af, path, err);
+	struct export_job job = {ex, report, opts};
 
-	if (s != UC_OK)
-		return s;
-	s = ex->write(report, opts, af.fp, err);
-	if (s != UC_OK) {
-		atomic_file_abort(&af);
-		if (err)
-			snprintf(err->file, sizeof err->file, "%s", path);
-		return s;
-	}
-	return atomic_file_commit(&af, err);
+	return atomic_file_write(path, export_job_write, &job, err);
 }

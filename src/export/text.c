@@ -22,6 +22,7 @@ struct text_grid {
 	char **labels;	/* n_columns, owned */
 	char **cells;	/* n_rows * n_columns, owned */
 	size_t *widths; /* n_columns, display columns */
+	size_t *label_word; /* n_columns: widest word of the label */
 };
 
 static char *text_clean(const char *s)
@@ -45,11 +46,21 @@ static void text_grid_init(struct text_grid *g, const struct report_table *table
 	g->labels = xcalloc(n, sizeof *g->labels);
 	g->cells = xcalloc(g->n_rows * n, sizeof *g->cells);
 	g->widths = xcalloc(n, sizeof *g->widths);
+	g->label_word = xcalloc(n, sizeof *g->label_word);
 	for (size_t c = 0; c < n; c++) {
 		const struct report_column *col = &table->columns[c];
 
 		g->labels[c] = text_clean(col->label ? _(col->label) : col->key);
 		g->widths[c] = tw_width(g->labels[c]);
+		for (const char *w = g->labels[c]; *w;) {
+			size_t len = strcspn(w, " "), cols;
+			char *word = xstrndup(w, len);
+			cols = tw_width(word);
+			free(word);
+			if (cols > g->label_word[c])
+				g->label_word[c] = cols;
+			w += len + (w[len] == ' ');
+		}
 	}
 	for (size_t r = 0; r < g->n_rows; r++) {
 		for (size_t c = 0; c < n; c++) {
@@ -72,6 +83,7 @@ static void text_grid_free(struct text_grid *g)
 	free(g->labels);
 	free(g->cells);
 	free(g->widths);
+	free(g->label_word);
 }
 
 static size_t text_grid_total(const struct text_grid *g)
@@ -95,10 +107,13 @@ static int text_column_index(const struct report_table *table, const char *key)
 
 /* The free-text columns, in the order they give up room: the longest and
  * the least needed at a glance. */
-static const char *const text_shrink_first[] = {"note", "reference", "source", "destination"};
+static const char *const text_shrink_first[] = {"note", "reference", "source", "destination",
+						 "service"};
 
 /* Below this many columns a free-text column stops giving way alone. */
 #define TEXT_SOFT_MIN 12
+/* What a free-text column may claim when wrapped columns share the room. */
+#define TEXT_SHARE_CAP 60
 
 static size_t text_shrink_rank(const char *key)
 {
@@ -155,6 +170,7 @@ static void text_grid_fit(struct text_grid *g, const struct report_table *table,
 struct text_out {
 	FILE *out;
 	bool ascii;
+	bool wrap; /* wrap long cells onto more lines instead of cutting them */
 	struct strbuf line;
 	char *buf;
 	size_t size;
@@ -202,14 +218,99 @@ static void text_put_single(struct text_out *to, const char *s, size_t width)
 	text_flush_line(to);
 }
 
+/* A row on one line, each cell cut to its column; or, when wrapping, on as
+ * many lines as its tallest cell needs, each cell wrapped in its column. */
 static void text_put_row(struct text_out *to, const struct text_grid *g, char *const *cells)
 {
-	for (size_t c = 0; c < g->n_columns; c++) {
-		if (c > 0)
-			strbuf_puts(&to->line, TEXT_GAP);
-		text_add_cell(to, cells[c], g->widths[c], c + 1 < g->n_columns);
+	const char **rest;
+	bool more = true;
+
+	if (!to->wrap) {
+		for (size_t c = 0; c < g->n_columns; c++) {
+			if (c > 0)
+				strbuf_puts(&to->line, TEXT_GAP);
+			text_add_cell(to, cells[c], g->widths[c], c + 1 < g->n_columns);
+		}
+		text_flush_line(to);
+		return;
 	}
-	text_flush_line(to);
+	rest = xcalloc(g->n_columns, sizeof *rest);
+	for (size_t c = 0; c < g->n_columns; c++)
+		rest[c] = cells[c];
+	while (more && !to->error) {
+		more = false;
+		for (size_t c = 0; c < g->n_columns; c++) {
+			size_t len = 0;
+			const char *next = *rest[c] ? tw_wrap(rest[c], g->widths[c], &len) : rest[c];
+			char *part = xstrndup(rest[c], len);
+			if (c > 0)
+				strbuf_puts(&to->line, TEXT_GAP);
+			text_add_cell(to, part, g->widths[c], c + 1 < g->n_columns);
+			free(part);
+			rest[c] = next;
+			more |= *next != '\0';
+		}
+		text_flush_line(to);
+	}
+	free(rest);
+}
+
+/* Wrapping: the free-text columns share what the others leave, in
+ * proportion to what they would take, so that wrapped text has room. */
+static void text_grid_share(struct text_grid *g, const struct report_table *table, size_t limit)
+{
+	size_t total = text_grid_total(g), want = 0, fixed, room;
+	const size_t n_free = sizeof text_shrink_first / sizeof text_shrink_first[0];
+
+	if (total <= limit)
+		return;
+	/* a wrapped header may take two lines: a column needs its widest
+	 * cell and its label's widest word */
+	for (size_t c = 0; c < g->n_columns; c++) {
+		size_t cells = g->label_word[c];
+		if (text_shrink_rank(table->columns[c].key) < n_free)
+			continue;
+		for (size_t r = 0; r < g->n_rows; r++) {
+			size_t w = tw_width(g->cells[r * g->n_columns + c]);
+			if (w > cells)
+				cells = w;
+		}
+		if (cells < g->widths[c]) {
+			total -= g->widths[c] - cells;
+			g->widths[c] = cells;
+		}
+	}
+	for (size_t k = 0; k < n_free; k++) {
+		int c = text_column_index(table, text_shrink_first[k]);
+		if (c >= 0)
+			want += g->widths[c];
+	}
+	fixed = total - want;
+	/* past TEXT_SHARE_CAP a column asks for no more: a long note must not
+	 * squeeze the endpoints, which matter most in a rule */
+	want = 0;
+	for (size_t k = 0; k < n_free; k++) {
+		int c = text_column_index(table, text_shrink_first[k]);
+		if (c >= 0)
+			want += g->widths[c] < TEXT_SHARE_CAP ? g->widths[c] : TEXT_SHARE_CAP;
+	}
+	if (fixed + n_free * TEXT_SOFT_MIN >= limit || want == 0) {
+		text_grid_fit(g, table, limit);
+		return;
+	}
+	room = limit - fixed;
+	for (size_t k = 0; k < n_free; k++) {
+		int c = text_column_index(table, text_shrink_first[k]);
+		size_t share;
+		if (c < 0)
+			continue;
+		share = (g->widths[c] < TEXT_SHARE_CAP ? g->widths[c] : TEXT_SHARE_CAP) * room / want;
+		if (share < TEXT_SOFT_MIN)
+			share = TEXT_SOFT_MIN;
+		if (share < g->widths[c])
+			g->widths[c] = share;
+	}
+	text_grid_fit(g, table, limit); /* rounding and minimums */
 }
 
 static void text_put_table(struct text_out *to, const struct report_table *table, size_t width)
@@ -217,7 +318,9 @@ static void text_put_table(struct text_out *to, const struct report_table *table
 	struct text_grid g;
 
 	text_grid_init(&g, table);
-	if (width > 0)
+	if (width > 0 && to->wrap)
+		text_grid_share(&g, table, width);
+	else if (width > 0)
 		text_grid_fit(&g, table, width);
 
 	text_put_single(to, table->title ? _(table->title) : table->key, width);
@@ -242,6 +345,7 @@ static enum uc_status export_text_write(const struct report *report,
 {
 	struct export_options defaults;
 	struct text_out to = {.out = out};
+	struct report_view *view = report_view_build(report);
 	unsigned tables;
 	bool first = true;
 
@@ -251,14 +355,16 @@ static enum uc_status export_text_write(const struct report *report,
 	}
 	tables = opts->tables ? opts->tables : EXPORT_ALL_TABLES;
 	to.ascii = opts->ascii;
+	to.wrap = opts->wrap && opts->width > 0;
 	for (int k = 0; !to.error && k < CATALOG_TABLE_COUNT; k++) {
 		if (!(tables & EXPORT_TABLE_BIT(k)))
 			continue;
 		if (!first)
 			text_flush_line(&to);
 		first = false;
-		text_put_table(&to, &report->tables[k], opts->width);
+		text_put_table(&to, &view->tables[k], opts->width);
 	}
+	report_view_free(view);
 	strbuf_free(&to.line);
 	free(to.buf);
 	errno = 0;

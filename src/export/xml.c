@@ -14,8 +14,8 @@
 #include "ucplan/export.h"
 #include "ucplan/i18n.h"
 
-#define XML_NAMESPACE "urn:ucplan:report:1"
-#define XML_FORMAT_VERSION "1"
+#define XML_NAMESPACE "urn:ucplan:report:2"
+#define XML_FORMAT_VERSION "2"
 
 #define X(s) ((const xmlChar *)(s))
 
@@ -120,40 +120,109 @@ static bool xml_element(xmlTextWriterPtr w, const char *name, const char *text)
 	return ok;
 }
 
-static bool xml_put_row(xmlTextWriterPtr w, const struct report_table *table,
-			const struct report_row *row)
+static bool xml_optional_attribute(xmlTextWriterPtr w, const char *name, const char *value)
 {
-	if (xmlTextWriterStartElement(w, X("row")) < 0 || !xml_attribute(w, "rule", row->rule_id) ||
-	    !xml_attribute(w, "scope", row->scope))
+	return str_empty(value) || xml_attribute(w, name, value);
+}
+
+/* An endpoint: its role, its display label, its pool and VIP, and each
+ * member with its name, address and NAT translation. */
+static bool xml_put_endpoint(xmlTextWriterPtr w, const char *name, const struct report_endpoint *e)
+{
+	if (xmlTextWriterStartElement(w, X(name)) < 0 || !xml_attribute(w, "role", e->role) ||
+	    !xml_attribute(w, "label", _(e->label)) || !xml_optional_attribute(w, "pool", e->pool) ||
+	    !xml_optional_attribute(w, "vip", e->vip))
 		return false;
-	if (row->site >= 0 && xmlTextWriterWriteFormatAttribute(w, X("site"), "%d", row->site) < 0)
+	if (e->vip_only && !xml_attribute(w, "vip-only", "true"))
 		return false;
-	for (size_t c = 0; c < table->n_columns; c++)
-		if (!xml_element(w, table->columns[c].key, row->cells[c]))
+	for (size_t i = 0; i < e->n_members; i++) {
+		const struct report_member *m = &e->members[i];
+		if (xmlTextWriterStartElement(w, X("member")) < 0 ||
+		    !xml_optional_attribute(w, "fqdn", m->fqdn) ||
+		    !xml_optional_attribute(w, "address", m->address) ||
+		    !xml_optional_attribute(w, "nat", m->nat) || xmlTextWriterEndElement(w) < 0)
 			return false;
+	}
 	return xmlTextWriterEndElement(w) >= 0;
 }
 
-static bool xml_put_table(xmlTextWriterPtr w, const struct report_table *table)
+/* A port: <name any="true"/>, <name port="5061"/> or <name first="50000"
+ * last="59999"/>. */
+static bool xml_put_port(xmlTextWriterPtr w, const char *name, struct report_port p)
+{
+	if (xmlTextWriterStartElement(w, X(name)) < 0)
+		return false;
+	switch (p.kind) {
+	case REPORT_PORT_ANY:
+		if (!xml_attribute(w, "any", "true"))
+			return false;
+		break;
+	case REPORT_PORT_SINGLE:
+		if (xmlTextWriterWriteFormatAttribute(w, X("port"), "%u", p.first) < 0)
+			return false;
+		break;
+	default:
+		if (xmlTextWriterWriteFormatAttribute(w, X("first"), "%u", p.first) < 0 ||
+		    xmlTextWriterWriteFormatAttribute(w, X("last"), "%u", p.last) < 0)
+			return false;
+		break;
+	}
+	return xmlTextWriterEndElement(w) >= 0;
+}
+
+/* A text whose value is the English msgid and whose label is for display. */
+static bool xml_put_text(xmlTextWriterPtr w, const char *name, const char *msgid)
+{
+	char *copy = NULL;
+	bool ok;
+
+	if (str_empty(msgid))
+		return true;
+	ok = xmlTextWriterStartElement(w, X(name)) >= 0 && xml_attribute(w, "label", _(msgid)) &&
+	     xmlTextWriterWriteString(w, X(xml_clean(msgid, &copy))) >= 0 &&
+	     xmlTextWriterEndElement(w) >= 0;
+	free(copy);
+	return ok;
+}
+
+static bool xml_put_source(xmlTextWriterPtr w, const struct catalog_source *src)
+{
+	return xmlTextWriterStartElement(w, X("source")) >= 0 &&
+	       xml_attribute(w, "article", src->article) && xml_attribute(w, "table", src->table) &&
+	       xml_attribute(w, "url", src->url) && xml_optional_attribute(w, "seed", src->file) &&
+	       xml_optional_attribute(w, "section", src->section) &&
+	       xmlTextWriterEndElement(w) >= 0;
+}
+
+static bool xml_put_flow(xmlTextWriterPtr w, const struct report_flow *f)
+{
+	if (xmlTextWriterStartElement(w, X("row")) < 0 || !xml_attribute(w, "rule", f->rule_id) ||
+	    !xml_attribute(w, "scope", f->scope))
+		return false;
+	if (f->site >= 0 && xmlTextWriterWriteFormatAttribute(w, X("site"), "%d", f->site) < 0)
+		return false;
+	if (!xml_put_endpoint(w, "from", f->source) || !xml_put_endpoint(w, "to", f->destination) ||
+	    !xml_element(w, "transport", f->transport) ||
+	    !xml_put_port(w, "source-port", f->source_port) ||
+	    !xml_put_port(w, "destination-port", f->destination_port) ||
+	    !xml_put_text(w, "service", f->service) || !xml_put_text(w, "note", f->note) ||
+	    !xml_put_text(w, "authentication", f->authentication))
+		return false;
+	if (xmlTextWriterStartElement(w, X("sources")) < 0)
+		return false;
+	for (size_t i = 0; i < f->n_sources; i++)
+		if (!xml_put_source(w, f->sources[i]))
+			return false;
+	return xmlTextWriterEndElement(w) >= 0 && xmlTextWriterEndElement(w) >= 0;
+}
+
+static bool xml_put_table(xmlTextWriterPtr w, const struct report_flows *table)
 {
 	if (xmlTextWriterStartElement(w, X("table")) < 0 || !xml_attribute(w, "name", table->key) ||
-	    !xml_attribute(w, "title", table->title ? _(table->title) : table->key))
+	    !xml_attribute(w, "title", _(table->title)))
 		return false;
-	if (xmlTextWriterStartElement(w, X("columns")) < 0)
-		return false;
-	for (size_t c = 0; c < table->n_columns; c++) {
-		const struct report_column *col = &table->columns[c];
-
-		if (xmlTextWriterStartElement(w, X("column")) < 0 ||
-		    !xml_attribute(w, "key", col->key) ||
-		    !xml_attribute(w, "label", col->label ? _(col->label) : col->key) ||
-		    xmlTextWriterEndElement(w) < 0)
-			return false;
-	}
-	if (xmlTextWriterEndElement(w) < 0)
-		return false;
-	for (size_t r = 0; r < table->n_rows; r++)
-		if (!xml_put_row(w, table, &table->rows[r]))
+	for (size_t r = 0; r < table->n_flows; r++)
+		if (!xml_put_flow(w, &table->flows[r]))
 			return false;
 	return xmlTextWriterEndElement(w) >= 0;
 }
@@ -170,6 +239,16 @@ static bool xml_put_report(xmlTextWriterPtr w, const struct report *report, unsi
 	if (report->plan_name && !xml_attribute(w, "plan", report->plan_name))
 		return false;
 	if (!xml_attribute(w, "generator", "ucplan"))
+		return false;
+	if (xmlTextWriterStartElement(w, X("sites")) < 0)
+		return false;
+	for (size_t s = 0; s < report->n_sites; s++)
+		if (xmlTextWriterStartElement(w, X("site")) < 0 ||
+		    xmlTextWriterWriteFormatAttribute(w, X("index"), "%zu", s) < 0 ||
+		    !xml_attribute(w, "name", report->site_names[s]) ||
+		    xmlTextWriterEndElement(w) < 0)
+			return false;
+	if (xmlTextWriterEndElement(w) < 0)
 		return false;
 	for (int k = 0; k < CATALOG_TABLE_COUNT; k++)
 		if ((tables & EXPORT_TABLE_BIT(k)) && !xml_put_table(w, &report->tables[k]))

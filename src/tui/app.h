@@ -17,6 +17,7 @@
 #include "ucplan/catalog.h"
 #include "ucplan/model.h"
 #include "ucplan/report.h"
+#include "ucplan/view.h"
 #include "ucplan/wizard.h"
 
 struct app;
@@ -321,6 +322,10 @@ struct app {
 	char catalog_error[1200];
 	struct report *report; /* owned; built for report_gen */
 	unsigned report_gen;
+	/* owned; the report rendered in view->lang, for report view_gen */
+	struct report_view *view;
+	unsigned view_gen;
+	unsigned view_serial; /* bumped on every new view */
 	struct findings findings; /* plan_validate() for findings_gen */
 	unsigned findings_gen;
 
@@ -368,6 +373,10 @@ bool app_dirty(const struct app *app);
 /* The report for the current plan, rebuilt when stale; NULL when the
  * catalog cannot be loaded (app->catalog_error says why). */
 const struct report *app_report(struct app *app);
+/* The report as tables of text in the current language: rendered again
+ * when the report changes or the language does (no rebuild for a language
+ * switch).  NULL when there is no report. */
+const struct report_view *app_view(struct app *app);
 /* plan_validate() of the current plan, cached. */
 const struct findings *app_findings(struct app *app);
 void app_save(struct app *app, bool ask_path);

@@ -23,9 +23,10 @@
 enum { F_FORMAT, F_TABLE0, F_PATH = F_TABLE0 + CATALOG_TABLE_COUNT, F_EXPORT, F_CANCEL, F_COUNT };
 enum { HIT_FOCUS = 1 };
 
-static const char *const formats[] = {"csv", "xml"};
+static const char *const formats[] = {"csv", "xml", "json"};
 static const char *const format_labels[] = {N_("CSV, for spreadsheets"),
-					    N_("XML, checked by data/report.rng")};
+					    N_("XML, checked by data/report.rng"),
+					    N_("JSON, for scripts")};
 static const char *const table_labels[CATALOG_TABLE_COUNT] = {
 	N_("Firewall"), N_("Load balancers"), N_("IPsec"), N_("Windows Firewall program rules")};
 
@@ -308,7 +309,7 @@ static void export_start(struct export_dialog *d, struct app *app)
 static void toggle(struct export_dialog *d, struct app *app)
 {
 	if (d->focus == F_FORMAT)
-		d->format = !d->format;
+		d->format = (d->format + 1) % (int)(sizeof formats / sizeof formats[0]);
 	else if (d->focus >= F_TABLE0 && d->focus < F_PATH)
 		d->tables[d->focus - F_TABLE0] = !d->tables[d->focus - F_TABLE0];
 	else

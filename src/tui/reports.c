@@ -41,7 +41,7 @@ struct reports {
 	struct view base;
 	int tab;
 	struct table_state t[CATALOG_TABLE_COUNT];
-	const struct report *report; /* what the states were made for */
+	const struct report_view *report; /* what the states were made for */
 	unsigned gen;
 	char *search; /* last search text, owned */
 	bool searching;
@@ -91,11 +91,11 @@ static void state_collect_scopes(struct table_state *ts, const struct report_tab
 }
 
 /* Rebuilds the views on a new report, keeping filters, order and place. */
-static const struct report *reports_sync(struct reports *rv, struct app *app)
+static const struct report_view *reports_sync(struct reports *rv, struct app *app)
 {
-	const struct report *r = app_report(app);
+	const struct report_view *r = app_view(app);
 
-	if (!r || (r == rv->report && rv->gen == app->report_gen))
+	if (!r || (r == rv->report && rv->gen == app->view_serial))
 		return r;
 	for (int k = 0; k < CATALOG_TABLE_COUNT; k++) {
 		struct table_state *ts = &rv->t[k];
@@ -125,7 +125,7 @@ static const struct report *reports_sync(struct reports *rv, struct app *app)
 		free(scope);
 	}
 	rv->report = r;
-	rv->gen = app->report_gen;
+	rv->gen = app->view_serial;
 	return r;
 }
 
@@ -210,7 +210,7 @@ static void draw_cells(int y, int x0, int avail, const struct table_state *ts,
 	}
 }
 
-static void draw_tabs(struct reports *rv, struct app *app, const struct report *r, int y)
+static void draw_tabs(struct reports *rv, struct app *app, const struct report_view *r, int y)
 {
 	const struct rect *a = &app->area;
 	const struct findings *fs = app_findings(app);
@@ -367,7 +367,7 @@ static void reports_draw(struct view *v, struct app *app)
 {
 	struct reports *rv = (struct reports *)v;
 	const struct rect *a = &app->area;
-	const struct report *r = reports_sync(rv, app);
+	const struct report_view *r = reports_sync(rv, app);
 
 	draw_tabs(rv, app, r, a->y);
 	if (rv->tab == TAB_WARNINGS)
@@ -618,7 +618,7 @@ static int move_selection(size_t *sel, size_t n, size_t page, enum tui_command c
 static int reports_handle(struct view *v, struct app *app, const struct tui_event *ev)
 {
 	struct reports *rv = (struct reports *)v;
-	const struct report *r = reports_sync(rv, app);
+	const struct report_view *r = reports_sync(rv, app);
 	size_t page = rv->page > 1 ? (size_t)rv->page - 1 : 1;
 	struct table_state *ts = rv->tab < CATALOG_TABLE_COUNT && r ? &rv->t[rv->tab] : NULL;
 

@@ -48,6 +48,8 @@ void app_set_plan(struct app *app, struct plan *plan, const char *path, bool cle
 	wizard_free(app->wizard);
 	plan_free(app->plan);
 	plan_free(app->saved);
+	report_view_free(app->view);
+	app->view = NULL;
 	report_free(app->report);
 	app->report = NULL;
 	free(app->path);
@@ -141,6 +143,22 @@ const struct report *app_report(struct app *app)
 		app->report_gen = app->plan_gen;
 	}
 	return app->report;
+}
+
+const struct report_view *app_view(struct app *app)
+{
+	const struct report *r = app_report(app);
+
+	if (!r)
+		return NULL;
+	if (!app->view || app->view_gen != app->report_gen ||
+	    strcmp(app->view->lang, i18n_language()) != 0) {
+		report_view_free(app->view);
+		app->view = report_view_build(r);
+		app->view_gen = app->report_gen;
+		app->view_serial++;
+	}
+	return app->view;
 }
 
 const struct findings *app_findings(struct app *app)
@@ -490,6 +508,7 @@ void app_session_free(struct app *app)
 	plan_free(app->plan);
 	plan_free(app->saved);
 	free(app->path);
+	report_view_free(app->view);
 	report_free(app->report);
 	catalog_free(app->catalog);
 	findings_free(&app->findings);

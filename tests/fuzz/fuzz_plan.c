@@ -79,7 +79,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
  * would be bugs (writing to memory cannot fail). */
 static void export_all(const struct report *r)
 {
-	static const struct exporter *const formats[] = {&export_text, &export_csv, &export_xml};
+	static const struct exporter *const formats[] = {&export_text, &export_csv, &export_xml,
+							  &export_json};
 	struct export_options eo;
 
 	export_default_options(&eo);

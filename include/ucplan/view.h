@@ -1,0 +1,72 @@
+/* view.h: a report rendered as tables of text for people, in the language
+ * of the moment.
+ *
+ * The report (report.h) holds data; a view holds what a person reads: one
+ * translated text cell per column, endpoints written with their names and
+ * addresses ("Front End pool pool.dub.example.com (VIP 192.0.2.10;
+ * 192.0.2.11, 192.0.2.12)"), "Any" translated.  The planner's tables, the
+ * row detail and the text export read views; a language switch renders a
+ * new view from the same report.  Machine formats (CSV, XML, JSON) render
+ * from the report's data instead. */
+#ifndef UCPLAN_VIEW_H
+#define UCPLAN_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ucplan/report.h"
+#include "ucplan/util.h"
+
+struct report_column {
+	const char *key;   /* machine key, e.g. "destination_port" */
+	const char *label; /* English msgid; translate with _() when shown */
+};
+
+struct report_row {
+	const char *rule_id;             /* the catalog rule's stable id */
+	const char *scope;               /* scope machine key */
+	int site;                        /* site index, -1 when not tied to a site */
+	const struct catalog_rule *rule; /* borrowed from the catalog, for details */
+	const char **cells;              /* n_columns cells, UTF-8, translated */
+	const struct report_flow *flow;  /* borrowed from the report */
+};
+
+struct report_table {
+	enum catalog_table kind;
+	const char *key;   /* "firewall", "lb", "ipsec", "programs" */
+	const char *title; /* English msgid */
+	const struct report_column *columns;
+	size_t n_columns;
+	struct report_row *rows;
+	size_t n_rows;
+};
+
+struct report_view {
+	struct report_table tables[CATALOG_TABLE_COUNT];
+	char *lang; /* language the cells were rendered in, "en", "es", ... */
+	char *plan_name;
+	/* private: storage for cells */
+	struct view_store *store;
+};
+
+/* Renders every table of report in the current gettext language.  report
+ * is borrowed and must outlive the view.  Caller frees with
+ * report_view_free(). */
+struct report_view *report_view_build(const struct report *report);
+void report_view_free(struct report_view *view);
+
+/* The columns of a table kind (static). */
+const struct report_column *report_columns(enum catalog_table kind, size_t *n_columns);
+/* Index of the column key in table, or -1. */
+int report_column_index(const struct report_table *table, const char *key);
+
+/* Appends to sb, in the current language: an endpoint as a person reads it;
+ * a port ("Any", "5061", "50000-59999"); the flow's sources (article, table
+ * and address of each, "; "-separated). */
+void view_put_endpoint(struct strbuf *sb, const struct report_endpoint *e);
+void view_put_port(struct strbuf *sb, struct report_port port);
+void view_put_sources(struct strbuf *sb, const struct report_flow *flow);
+/* One source: "Article — Table <address>". */
+void view_put_source(struct strbuf *sb, const struct catalog_source *source);
+
+#endif

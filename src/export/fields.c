@@ -1,0 +1,252 @@
+/* fields.c: the machine columns of each table (fields.h). */
+#include "ucplan/fields.h"
+
+#include "ucplan/i18n.h"
+#include "ucplan/view.h"
+
+void fields_put_port(struct strbuf *sb, struct report_port port)
+{
+	switch (port.kind) {
+	case REPORT_PORT_ANY:
+		strbuf_puts(sb, "any");
+		break;
+	case REPORT_PORT_SINGLE:
+		strbuf_printf(sb, "%u", port.first);
+		break;
+	default:
+		strbuf_printf(sb, "%u-%u", port.first, port.last);
+		break;
+	}
+}
+
+static void put_text(struct strbuf *sb, const char *s)
+{
+	if (!str_empty(s))
+		strbuf_puts(sb, s);
+}
+
+/* The name of an endpoint: its pool, or its servers' names. */
+static void put_name(struct strbuf *sb, const struct report_endpoint *e)
+{
+	if (e->special)
+		return;
+	if (!str_empty(e->pool)) {
+		strbuf_puts(sb, e->pool);
+		return;
+	}
+	for (size_t i = 0, n = 0; i < e->n_members; i++)
+		if (!str_empty(e->members[i].fqdn)) {
+			strbuf_printf(sb, "%s%s", n++ ? " " : "", e->members[i].fqdn);
+		}
+}
+
+/* The addresses of an endpoint: the VIP marked "vip:", then each member's
+ * address, with its NAT translation as "private=public". */
+static void put_addresses(struct strbuf *sb, const struct report_endpoint *e)
+{
+	size_t n = 0;
+
+	if (!str_empty(e->vip)) {
+		strbuf_printf(sb, "vip:%s", e->vip);
+		n++;
+	}
+	for (size_t i = 0; i < e->n_members; i++) {
+		const struct report_member *m = &e->members[i];
+		if (str_empty(m->address))
+			continue;
+		strbuf_printf(sb, "%s%s", n++ ? " " : "", m->address);
+		if (!str_empty(m->nat))
+			strbuf_printf(sb, "=%s", m->nat);
+	}
+}
+
+#define F(name) static void name(struct strbuf *sb, const struct report *r, const struct report_flow *f)
+#define UNUSED_R (void)r
+
+F(f_site)
+{
+	put_text(sb, report_site_name(r, f->site));
+}
+F(f_rule)
+{
+	UNUSED_R;
+	strbuf_puts(sb, f->rule_id);
+}
+F(f_scope)
+{
+	UNUSED_R;
+	strbuf_puts(sb, f->scope);
+}
+F(f_source_role)
+{
+	UNUSED_R;
+	strbuf_puts(sb, f->source->role);
+}
+F(f_source_name)
+{
+	UNUSED_R;
+	put_name(sb, f->source);
+}
+F(f_source_addresses)
+{
+	UNUSED_R;
+	put_addresses(sb, f->source);
+}
+F(f_destination_role)
+{
+	UNUSED_R;
+	strbuf_puts(sb, f->destination->role);
+}
+F(f_destination_name)
+{
+	UNUSED_R;
+	put_name(sb, f->destination);
+}
+F(f_destination_addresses)
+{
+	UNUSED_R;
+	put_addresses(sb, f->destination);
+}
+F(f_transport)
+{
+	UNUSED_R;
+	strbuf_puts(sb, f->transport);
+}
+F(f_source_port)
+{
+	UNUSED_R;
+	fields_put_port(sb, f->source_port);
+}
+F(f_destination_port)
+{
+	UNUSED_R;
+	fields_put_port(sb, f->destination_port);
+}
+F(f_service)
+{
+	UNUSED_R;
+	if (!str_empty(f->service))
+		strbuf_puts(sb, _(f->service));
+}
+F(f_note)
+{
+	UNUSED_R;
+	if (!str_empty(f->note))
+		strbuf_puts(sb, _(f->note));
+}
+F(f_authentication)
+{
+	UNUSED_R;
+	if (!str_empty(f->authentication))
+		strbuf_puts(sb, _(f->authentication));
+}
+F(f_reference)
+{
+	UNUSED_R;
+	view_put_sources(sb, f);
+}
+/* lb: the balanced pool (source) and its VIP (destination) */
+F(f_vip)
+{
+	UNUSED_R;
+	put_text(sb, f->destination->vip);
+}
+F(f_members)
+{
+	UNUSED_R;
+	put_addresses(sb, f->source);
+}
+
+static struct report_port p_source(const struct report_flow *f)
+{
+	return f->source_port;
+}
+static struct report_port p_destination(const struct report_flow *f)
+{
+	return f->destination_port;
+}
+
+#define TEXT(key, label, fn) {key, label, FIELD_TEXT, fn, NULL}
+#define ADDR(key, label, fn) {key, label, FIELD_ADDRESSES, fn, NULL}
+#define PORT(key, label, fn, p) {key, label, FIELD_PORT, fn, p}
+
+static const struct field firewall_fields[] = {
+	TEXT("site", N_("Site"), f_site),
+	TEXT("rule", N_("Rule"), f_rule),
+	TEXT("scope", N_("Scope"), f_scope),
+	TEXT("source_role", N_("Source role"), f_source_role),
+	TEXT("source_name", N_("Source name"), f_source_name),
+	ADDR("source_addresses", N_("Source addresses"), f_source_addresses),
+	TEXT("destination_role", N_("Destination role"), f_destination_role),
+	TEXT("destination_name", N_("Destination name"), f_destination_name),
+	ADDR("destination_addresses", N_("Destination addresses"), f_destination_addresses),
+	TEXT("transport", N_("Transport"), f_transport),
+	PORT("source_port", N_("Source port"), f_source_port, p_source),
+	PORT("destination_port", N_("Destination port"), f_destination_port, p_destination),
+	TEXT("service", N_("Service"), f_service),
+	TEXT("note", N_("Note"), f_note),
+	TEXT("reference", N_("Reference"), f_reference),
+};
+
+static const struct field lb_fields[] = {
+	TEXT("site", N_("Site"), f_site),
+	TEXT("rule", N_("Rule"), f_rule),
+	TEXT("load_balancer", N_("Load balancer"), f_source_name),
+	TEXT("pool_role", N_("Pool role"), f_source_role),
+	TEXT("vip", N_("Virtual IP"), f_vip),
+	ADDR("members", N_("Pool members"), f_members),
+	TEXT("transport", N_("Transport"), f_transport),
+	PORT("port", N_("Port"), f_destination_port, p_destination),
+	TEXT("service", N_("Service"), f_service),
+	TEXT("note", N_("Note"), f_note),
+	TEXT("reference", N_("Reference"), f_reference),
+};
+
+static const struct field ipsec_fields[] = {
+	TEXT("site", N_("Site"), f_site),
+	TEXT("rule", N_("Rule"), f_rule),
+	TEXT("exception", N_("Exception"), f_note),
+	TEXT("source_role", N_("Source role"), f_source_role),
+	TEXT("source_name", N_("Source name"), f_source_name),
+	ADDR("source_addresses", N_("Source addresses"), f_source_addresses),
+	TEXT("destination_role", N_("Destination role"), f_destination_role),
+	TEXT("destination_name", N_("Destination name"), f_destination_name),
+	ADDR("destination_addresses", N_("Destination addresses"), f_destination_addresses),
+	TEXT("transport", N_("Transport"), f_transport),
+	PORT("source_port", N_("Source port"), f_source_port, p_source),
+	PORT("destination_port", N_("Destination port"), f_destination_port, p_destination),
+	TEXT("authentication", N_("Authentication"), f_authentication),
+	TEXT("reference", N_("Reference"), f_reference),
+};
+
+static const struct field program_fields[] = {
+	TEXT("site", N_("Site"), f_site),
+	TEXT("rule", N_("Rule"), f_rule),
+	TEXT("server_role", N_("Server role"), f_destination_role),
+	TEXT("server_name", N_("Server names"), f_destination_name),
+	ADDR("server_addresses", N_("Server addresses"), f_destination_addresses),
+	TEXT("program_rule", N_("Windows Firewall rule"), f_service),
+	TEXT("transport", N_("Transport"), f_transport),
+	TEXT("note", N_("Note"), f_note),
+	TEXT("reference", N_("Reference"), f_reference),
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+const struct field *fields_of(enum catalog_table kind, size_t *n)
+{
+	switch (kind) {
+	case CATALOG_LB:
+		*n = COUNT(lb_fields);
+		return lb_fields;
+	case CATALOG_IPSEC:
+		*n = COUNT(ipsec_fields);
+		return ipsec_fields;
+	case CATALOG_PROGRAMS:
+		*n = COUNT(program_fields);
+		return program_fields;
+	default:
+		*n = COUNT(firewall_fields);
+		return firewall_fields;
+	}
+}
