@@ -3,6 +3,7 @@
  * exit codes of DESIGN.md §3 (0 ok, 1 invalid plan, 2 usage, 3 I/O). */
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "ucplan/model.h"
 #include "ucplan/planfile.h"
 #include "ucplan/report.h"
+#include "ucplan/textwidth.h"
 #include "ucplan/util.h"
 #include "ucplan/tui.h"
 
@@ -72,9 +74,29 @@ static void print_help(void)
 	      stdout);
 }
 
+/* Prints one line made from fmt: every line that carries a name, a path or
+ * a message from a file goes through here, so that none of it can reach
+ * the terminal raw (tw_neutralize). */
+static void say(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void say(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+	char *line, *safe;
+
+	va_start(ap, fmt);
+	line = xvasprintf(fmt, ap);
+	va_end(ap);
+	safe = tw_neutralize(line);
+	fputs(safe, out);
+	fputc('\n', out);
+	free(safe);
+	free(line);
+}
+
 static int usage_error(const char *message)
 {
-	fprintf(stderr, "%s: %s\n", program, message);
+	say(stderr, "%s: %s", program, message);
 	fprintf(stderr, _("Try '%s --help' for the options.\n"), program);
 	return EXIT_USAGE;
 }
@@ -84,7 +106,7 @@ static int report_error(const struct uc_error *err)
 	char buf[2048];
 
 	uc_error_format(err, buf, sizeof buf);
-	fprintf(stderr, "%s: %s\n", program, buf);
+	say(stderr, "%s: %s", program, buf);
 	return uc_status_exit_code(err->status);
 }
 
@@ -99,8 +121,8 @@ static size_t print_findings(const struct plan *plan, const char *name, bool war
 		const struct finding *x = &f.items[i];
 		if (x->severity == FINDING_WARNING && !warnings_too)
 			continue;
-		fprintf(stderr, "%s: %s: %s\n", name,
-			x->severity == FINDING_ERROR ? _("error") : _("warning"), x->message);
+		say(stderr, "%s: %s: %s", name,
+		    x->severity == FINDING_ERROR ? _("error") : _("warning"), x->message);
 	}
 	errors = f.errors;
 	findings_free(&f);
@@ -142,8 +164,12 @@ static enum uc_status write_to_directory(const struct exporter *ex, const struct
 		path = xasprintf("%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
 				 catalog_table_key((enum catalog_table)k), ex->extension);
 		s = export_to_file(ex, r, &one, path, err);
-		if (s == UC_OK)
-			fprintf(stderr, _("%s: wrote %s\n"), program, path);
+		if (s == UC_OK) {
+			char *line = xasprintf(_("%s: wrote %s\n"), program, path);
+			line[strcspn(line, "\n")] = '\0';
+			say(stderr, "%s", line);
+			free(line);
+		}
 		free(path);
 		if (s != UC_OK)
 			return s;
@@ -232,6 +258,7 @@ static int run_report(const struct cli_options *o)
 
 static int run_check(const struct cli_options *o)
 {
+	char *errors, *warnings;
 	struct plan *plan = NULL;
 	struct findings f;
 	int rc;
@@ -243,11 +270,16 @@ static int run_check(const struct cli_options *o)
 		return rc;
 	plan_validate(plan, &f);
 	for (size_t i = 0; i < f.count; i++)
-		printf("%s: %s: %s\n", o->plan_path,
-		       f.items[i].severity == FINDING_ERROR ? _("error") : _("warning"),
-		       f.items[i].message);
-	printf(P_("%s: %zu error, ", "%s: %zu errors, ", f.errors), o->plan_path, f.errors);
-	printf(P_("%zu warning\n", "%zu warnings\n", f.warnings), f.warnings);
+		say(stdout, "%s: %s: %s", o->plan_path,
+		    f.items[i].severity == FINDING_ERROR ? _("error") : _("warning"),
+		    f.items[i].message);
+	errors = xasprintf(P_("%s: %zu error, ", "%s: %zu errors, ", f.errors), o->plan_path,
+			   f.errors);
+	warnings = xasprintf(P_("%zu warning\n", "%zu warnings\n", f.warnings), f.warnings);
+	warnings[strcspn(warnings, "\n")] = '\0';
+	say(stdout, "%s%s", errors, warnings);
+	free(errors);
+	free(warnings);
 	rc = f.errors ? EXIT_INVALID : EXIT_OK;
 	findings_free(&f);
 	plan_free(plan);

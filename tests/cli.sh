@@ -106,6 +106,26 @@ assert not bad, bad[:3]
 PY
 then ok; else bad "a CSV cell starts with a formula character"; fi
 
+# --- text from files never reaches the terminal raw -------------------------------
+# A site name that forges the closing line of 'check', with an escape sequence.
+sed -e 's/<site name="Dublin"/<site name="Dublin\&#10;plan.xml: 0 errors, 0 warnings\&#13;\&#x9B;2J"/' \
+    "$DATA/examples/two-sites.xml" >"$T/forged.xml"
+grep -q '0 errors, 0 warnings' "$T/forged.xml" && ok || bad "forged plan not made"
+expect 1 "check: a name with control characters is an error" "$BIN" check "$T/forged.xml"
+grep_in "$T/out" "control characters" "check names the control characters"
+# Every line is one finding of this file, and one summary closes them.
+if [ "$(grep -vc "^$T/forged.xml: \(error\|warning\): " "$T/out")" -eq 1 ] \
+   && tail -n 1 "$T/out" | grep -q "^$T/forged.xml: 1 error, 3 warnings\$"; then ok; else bad "check printed a forged line"; head -5 "$T/out"; fi
+if LC_ALL=C grep -q "$(printf '\r')" "$T/out" || LC_ALL=C grep -q "$(printf '\302\233')" "$T/out"; then bad "check printed CR or C1 raw"; else ok; fi
+grep_in "$T/out" 'Dublin\\u000Aplan.xml' "the newline is shown as an escape"
+expect 1 "report: the same plan is refused" "$BIN" report "$T/forged.xml"
+if LC_ALL=C grep -q "$(printf '\r')" "$T/err" || LC_ALL=C grep -q "$(printf '\302\233')" "$T/err"; then bad "report printed CR or C1 raw"; else ok; fi
+# A file name with an escape sequence, echoed in an error.
+esc_name="$T/$(printf 'evil\033]0;owned\007').xml"
+expect 3 "missing file with an escape in its name" "$BIN" check "$esc_name"
+if LC_ALL=C grep -q "$(printf '\033')" "$T/err"; then bad "the file name's escape reached the terminal"; else ok; fi
+grep_in "$T/err" 'evil\\u001B]0;owned\\u0007' "the file name is shown with escapes"
+
 # --- invalid plans: exit 1 --------------------------------------------------------
 expect 1 "NAT with HLB edge" "$BIN" report --edge scaled-hlb --edge-nat
 grep_in "$T/err" "NAT" "NAT+HLB error says NAT"

@@ -191,6 +191,28 @@ static void test_neutralize(void **state)
 	assert_string_equal(export_neutralize("@SUM(1)", buf, sizeof buf), "'@SUM(1)");
 	assert_string_equal(export_neutralize("\tx", buf, sizeof buf), "'\tx");
 	assert_string_equal(export_neutralize("\rx", buf, sizeof buf), "'\rx");
+	/* What spreadsheets skip before a formula, or what a reader cannot
+	 * see, and the fullwidth forms. */
+	assert_string_equal(export_neutralize(" =1", buf, sizeof buf), "' =1");
+	assert_string_equal(export_neutralize("  \t+1", buf, sizeof buf), "'  \t+1");
+	assert_string_equal(export_neutralize("\xc2\xa0=1", buf, sizeof buf), "'\xc2\xa0=1");
+	assert_string_equal(export_neutralize("\xe3\x80\x80-1", buf, sizeof buf),
+			    "'\xe3\x80\x80-1");
+	assert_string_equal(export_neutralize("\xe2\x80\x8b@x", buf, sizeof buf),
+			    "'\xe2\x80\x8b@x");
+	assert_string_equal(export_neutralize("\xef\xbb\xbf=1", buf, sizeof buf),
+			    "'\xef\xbb\xbf=1");
+	assert_string_equal(export_neutralize("\n=1", buf, sizeof buf), "'\n=1");
+	assert_string_equal(export_neutralize("\xef\xbc\x9d" "1", buf, sizeof buf),
+			    "'\xef\xbc\x9d" "1");
+	assert_string_equal(export_neutralize("\xef\xbc\x8b" "1", buf, sizeof buf),
+			    "'\xef\xbc\x8b" "1");
+	assert_string_equal(export_neutralize("\xef\xbc\x8d" "1", buf, sizeof buf),
+			    "'\xef\xbc\x8d" "1");
+	assert_string_equal(export_neutralize("\xef\xbc\xa0x", buf, sizeof buf),
+			    "'\xef\xbc\xa0x");
+	/* Spaces before ordinary text are left alone. */
+	assert_string_equal(export_neutralize("  5061", buf, sizeof buf), "  5061");
 	/* Truncated, still neutral, never half a character. */
 	assert_string_equal(export_neutralize("=abcdef", small, sizeof small), "'=a");
 	assert_string_equal(export_neutralize("=é", small, sizeof small), "'=");
@@ -206,7 +228,7 @@ static void test_neutralize(void **state)
 	"\"fw-sip\",\"Internal firewall\",\"前端服务器\",\"edge01.contoso.com\",\"TCP\",\"Any\"," \
 	"\"5061\",\"SIP/MTLS\",\"'=HYPERLINK(\"\"http://evil.example/\"\")\",\"'@SUM(1)\"\r\n"         \
 	"\"fw-media\",\"External firewall\",\"Dirección IP pública\",\"'-1\",\"UDP\",\"'+x\","       \
-	"\"50000-59999\",\"RTP\",\"a, \"\"b\"\"\nc — media for audio and video between the Edge "    \
+	"\"50000-59999\",\"RTP\",\"a, \"\"b\"\"\\u000Ac — media for audio and video between the Edge "    \
 	"and the clients\",\"Seed 2.2\"\r\n"
 #define LB_COMMA                                                                                   \
 	"\"Load balancer\",\"Virtual IP\",\"Transport\",\"Port\",\"Service\",\"Note\","            \
@@ -268,6 +290,33 @@ static void test_csv_all_tables(void **state)
 }
 
 /* Headers are neutralized too: a translation could start with '-'. */
+/* ESC and C1 controls in a cell (from a catalog note or a plan's name)
+ * reach neither a terminal nor a spreadsheet. */
+static void test_exports_neutralize_controls(void **state)
+{
+	static const char *row[] = {"r", "s", "\x1b]0;title\x07", "\xc2\x9b""31mred",
+				    "TCP", "Any", "5061", "SIP", "\xe2\x80\xae" "evil", "x"};
+	struct report_row rows[] = {{"r", "internal-firewall", 0, NULL, row}};
+	struct report r = test_report;
+	struct export_options o = options(EXPORT_TABLE_BIT(CATALOG_FIREWALL), ',', false);
+	const struct exporter *exporters[] = {&export_text, &export_csv};
+
+	(void)state;
+	r.tables[CATALOG_FIREWALL].rows = rows;
+	r.tables[CATALOG_FIREWALL].n_rows = 1;
+	for (size_t i = 0; i < COUNT(exporters); i++) {
+		char *s = export_string(exporters[i], &r, &o, NULL);
+
+		assert_null(strchr(s, '\x1b'));
+		assert_null(strchr(s, '\x07'));
+		assert_null(strstr(s, "\xc2\x9b"));
+		assert_null(strstr(s, "\xe2\x80\xae"));
+		assert_non_null(strstr(s, "\\u001B]0;title\\u0007"));
+		assert_non_null(strstr(s, "\\u009B31mred"));
+		free(s);
+	}
+}
+
 static void test_csv_neutralizes_header(void **state)
 {
 	static const struct report_column cols[] = {{"rule", "-Rule"}, {"note", "@Note"}};
@@ -302,13 +351,14 @@ static bool starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* The cell as a text table shows it: control characters become spaces. */
+/* The cell as a text table shows it: control characters become visible
+ * escapes. */
 static void clean_cell(const char *cell, char *out, size_t size)
 {
-	snprintf(out, size, "%s", cell);
-	for (char *p = out; *p; p++)
-		if ((unsigned char)*p < 0x20)
-			*p = ' ';
+	char *clean = tw_neutralize(cell);
+
+	snprintf(out, size, "%s", clean);
+	free(clean);
 }
 
 /* What a column of cols display columns shows of cell (no padding). */
@@ -425,7 +475,7 @@ static void test_text_alignment(void **state)
 	assert_int_equal(tw_width("前端服务器"), 10);
 	assert_true(s[strlen(s) - 1] == '\n' && s[strlen(s) - 2] != '\n');
 	/* The newline inside a cell does not break the row. */
-	assert_non_null(strstr(s, "a, \"b\" c"));
+	assert_non_null(strstr(s, "a, \"b\"\\u000Ac"));
 	n = split_lines(s, lines, 64);
 	check_lines_common(lines, n, 0);
 
@@ -828,6 +878,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_csv_semicolon_bom, setup_english),
 	    cmocka_unit_test_setup(test_csv_all_tables, setup_english),
 	    cmocka_unit_test_setup(test_csv_neutralizes_header, setup_english),
+	    cmocka_unit_test_setup(test_exports_neutralize_controls, setup_english),
 	    cmocka_unit_test_setup(test_text_alignment, setup_english),
 	    cmocka_unit_test_setup(test_text_fit_width, setup_english),
 	    cmocka_unit_test_setup(test_text_narrow, setup_english),

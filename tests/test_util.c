@@ -213,6 +213,36 @@ static void test_state_path(void **state)
 	free(old);
 }
 
+/* Text from files reaches a terminal only through tw_neutralize: nothing
+ * in it can move the cursor, start an escape sequence or reorder a line. */
+static void check_neutral(const char *in, const char *want)
+{
+	char *out = tw_neutralize(in);
+
+	assert_string_equal(out, want);
+	assert_true(tw_is_clean(out));
+	free(out);
+}
+
+static void test_neutralize(void **state)
+{
+	(void)state;
+	check_neutral(NULL, "");
+	check_neutral("Dublin 北京 Málaga <&>", "Dublin 北京 Málaga <&>");
+	assert_true(tw_is_clean("Dublin 北京 Málaga"));
+	check_neutral("a\rb\nc\td", "a\\u000Db\\u000Ac\\u0009d");
+	check_neutral("\x1b[2J", "\\u001B[2J");
+	check_neutral("\x7f", "\\u007F");
+	check_neutral("\xc2\x9b""31m", "\\u009B31m");
+	check_neutral("x\xe2\x80\xa8y\xe2\x80\xa9z", "x\\u2028y\\u2029z");
+	check_neutral("\xe2\x80\xae" "evil", "\\u202Eevil");
+	check_neutral("\xe2\x81\xa6\xe2\x81\xa9\xe2\x80\x8e\xd8\x9c", "\\u2066\\u2069\\u200E\\u061C");
+	check_neutral("bad \xff \xc0\xaf", "bad \\xFF \\xC0\\xAF");
+	assert_false(tw_is_clean("a\nb"));
+	assert_false(tw_is_clean("\xe2\x80\xae"));
+	assert_true(tw_is_clean(NULL));
+}
+
 static void test_language_choice(void **state)
 {
 	(void)state;
@@ -257,7 +287,7 @@ int main(void)
 		cmocka_unit_test(test_widths),        cmocka_unit_test(test_fit_pad),
 		cmocka_unit_test(test_strbuf_and_errors), cmocka_unit_test(test_atomic_file),
 		cmocka_unit_test(test_read_limits),   cmocka_unit_test(test_state_path),
-		cmocka_unit_test(test_language_choice),
+		cmocka_unit_test(test_language_choice), cmocka_unit_test(test_neutralize),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, setup, teardown);

@@ -244,6 +244,24 @@ check "export: the CSV equals 'ucplan report -t firewall -f csv'" j1_same_as_cli
 check "quit: F10 leaves at once without unsaved changes" j1_quit
 finish
 
+# ---- 1b: control characters in names are shown, not acted upon -------------
+sed -e 's/name="Example: two sites"/name="Evil\&#13;\&#10;name\&#x9B;2J"/' \
+    -e 's/<site name="Dublin"/<site name="Dub\&#10;lin\&#x202E;x"/' "$EXAMPLE" >"$TMP/work/evil.xml"
+
+j1b_escaped() {
+	wait_for 'Evil\u000D\u000Aname\u009B2J' || return 1
+	# The title bar is still one line: the first row holds the whole name.
+	screen | head -n 1 | grep -qF 'Evil\u000D\u000Aname\u009B2J' || return 1
+	keys F5
+	wait_for 'Dub\u000A' || return 1
+	keys F10
+	wait_dead
+}
+
+start j1b "$TMP/work/evil.xml"
+check "names: CR, LF, C1 and bidi controls in names are shown as escapes" j1b_escaped
+finish
+
 # ---- 2: open the example, edit an address, save, reopen ----------------------
 cp "$EXAMPLE" "$TMP/work/edit.xml"
 

@@ -5,6 +5,7 @@
 #ifndef UCPLAN_TEXTWIDTH_H
 #define UCPLAN_TEXTWIDTH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Columns that the UTF-8 string s takes on a terminal. */
@@ -18,5 +19,18 @@ size_t tw_fit(const char *s, size_t cols, size_t *used);
  * a trailing ellipsis ("…", or "~" when ascii is non-zero) when too wide,
  * padded with spaces otherwise (unless pad is zero).  Returns buf. */
 char *tw_fit_pad(char *buf, size_t size, const char *s, size_t cols, int pad, int ascii);
+
+/* True when s (may be NULL) is valid UTF-8 without any character that
+ * tw_neutralize() would rewrite. */
+bool tw_is_clean(const char *s);
+
+/* The one neutralizing function for text from outside (names, file names,
+ * catalog texts) on its way to a terminal or a text export: a copy of s
+ * (NULL is "") in which C0 and C1 controls, DEL, U+2028, U+2029 and the
+ * bidirectional controls are written as visible escapes ("\u001B") and
+ * bytes that are not UTF-8 as "\xFF", so that nothing in it can move the
+ * cursor, start an escape sequence or reorder the line.  Newly allocated;
+ * the caller frees. */
+char *tw_neutralize(const char *s);
 
 #endif
