@@ -262,7 +262,8 @@ char *uc_data_path(const char *name)
 	return xasprintf("%s/%s", uc_data_dir(), name);
 }
 
-/* mkdir -p for a path whose parents are expected to exist mostly. */
+/* mkdir -p for a path whose parents are expected to exist mostly; the
+ * directories it makes are private (0700).  errno tells why it failed. */
 static bool make_dirs(const char *path)
 {
 	char *copy = xstrdup(path);
@@ -282,22 +283,82 @@ static bool make_dirs(const char *path)
 	return ok;
 }
 
-char *uc_state_path(const char *name)
+enum uc_status uc_state_dir(char **dir, struct uc_error *err)
 {
 	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	char *dir, *path;
+	struct stat st;
+	char *d;
 
+	*dir = NULL;
 	if (!str_empty(state) && state[0] == '/')
-		dir = xasprintf("%s/ucplan", state);
+		d = xasprintf("%s/ucplan", state);
 	else if (!str_empty(home))
-		dir = xasprintf("%s/.local/state/ucplan", home);
+		d = xasprintf("%s/.local/state/ucplan", home);
 	else
-		return NULL;
-	if (!make_dirs(dir)) {
-		free(dir);
-		return NULL;
+		return uc_error_set(err, UC_ERR_IO, NULL, 0,
+				    _("neither XDG_STATE_HOME nor HOME is set; set one of them"));
+	if (!make_dirs(d) || stat(d, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		enum uc_status s = uc_error_set(err, UC_ERR_IO, d, 0,
+						_("cannot create this directory: %s; make it "
+						  "writable, or set XDG_STATE_HOME to one that is"),
+						strerror(errno ? errno : ENOTDIR));
+		free(d);
+		return s;
 	}
-	path = xasprintf("%s/%s", dir, name);
-	free(dir);
-	return path;
+	/* Autosaves hold whole plans: only their owner may read them. */
+	if ((st.st_mode & 077) && chmod(d, 0700) != 0) {
+		enum uc_status s = uc_error_set(err, UC_ERR_IO, d, 0,
+						_("others can read this directory and its mode "
+						  "cannot be changed: %s; make it private (chmod "
+						  "700)"),
+						strerror(errno));
+		free(d);
+		return s;
+	}
+	if (access(d, W_OK | X_OK) != 0) {
+		enum uc_status s = uc_error_set(err, UC_ERR_IO, d, 0,
+						_("cannot write in this directory: %s; make it "
+						  "writable, or set XDG_STATE_HOME to one that is"),
+						strerror(errno));
+		free(d);
+		return s;
+	}
+	*dir = d;
+	return UC_OK;
+}
+
+char *uc_absolute_path(const char *path)
+{
+	char cwd[PATH_MAX];
+
+	if (!path)
+		return NULL;
+	if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+		return xstrdup(path);
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	return xasprintf("%s%s%s", cwd, strcmp(cwd, "/") == 0 ? "" : "/", path);
+}
+
+void file_stamp_get(const char *path, struct file_stamp *fs)
+{
+	struct stat st;
+
+	memset(fs, 0, sizeof *fs);
+	if (!path || stat(path, &st) != 0)
+		return;
+	fs->exists = true;
+	fs->dev = st.st_dev;
+	fs->ino = st.st_ino;
+	fs->size = st.st_size;
+	fs->mtime = st.st_mtim;
+}
+
+bool file_stamp_equal(const struct file_stamp *a, const struct file_stamp *b)
+{
+	if (a->exists != b->exists)
+		return false;
+	return !a->exists || (a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+			      a->mtime.tv_sec == b->mtime.tv_sec &&
+			      a->mtime.tv_nsec == b->mtime.tv_nsec);
 }
