@@ -775,6 +775,38 @@ if command -v python3 >/dev/null 2>&1; then
 	rm -f "$TMP/state/ucplan"/autosave-*
 fi
 
+# ---- 14: a corrupt autosave ---------------------------------------------------------
+mkdir -p "$TMP/state3/ucplan/autosave-new.xml.bad"
+: >"$TMP/state3/ucplan/autosave-new.xml.bad/keep"
+printf 'not a plan' >"$TMP/state3/ucplan/autosave-new.xml"
+: >"$TMP/state3/ucplan/autosave-new.path"
+
+j14_not_set_aside() {
+	wait_for "cannot be read" || return 1
+	wait_for "remove" && ! screen | grep -q "It was kept as" &&
+		[ -e "$TMP/state3/ucplan/autosave-new.xml" ]
+}
+
+j14_set_aside() {
+	wait_for "cannot be read" || return 1
+	wait_for "It was kept as" && [ -e "$TMP/state3/ucplan/autosave-new.xml.bad" ] &&
+		[ ! -e "$TMP/state3/ucplan/autosave-new.xml" ]
+}
+
+STATE=$TMP/state3
+start j14
+check "autosave: a corrupt autosave that cannot be set aside is not said to be" j14_not_set_aside
+keys F10
+wait_dead
+finish
+rm -rf "$TMP/state3/ucplan/autosave-new.xml.bad"
+start j14b
+check "autosave: a corrupt autosave is set aside and named" j14_set_aside
+keys F10
+wait_dead
+finish
+STATE=
+
 # Job control needs a shell that runs the planner in the foreground.
 j8_suspend() {
 	keys "env HOME=$TMP/home XDG_STATE_HOME=$TMP/state2 UCPLAN_DATADIR=$DATADIR $BIN $TMP/work/edit.xml" Enter
