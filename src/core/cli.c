@@ -82,6 +82,8 @@ static enum uc_status parse_option(int c, const char *arg, struct cli_options *o
 		o->format = arg;
 		return UC_OK;
 	case 'o':
+		if (!*arg)
+			return usage(err, "%s", _("an output file name is empty"));
 		o->output = arg;
 		return UC_OK;
 	case OPT_LANG:
@@ -244,6 +246,12 @@ enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc
 			return s;
 		if (o->command == CLI_HELP || o->command == CLI_VERSION)
 			return UC_OK;
+	}
+	/* After "--" getopt stops: what follows are operands too. */
+	for (; optind < argc; optind++) {
+		if (o->plan_path)
+			return usage(err, _("unexpected argument '%s'"), argv[optind]);
+		o->plan_path = argv[optind];
 	}
 	return UC_OK;
 }

@@ -1,11 +1,13 @@
 /* fileio.c: crash-safe output files, bounded input files, data paths. */
 #include "ucplan/fileio.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,12 +17,54 @@
 #define UCPLAN_DATADIR "/usr/local/share/ucplan"
 #endif
 
+/* ".NAME.tmp-", with NAME cut so that the whole temporary name (six more
+ * characters) fits in NAME_MAX.  Newly allocated. */
+static char *temp_prefix(const char *base)
+{
+	size_t room = NAME_MAX - strlen("..tmp-XXXXXX"), n = strlen(base);
+
+	if (n > room) {
+		n = room;
+		while (n > 0 && ((unsigned char)base[n] & 0xc0) == 0x80)
+			n--;
+	}
+	return xasprintf(".%.*s.tmp-", (int)n, base);
+}
+
+/* Removes the temporary files of earlier writes to the same file whose
+ * writers are gone (killed during an export: they are never cleaned up
+ * otherwise).  A temporary file in use is locked by its writer. */
+static void remove_stale_temps(const char *dir, const char *prefix, const char *own)
+{
+	const char *own_base = strrchr(own, '/') ? strrchr(own, '/') + 1 : own;
+	DIR *d = opendir(*dir ? dir : ".");
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		struct stat st;
+		int fd;
+
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 ||
+		    strlen(e->d_name) != strlen(prefix) + 6 || strcmp(e->d_name, own_base) == 0)
+			continue;
+		fd = openat(dirfd(d), e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0)
+			unlinkat(dirfd(d), e->d_name, 0);
+		close(fd);
+	}
+	closedir(d);
+}
+
 enum uc_status atomic_file_open(struct atomic_file *af, const char *path, struct uc_error *err)
 {
 	struct stat st;
-	const char *slash;
-	char *dir;
-	int fd;
+	const char *slash, *base;
+	char *dir, *prefix;
+	int fd, saved;
 	mode_t mask;
 
 	memset(af, 0, sizeof *af);
@@ -34,24 +78,54 @@ enum uc_status atomic_file_open(struct atomic_file *af, const char *path, struct
 			return uc_error_set(err, UC_ERR_IO, path, 0,
 					    _("this is a directory; give a file name, or end the "
 					      "path with / to write one file per table"));
-		af->fp = fopen(path, "w");
-		if (!af->fp)
+		/* O_NONBLOCK: a FIFO nobody reads would block the open for
+		 * ever; it fails with ENXIO instead. */
+		fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0 && errno == ENXIO)
+			return uc_error_set(err, UC_ERR_IO, path, 0,
+					    _("no program is reading from this pipe; start the "
+					      "reader first"));
+		if (fd < 0)
 			return uc_error_set(err, UC_ERR_IO, path, 0, _("cannot write: %s"),
 					    strerror(errno));
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		af->fp = fdopen(fd, "w");
+		if (!af->fp) {
+			close(fd);
+			return uc_error_set(err, UC_ERR_IO, path, 0, _("cannot write: %s"),
+					    strerror(errno));
+		}
 		af->path = xstrdup(path);
 		return UC_OK;
 	}
 
 	slash = strrchr(path, '/');
+	base = slash ? slash + 1 : path;
+	if (strlen(base) > NAME_MAX)
+		return uc_error_set(err, UC_ERR_USAGE, path, 0,
+				    _("the file name is longer than %d bytes; choose a shorter "
+				      "one"),
+				    NAME_MAX);
 	dir = slash ? xstrndup(path, (size_t)(slash - path + 1)) : xstrdup("");
-	af->temp_path = xasprintf("%s.%s.tmp-XXXXXX", dir, slash ? slash + 1 : path);
-	free(dir);
+	/* ".NAME.tmp-XXXXXX" must itself be a valid name: a long NAME is cut
+	 * (on a character boundary) in the temporary name only. */
+	prefix = temp_prefix(base);
+	af->temp_path = xasprintf("%s%sXXXXXX", dir, prefix);
 	fd = mkstemp(af->temp_path);
+	saved = errno;
+	if (fd >= 0) {
+		/* Held until the file is renamed or removed: a temporary file
+		 * whose lock is free belongs to a writer that was killed. */
+		flock(fd, LOCK_EX);
+		remove_stale_temps(dir, prefix, af->temp_path);
+	}
+	free(dir);
+	free(prefix);
 	if (fd < 0) {
 		enum uc_status s = uc_error_set(err, UC_ERR_IO, path, 0,
 						_("cannot create a file in this directory: %s; choose "
 						  "a writable location"),
-						strerror(errno));
+						strerror(saved));
 		free(af->temp_path);
 		af->temp_path = NULL;
 		return s;
