@@ -278,6 +278,14 @@ j1b_escaped() {
 	screen | head -n 1 | grep -qF 'Evil\u000D\u000Aname\u009B2J' || return 1
 	keys F5
 	wait_for 'Dub\u000A' || return 1
+	# A finding's window shows the name on one line too.
+	keys F6
+	wait_for "Warnings (" || return 1
+	keys Tab Tab Tab
+	wait_for "2 errors, 3 warnings" || return 1
+	keys Down Down Down Enter
+	wait_for '│ Site “Dub\u000Alin\u202Ex”: 60 names' || return 1
+	escape
 	keys F10
 	wait_dead
 }

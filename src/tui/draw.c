@@ -22,7 +22,9 @@ void textbuf_add(struct textbuf *tb, enum style style, int indent, const char *t
 		tb->cap = tb->cap ? tb->cap * 2 : 32;
 		tb->lines = xreallocarray(tb->lines, tb->cap, sizeof *tb->lines);
 	}
-	tb->lines[tb->n].text = xstrdup(text ? text : "");
+	/* Lines are wrapped at newlines: a name or a cell from a file must not
+	 * break one (nothing the planner writes here holds a newline). */
+	tb->lines[tb->n].text = tw_neutralize(text);
 	tb->lines[tb->n].value = NULL;
 	tb->lines[tb->n].style = style;
 	tb->lines[tb->n].indent = indent;
@@ -34,7 +36,7 @@ void textbuf_add_pair(struct textbuf *tb, enum style style, int indent, const ch
 		      int label_w, const char *value)
 {
 	textbuf_add(tb, style, indent, label);
-	tb->lines[tb->n - 1].value = xstrdup(value ? value : "");
+	tb->lines[tb->n - 1].value = tw_neutralize(value);
 	tb->lines[tb->n - 1].label = label_w > 1 ? label_w : 1;
 }
 

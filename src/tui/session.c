@@ -21,6 +21,7 @@
 #include "ucplan/fileio.h"
 #include "ucplan/i18n.h"
 #include "ucplan/planfile.h"
+#include "ucplan/textwidth.h"
 #include "ucplan/util.h"
 
 /* What to do once the unsaved changes are dealt with. */
@@ -658,7 +659,7 @@ void app_offer_restore(struct app *app)
 	const char *buttons[] = {_("Restore"), _("Discard")};
 	struct uc_error err = {0};
 	struct plan *plan = NULL;
-	char when[64] = "", *key, *xml, *origin, *msg;
+	char when[64] = "", *key, *xml, *origin, *msg, *name;
 	struct stat st;
 
 	if (!app->state_dir || !(key = autosave_candidate(app, &st)))
@@ -685,21 +686,23 @@ void app_offer_restore(struct app *app)
 	}
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&st.st_mtime));
 	origin = autosave_origin(app, key);
+	/* The dialog wraps at newlines: the name must not choose its lines. */
+	name = tw_neutralize(str_empty(plan->name) ? _("(unnamed plan)") : plan->name);
 	if (!str_empty(origin))
 		msg = xasprintf(_("A plan was being edited when ucplan last stopped: \"%s\", "
 				  "autosaved %s. Once restored, F2 saves it to %s. Restore it?"),
-				str_empty(plan->name) ? _("(unnamed plan)") : plan->name, when,
-				origin);
+				name, when, origin);
 	else
 		msg = xasprintf(_("A plan was being edited when ucplan last stopped: \"%s\", "
 				  "autosaved %s, never saved (F2 will ask for a file name). "
 				  "Restore it?"),
-				str_empty(plan->name) ? _("(unnamed plan)") : plan->name, when);
+				name, when);
 	free(app->restore_key);
 	app->restore_key = key;
 	dialog_confirm(app, _("Restore autosaved plan"), msg, buttons, "rd", 2, 0, restore_done,
 		       (struct dlg_arg){0});
 	free(msg);
+	free(name);
 	free(origin);
 	free(xml);
 	plan_free(plan);
