@@ -281,7 +281,8 @@ j1b_escaped() {
 	# A finding's window shows the name on one line too.
 	keys F6
 	wait_for "Warnings (" || return 1
-	keys Tab Tab Tab
+	# Warnings is the last tab: Shift-Tab wraps around to it.
+	keys BTab
 	wait_for "2 errors, 3 warnings" || return 1
 	keys Down Down Down Enter
 	wait_for '│ Site “Dub\u000Alin\u202Ex”: 60 names' || return 1
