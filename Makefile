@@ -157,3 +157,11 @@ clean:
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 include mk/quality.mk
+
+# Worst-case plan files near the size limit: each must be refused or loaded
+# in well under a second (README, Robustness).  Part of `make bench`.
+.PHONY: bench-hostile
+bench: bench-hostile
+bench-hostile: deps $(BUILD)/tools/bench_hostile
+	@mkdir -p bench
+	@UCPLAN_DATADIR="$${UCPLAN_DATADIR:-$(CURDIR)/data}" $(BUILD)/tools/bench_hostile | tee bench/hostile.txt

@@ -3,6 +3,7 @@
  * exit codes of DESIGN.md §3 (0 ok, 1 invalid plan, 2 usage, 3 I/O). */
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "ucplan/model.h"
 #include "ucplan/planfile.h"
 #include "ucplan/report.h"
+#include "ucplan/textwidth.h"
 #include "ucplan/util.h"
 #include "ucplan/tui.h"
 
@@ -80,9 +82,29 @@ static void print_help(void)
 	      stdout);
 }
 
+/* Prints one line made from fmt: every line that carries a name, a path or
+ * a message from a file goes through here, so that none of it can reach
+ * the terminal raw (tw_neutralize). */
+static void say(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void say(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+	char *line, *safe;
+
+	va_start(ap, fmt);
+	line = xvasprintf(fmt, ap);
+	va_end(ap);
+	safe = tw_neutralize(line);
+	fputs(safe, out);
+	fputc('\n', out);
+	free(safe);
+	free(line);
+}
+
 static int usage_error(const char *message)
 {
-	fprintf(stderr, "%s: %s\n", program, message);
+	say(stderr, "%s: %s", program, message);
 	fprintf(stderr, _("Try '%s --help' for the options.\n"), program);
 	return EXIT_USAGE;
 }
@@ -92,8 +114,43 @@ static int report_error(const struct uc_error *err)
 	char buf[2048];
 
 	uc_error_format(err, buf, sizeof buf);
-	fprintf(stderr, "%s: %s\n", program, buf);
+	say(stderr, "%s: %s", program, buf);
 	return uc_status_exit_code(err->status);
+}
+
+/* Standard output is flushed and checked before a success is reported: a
+ * full disk or a closed pipe gets a message and exit status 3. */
+static int finish_stdout(int rc)
+{
+	struct uc_error err = {0};
+
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	uc_error_set(&err, UC_ERR_IO, _("standard output"), 0, _("writing failed: %s"),
+		     strerror(errno ? errno : EIO));
+	return report_error(&err);
+}
+
+/* The line of the plan file a finding is about (0 when unknown). */
+static int finding_line(const struct plan *plan, const struct finding *f)
+{
+	if (f->site >= 0 && (size_t)f->site < plan->n_sites)
+		return plan->sites[f->site].line;
+	return plan->line;
+}
+
+/* One finding: "FILE:LINE: error: MESSAGE" (no line when unknown). */
+static void print_finding(FILE *out, const char *name, const struct plan *plan,
+			  const struct finding *x)
+{
+	const char *kind = x->severity == FINDING_ERROR ? _("error") : _("warning");
+	int line = finding_line(plan, x);
+
+	if (line > 0)
+		say(out, "%s:%d: %s: %s", name, line, kind, x->message);
+	else
+		say(out, "%s: %s: %s", name, kind, x->message);
 }
 
 /* Prints the findings; returns the number of errors. */
@@ -107,8 +164,7 @@ static size_t print_findings(const struct plan *plan, const char *name, bool war
 		const struct finding *x = &f.items[i];
 		if (x->severity == FINDING_WARNING && !warnings_too)
 			continue;
-		fprintf(stderr, "%s: %s: %s\n", name,
-			x->severity == FINDING_ERROR ? _("error") : _("warning"), x->message);
+		print_finding(stderr, name, plan, x);
 	}
 	errors = f.errors;
 	findings_free(&f);
@@ -128,22 +184,48 @@ static size_t terminal_width(void)
 	return 0;
 }
 
-/* -o DIR/: one file per selected table, named after the table. */
-static enum uc_status write_to_directory(const struct exporter *ex, const struct report *r,
-					 const struct export_options *eo, const char *dir,
-					 struct uc_error *err)
+/* Refuses an output that is the plan being read: the report would replace
+ * the plan it came from. */
+static enum uc_status check_not_input(const struct cli_options *o, const char *path,
+				      struct uc_error *err)
 {
+	struct stat in, out;
+
+	if (o->plan_path && stat(o->plan_path, &in) == 0 && stat(path, &out) == 0 &&
+	    in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+		return uc_error_set(err, UC_ERR_USAGE, path, 0,
+				    _("this is the plan being read; the report would replace it: "
+				      "choose another output file"));
+	return UC_OK;
+}
+
+/* -o DIR/: one file per selected table, named after the table. */
+static enum uc_status write_to_directory(const struct cli_options *o, const struct exporter *ex,
+					 const struct report *r, const struct export_options *eo,
+					 const char *dir, struct uc_error *err)
+{
+	char *bare = xstrdup(dir);
+	size_t n = strlen(bare);
 	struct stat st;
 
-	if (stat(dir, &st) != 0) {
-		if (mkdir(dir, 0777) != 0)
-			return uc_error_set(err, UC_ERR_IO, dir, 0,
-					    _("cannot create the directory: %s"), strerror(errno));
+	/* "FILE/" on a regular file fails with ENOTDIR: look at FILE itself. */
+	while (n > 1 && bare[n - 1] == '/')
+		bare[--n] = '\0';
+	if (stat(bare, &st) != 0) {
+		if (mkdir(bare, 0777) != 0) {
+			enum uc_status s = uc_error_set(err, UC_ERR_IO, dir, 0,
+							_("cannot create the directory: %s"),
+							strerror(errno));
+			free(bare);
+			return s;
+		}
 	} else if (!S_ISDIR(st.st_mode)) {
+		free(bare);
 		return uc_error_set(err, UC_ERR_IO, dir, 0,
 				    _("exists and is not a directory; remove the trailing / to "
 				      "write a single file"));
 	}
+	free(bare);
 	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
 		struct export_options one = *eo;
 		enum uc_status s;
@@ -153,9 +235,15 @@ static enum uc_status write_to_directory(const struct exporter *ex, const struct
 		one.tables = EXPORT_TABLE_BIT(k);
 		path = xasprintf("%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
 				 catalog_table_key((enum catalog_table)k), ex->extension);
-		s = export_to_file(ex, r, &one, path, err);
+		s = check_not_input(o, path, err);
 		if (s == UC_OK)
-			fprintf(stderr, _("%s: wrote %s\n"), program, path);
+			s = export_to_file(ex, r, &one, path, err);
+		if (s == UC_OK) {
+			char *line = xasprintf(_("%s: wrote %s\n"), program, path);
+			line[strcspn(line, "\n")] = '\0';
+			say(stderr, "%s", line);
+			free(line);
+		}
 		free(path);
 		if (s != UC_OK)
 			return s;
@@ -193,9 +281,11 @@ static int write_report(const struct cli_options *o, const struct report *r)
 		if (s != UC_OK)
 			snprintf(err.file, sizeof err.file, "%s", _("standard output"));
 	} else if (o->output[strlen(o->output) - 1] == '/') {
-		s = write_to_directory(ex, r, &eo, o->output, &err);
+		s = write_to_directory(o, ex, r, &eo, o->output, &err);
 	} else {
-		s = export_to_file(ex, r, &eo, o->output, &err);
+		s = check_not_input(o, o->output, &err);
+		if (s == UC_OK)
+			s = export_to_file(ex, r, &eo, o->output, &err);
 	}
 	if (s != UC_OK)
 		return report_error(&err);
@@ -252,6 +342,7 @@ static int run_report(const struct cli_options *o)
 
 static int run_check(const struct cli_options *o)
 {
+	char *errors, *warnings;
 	struct plan *plan = NULL;
 	struct findings f;
 	int rc;
@@ -263,17 +354,18 @@ static int run_check(const struct cli_options *o)
 		return rc;
 	plan_validate(plan, &f);
 	for (size_t i = 0; i < f.count; i++)
-		printf("%s: %s: %s\n", o->plan_path,
-		       f.items[i].severity == FINDING_ERROR ? _("error") : _("warning"),
-		       f.items[i].message);
-	printf(P_("%s: %zu error, ", "%s: %zu errors, ", f.errors), o->plan_path, f.errors);
-	printf(P_("%zu warning\n", "%zu warnings\n", f.warnings), f.warnings);
+		print_finding(stdout, o->plan_path, plan, &f.items[i]);
+	errors = xasprintf(P_("%s: %zu error, ", "%s: %zu errors, ", f.errors), o->plan_path,
+			   f.errors);
+	warnings = xasprintf(P_("%zu warning\n", "%zu warnings\n", f.warnings), f.warnings);
+	warnings[strcspn(warnings, "\n")] = '\0';
+	say(stdout, "%s%s", errors, warnings);
+	free(errors);
+	free(warnings);
 	rc = f.errors ? EXIT_INVALID : EXIT_OK;
 	findings_free(&f);
 	plan_free(plan);
-	if (fflush(stdout) != 0)
-		return EXIT_IO;
-	return rc;
+	return finish_stdout(rc);
 }
 
 /* The tables that only one report has: a report made with -t is not
@@ -355,10 +447,10 @@ int main(int argc, char **argv)
 	switch (o.command) {
 	case CLI_HELP:
 		print_help();
-		return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
+		return finish_stdout(EXIT_OK);
 	case CLI_VERSION:
 		printf("ucplan %s\n", UCPLAN_VERSION);
-		return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
+		return finish_stdout(EXIT_OK);
 	case CLI_CHECK:
 		return run_check(&o);
 	case CLI_REPORT:

@@ -106,6 +106,26 @@ assert not bad, bad[:3]
 PY
 then ok; else bad "a CSV cell starts with a formula character"; fi
 
+# --- text from files never reaches the terminal raw -------------------------------
+# A site name that forges the closing line of 'check', with an escape sequence.
+sed -e 's/<site name="Dublin"/<site name="Dublin\&#10;plan.xml: 0 errors, 0 warnings\&#13;\&#x9B;2J"/' \
+    "$DATA/examples/two-sites.xml" >"$T/forged.xml"
+grep -q '0 errors, 0 warnings' "$T/forged.xml" && ok || bad "forged plan not made"
+expect 1 "check: a name with control characters is an error" "$BIN" check "$T/forged.xml"
+grep_in "$T/out" "control characters" "check names the control characters"
+# Every line is one finding of this file, and one summary closes them.
+if [ "$(grep -vc "^$T/forged.xml:[0-9]*: \(error\|warning\): " "$T/out")" -eq 1 ] \
+   && tail -n 1 "$T/out" | grep -q "^$T/forged.xml: 1 error, 3 warnings\$"; then ok; else bad "check printed a forged line"; head -5 "$T/out"; fi
+if LC_ALL=C grep -q "$(printf '\r')" "$T/out" || LC_ALL=C grep -q "$(printf '\302\233')" "$T/out"; then bad "check printed CR or C1 raw"; else ok; fi
+grep_in "$T/out" 'Dublin\\u000Aplan.xml' "the newline is shown as an escape"
+expect 1 "report: the same plan is refused" "$BIN" report "$T/forged.xml"
+if LC_ALL=C grep -q "$(printf '\r')" "$T/err" || LC_ALL=C grep -q "$(printf '\302\233')" "$T/err"; then bad "report printed CR or C1 raw"; else ok; fi
+# A file name with an escape sequence, echoed in an error.
+esc_name="$T/$(printf 'evil\033]0;owned\007').xml"
+expect 3 "missing file with an escape in its name" "$BIN" check "$esc_name"
+if LC_ALL=C grep -q "$(printf '\033')" "$T/err"; then bad "the file name's escape reached the terminal"; else ok; fi
+grep_in "$T/err" 'evil\\u001B]0;owned\\u0007' "the file name is shown with escapes"
+
 # --- invalid plans: exit 1 --------------------------------------------------------
 expect 1 "NAT with HLB edge" "$BIN" report --edge scaled-hlb --edge-nat
 grep_in "$T/err" "NAT" "NAT+HLB error says NAT"
@@ -139,6 +159,46 @@ echo "previous" >"$T/keep.csv"
 expect 3 "output is a directory" "$BIN" report -f csv -o "$T"
 grep_in "$T/keep.csv" "previous" "existing file untouched"
 if ls -a "$T" | grep -q 'tmp-'; then bad "temporary file left behind"; else ok; fi
+
+# --- arguments and outputs that used to go wrong ---------------------------------
+expect 0 "a plan after --" "$BIN" report -t firewall -f csv -- "$DATA/examples/two-sites.xml"
+grep_in "$T/out" "fe01.dub.example.com" "the plan after -- is the one reported"
+expect 2 "an empty output name" "$BIN" report -o ''
+grep_in "$T/err" "empty" "an empty output name is named as such"
+cp "$DATA/examples/one-site.xml" "$T/self.xml"
+expect 2 "the output is the plan being read" "$BIN" report "$T/self.xml" -f csv -o "$T/self.xml"
+grep_in "$T/err" "plan being read" "writing over the plan is refused with a reason"
+if cmp -s "$DATA/examples/one-site.xml" "$T/self.xml"; then ok; else bad "the plan was overwritten"; fi
+mkfifo "$T/fifo"
+expect 3 "a FIFO nobody reads" timeout 20 "$BIN" report -f csv -o "$T/fifo"
+grep_in "$T/err" "no program is reading" "a FIFO without a reader is named"
+# A temporary file of a killed export is cleaned up; one being written is not.
+head -c 100000 /dev/zero >"$T/.out.csv.tmp-Stale1"
+head -c 100 /dev/zero >"$T/.out.csv.tmp-Alive1"
+if command -v flock >/dev/null 2>&1; then
+	flock "$T/.out.csv.tmp-Alive1" sleep 30 &
+	holder=$!
+	sleep 0.3
+	expect 0 "export next to stale temporary files" "$BIN" report -f csv -o "$T/out.csv"
+	if [ -e "$T/.out.csv.tmp-Stale1" ]; then bad "a killed export's temporary file stays"; else ok; fi
+	if [ -e "$T/.out.csv.tmp-Alive1" ]; then ok; else bad "a temporary file in use was removed"; fi
+	kill "$holder" 2>/dev/null
+	wait "$holder" 2>/dev/null
+fi
+long=$(printf 'n%.0s' $(seq 251))
+expect 0 "an output name of 255 bytes" "$BIN" report -f csv -o "$T/$long.csv"
+if [ -s "$T/$long.csv" ]; then ok; else bad "the 255-byte output name was not written"; fi
+expect 2 "an output name of 256 bytes" "$BIN" report -f csv -o "$T/${long}x.csv"
+grep_in "$T/err" "longer than 255 bytes" "a too long output name says so"
+echo "previous" >"$T/plain.csv"
+expect 3 "FILE/ on a regular file" "$BIN" report -f csv -o "$T/plain.csv/"
+grep_in "$T/err" "not a directory" "FILE/ on a regular file says it is not a directory"
+expect 3 "help to a full disk" sh -c "'$BIN' --help >/dev/full"
+grep_in "$T/err" "standard output" "help to a full disk says so"
+expect 3 "check to a full disk" sh -c "'$BIN' check '$DATA/examples/two-sites.xml' >/dev/full"
+grep_in "$T/err" "standard output" "check to a full disk says so"
+expect 0 "findings name their line" "$BIN" check "$DATA/examples/two-sites.xml"
+grep_in "$T/out" "two-sites.xml:[0-9][0-9]*: warning: Site “Dublin”" "a site's finding names the line of the site"
 
 # --- diff: two XML reports compared (0 equal, 1 different, 2 usage, 3 input) ---
 expect 0 "diff: old report" "$BIN" report "$DATA/examples/two-sites.xml" -f xml -o "$T/d-old.xml"

@@ -100,8 +100,8 @@ crash_case() {
 	if [ "$kind" = plan ]; then
 		check "$name: the target is not a whole plan" "$BIN" check "$d/$out" >/dev/null 2>&1
 	fi
-	# A later save succeeds and replaces the target, leaving only the
-	# stale temporary file of the crash.
+	# A later save succeeds, replaces the target and removes the stale
+	# temporary file of the crash (its writer no longer holds its lock).
 	if [ "$kind" = report ]; then
 		"$BIN" report "$DATA/examples/two-sites.xml" -f csv -o "$d/$out" 2>/dev/null
 	else
@@ -110,8 +110,7 @@ crash_case() {
 	status=$?
 	check "$name: the next save failed with status $status" [ "$status" -eq 0 ]
 	check "$name: the next save did not write the new content" cmp -s "$d/$out" "$new"
-	check "$name: the next save left another temporary file" \
-		[ "$(temps "$d" "$out" | grep -c .)" -eq "$(printf '%s\n' "$left" | grep -c .)" ]
+	check "$name: the next save left a temporary file" [ -z "$(temps "$d" "$out")" ]
 }
 
 for point in write fsync rename after-rename; do

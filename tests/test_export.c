@@ -146,6 +146,9 @@ static const struct report_endpoint ep_servers = {.role = "all-servers",
 
 #define SIP_NOTE "=HYPERLINK(\"http://evil.example/\")"
 #define MEDIA_NOTE "a, \"b\"\nc — media for audio and video between the Edge and the clients"
+/* The same note as the text and CSV exports write it. */
+#define MEDIA_NOTE_SHOWN                                                                           \
+	"a, \"b\"\\u000Ac — media for audio and video between the Edge and the clients"
 
 static struct report_flow fw_flows[] = {
     {.rule = &rule_sip,
@@ -377,6 +380,27 @@ static void test_neutralize(void **state)
 	assert_string_equal(export_neutralize("@SUM(1)", buf, sizeof buf), "'@SUM(1)");
 	assert_string_equal(export_neutralize("\tx", buf, sizeof buf), "'\tx");
 	assert_string_equal(export_neutralize("\rx", buf, sizeof buf), "'\rx");
+	/* What spreadsheets skip before a formula, or what a reader cannot
+	 * see, and the fullwidth forms. */
+	assert_string_equal(export_neutralize(" =1", buf, sizeof buf), "' =1");
+	assert_string_equal(export_neutralize("  \t+1", buf, sizeof buf), "'  \t+1");
+	assert_string_equal(export_neutralize("\xc2\xa0=1", buf, sizeof buf), "'\xc2\xa0=1");
+	assert_string_equal(export_neutralize("\xe3\x80\x80-1", buf, sizeof buf),
+			    "'\xe3\x80\x80-1");
+	assert_string_equal(export_neutralize("\xe2\x80\x8b@x", buf, sizeof buf),
+			    "'\xe2\x80\x8b@x");
+	assert_string_equal(export_neutralize("\xef\xbb\xbf=1", buf, sizeof buf),
+			    "'\xef\xbb\xbf=1");
+	assert_string_equal(export_neutralize("\n=1", buf, sizeof buf), "'\n=1");
+	assert_string_equal(export_neutralize("\xef\xbc\x9d"
+					      "1",
+					      buf, sizeof buf),
+			    "'\xef\xbc\x9d"
+			    "1");
+	assert_string_equal(export_neutralize("\xef\xbc\xa0x", buf, sizeof buf),
+			    "'\xef\xbc\xa0x");
+	/* Spaces before ordinary text are left alone. */
+	assert_string_equal(export_neutralize("  5061", buf, sizeof buf), "  5061");
 	/* Truncated, still neutral, never half a character. */
 	assert_string_equal(export_neutralize("=abcdef", small, sizeof small), "'=a");
 	assert_string_equal(export_neutralize("=é", small, sizeof small), "'=");
@@ -415,7 +439,7 @@ static void test_neutralize(void **state)
 	Q("edge-av-external") S Q("'-1 edge02.contoso.com") S                                      \
 	Q("172.16.1.5=203.0.113.5 172.16.1.6=203.0.113.6") S                                       \
 	Q("UDP") S Q("50000-59999") S Q("3478") S Q("'+RTP") S                                     \
-	Q("a, \"\"b\"\"\nc — media for audio and video between the Edge and the clients") S        \
+	Q("a, \"\"b\"\"\\u000Ac — media for audio and video between the Edge and the clients") S        \
 	Q("Ports — Servers <https://example.com/ports>; Edge — External <https://example.com/edge>") \
 	"\r\n"
 #define LB_CSV(S)                                                                                  \
@@ -615,9 +639,11 @@ static void test_csv_rfc4180(void **state)
 		assert_int_equal(doc.n_records, COUNT(expect));
 		for (size_t r = 0; r < COUNT(expect); r++)
 			assert_int_equal(doc.n_fields[r], expect[r]);
-		/* The awkward notes read back whole: comma, quotes, newline. */
+		/* The awkward notes read back whole: comma and quotes, and the
+		 * newline as the visible escape every export gives a control
+		 * character (tw_neutralize). */
 		assert_string_equal(doc.fields[2][field_index(CATALOG_FIREWALL, "note")],
-				    MEDIA_NOTE);
+				    MEDIA_NOTE_SHOWN);
 		assert_string_equal(doc.fields[1][field_index(CATALOG_FIREWALL, "note")],
 				    "'" SIP_NOTE);
 		assert_string_equal(doc.fields[5][field_index(CATALOG_LB, "note")],
@@ -699,13 +725,14 @@ static const char *at_column(const char *line, size_t col)
 	return line + bytes;
 }
 
-/* The cell as a text table shows it: control characters become spaces. */
+/* The cell as a text table shows it: control characters become visible
+ * escapes (tw_neutralize). */
 static void clean_cell(const char *cell, char *out, size_t size)
 {
-	snprintf(out, size, "%s", cell);
-	for (char *p = out; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
+	char *clean = tw_neutralize(cell);
+
+	snprintf(out, size, "%s", clean);
+	free(clean);
 }
 
 /* What a column of cols display columns shows of cell (no padding). */
@@ -887,8 +914,7 @@ static void test_text_cells(void **state)
 	    {CATALOG_FIREWALL, 1, "destination_port", "3478"},
 	    {CATALOG_FIREWALL, 1, "service", "+RTP"},
 	    /* The newline inside the note does not break the row. */
-	    {CATALOG_FIREWALL, 1, "note",
-	     "a, \"b\" c — media for audio and video between the Edge and the clients"},
+	    {CATALOG_FIREWALL, 1, "note", MEDIA_NOTE_SHOWN},
 	    {CATALOG_FIREWALL, 1, "reference",
 	     "Ports — Servers <https://example.com/ports>; Edge — External "
 	     "<https://example.com/edge>"},
@@ -1413,6 +1439,39 @@ static void assert_json_int(json_t *v, json_int_t n)
 	assert_int_equal(json_integer_value(v), n);
 }
 
+/* ESC and C1 controls in a note or a site name (from a catalog or a plan)
+ * reach neither a terminal nor a spreadsheet: text and CSV show them as
+ * visible escapes. */
+static void test_exports_neutralize_controls(void **state)
+{
+	struct report_flow flows[COUNT(fw_flows)];
+	struct report r = test_report;
+	char *names[3];
+	struct export_options o = options(EXPORT_TABLE_BIT(CATALOG_FIREWALL), ',', false);
+	const struct exporter *exporters[] = {&export_text, &export_csv};
+
+	(void)state;
+	memcpy(flows, fw_flows, sizeof flows);
+	flows[0].note = "\x1b]0;title\x07 note";
+	flows[1].note = "\xc2\x9b" "31mred \xe2\x80\xae" "evil";
+	r.tables[CATALOG_FIREWALL].flows = flows;
+	for (size_t i = 0; i < r.n_sites && i < COUNT(names); i++)
+		names[i] = r.site_names[i];
+	names[0] = "Dub\x1b[2Jlin";
+	r.site_names = names;
+	for (size_t i = 0; i < COUNT(exporters); i++) {
+		char *s = export_string(exporters[i], &r, &o, NULL);
+
+		assert_null(strchr(s, '\x1b'));
+		assert_null(strchr(s, '\x07'));
+		assert_null(strstr(s, "\xc2\x9b"));
+		assert_null(strstr(s, "\xe2\x80\xae"));
+		assert_non_null(strstr(s, "\\u001B]0;title\\u0007"));
+		assert_non_null(strstr(s, "\\u009B31mred"));
+		free(s);
+	}
+}
+
 static void test_json_content(void **state)
 {
 	static const char *const names[] = {"firewall", "lb", "ipsec", "programs"};
@@ -1646,6 +1705,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_xml_valid, setup_english),
 	    cmocka_unit_test_setup(test_xml_language_and_selection, setup_english),
 	    cmocka_unit_test_setup(test_bad_characters, setup_english),
+	    cmocka_unit_test_setup(test_exports_neutralize_controls, setup_english),
 	    cmocka_unit_test_setup(test_xml_schema_rejects, setup_english),
 	    cmocka_unit_test_setup(test_json_content, setup_english),
 	    cmocka_unit_test_setup(test_json_language_and_selection, setup_english),

@@ -498,6 +498,14 @@ static void test_clean_text(void **state)
 	assert_false(model_is_clean_text("surrogate \xed\xa0\x80"));
 	assert_false(model_is_clean_text("cut \xe5\x8c"));
 	assert_false(model_is_clean_text("C1 \xc2\x85"));
+	/* What a terminal acts upon, or what reorders the line. */
+	assert_false(model_is_clean_text("ESC \x1b[2J"));
+	assert_false(model_is_clean_text("CSI \xc2\x9b""31m"));
+	assert_false(model_is_clean_text("line \xe2\x80\xa8 separator"));
+	assert_false(model_is_clean_text("paragraph \xe2\x80\xa9 separator"));
+	assert_false(model_is_clean_text("right-to-left \xe2\x80\xae override"));
+	assert_false(model_is_clean_text("isolate \xe2\x81\xa6 x"));
+	assert_false(model_is_clean_text("mark \xe2\x80\x8f x"));
 	/* PLAN_MAX_NAME characters, not bytes. */
 	memset(long_name, 0, sizeof long_name);
 	for (size_t i = 0; i < PLAN_MAX_NAME; i++)

@@ -191,26 +191,105 @@ static void test_read_limits(void **state)
 static void test_state_path(void **state)
 {
 	char *old = getenv("XDG_STATE_HOME") ? xstrdup(getenv("XDG_STATE_HOME")) : NULL;
-	char *expect = xasprintf("%s/state/ucplan/autosave.xml", dir), *path, *sub;
+	char *expect = xasprintf("%s/state/ucplan", dir), *path = NULL, *sub;
+	struct uc_error err = {0};
 	struct stat st;
 
 	(void)state;
 	sub = xasprintf("%s/state", dir);
 	setenv("XDG_STATE_HOME", sub, 1);
-	path = uc_state_path("autosave.xml");
+	assert_int_equal(uc_state_dir(&path, &err), UC_OK);
 	assert_string_equal(path, expect);
-	free(sub);
-	sub = xasprintf("%s/state/ucplan", dir);
-	assert_int_equal(stat(sub, &st), 0);
+	assert_int_equal(stat(path, &st), 0);
 	assert_true(S_ISDIR(st.st_mode));
-	free(sub);
+	/* Private, and made private again when someone opened it up. */
+	assert_int_equal(st.st_mode & 0777, 0700);
+	assert_int_equal(chmod(path, 0755), 0);
 	free(path);
+	assert_int_equal(uc_state_dir(&path, &err), UC_OK);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	free(path);
+	free(sub);
+	/* A state "directory" that is a file: an error that names it. */
+	sub = xasprintf("%s/plainfile", dir);
+	fclose(fopen(sub, "w"));
+	setenv("XDG_STATE_HOME", sub, 1);
+	assert_int_equal(uc_state_dir(&path, &err), UC_ERR_IO);
+	assert_null(path);
+	assert_non_null(strstr(err.file, "plainfile/ucplan"));
+	free(sub);
 	free(expect);
 	if (old)
 		setenv("XDG_STATE_HOME", old, 1);
 	else
 		unsetenv("XDG_STATE_HOME");
 	free(old);
+}
+
+static void test_absolute_path_and_stamps(void **state)
+{
+	char cwd[4096], *abs, *path = xasprintf("%s/stamped.xml", dir);
+	struct file_stamp a, b;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(getcwd(cwd, sizeof cwd));
+	abs = uc_absolute_path("./plan.xml");
+	assert_true(strncmp(abs, cwd, strlen(cwd)) == 0);
+	assert_string_equal(abs + strlen(cwd), "/plan.xml");
+	free(abs);
+	abs = uc_absolute_path("/etc/x.xml");
+	assert_string_equal(abs, "/etc/x.xml");
+	free(abs);
+
+	file_stamp_get(path, &a);
+	assert_false(a.exists);
+	f = fopen(path, "w");
+	fputs("one", f);
+	fclose(f);
+	file_stamp_get(path, &b);
+	assert_true(b.exists);
+	assert_false(file_stamp_equal(&a, &b));
+	file_stamp_get(path, &a);
+	assert_true(file_stamp_equal(&a, &b));
+	/* Another program's save: same second, same size, a new file. */
+	f = fopen(path, "a");
+	fputs("!", f);
+	fclose(f);
+	file_stamp_get(path, &b);
+	assert_false(file_stamp_equal(&a, &b));
+	free(path);
+}
+
+/* Text from files reaches a terminal only through tw_neutralize: nothing
+ * in it can move the cursor, start an escape sequence or reorder a line. */
+static void check_neutral(const char *in, const char *want)
+{
+	char *out = tw_neutralize(in);
+
+	assert_string_equal(out, want);
+	assert_true(tw_is_clean(out));
+	free(out);
+}
+
+static void test_neutralize(void **state)
+{
+	(void)state;
+	check_neutral(NULL, "");
+	check_neutral("Dublin 北京 Málaga <&>", "Dublin 北京 Málaga <&>");
+	assert_true(tw_is_clean("Dublin 北京 Málaga"));
+	check_neutral("a\rb\nc\td", "a\\u000Db\\u000Ac\\u0009d");
+	check_neutral("\x1b[2J", "\\u001B[2J");
+	check_neutral("\x7f", "\\u007F");
+	check_neutral("\xc2\x9b""31m", "\\u009B31m");
+	check_neutral("x\xe2\x80\xa8y\xe2\x80\xa9z", "x\\u2028y\\u2029z");
+	check_neutral("\xe2\x80\xae" "evil", "\\u202Eevil");
+	check_neutral("\xe2\x81\xa6\xe2\x81\xa9\xe2\x80\x8e\xd8\x9c", "\\u2066\\u2069\\u200E\\u061C");
+	check_neutral("bad \xff \xc0\xaf", "bad \\xFF \\xC0\\xAF");
+	assert_false(tw_is_clean("a\nb"));
+	assert_false(tw_is_clean("\xe2\x80\xae"));
+	assert_true(tw_is_clean(NULL));
 }
 
 static void test_language_choice(void **state)
@@ -257,7 +336,8 @@ int main(void)
 		cmocka_unit_test(test_widths),        cmocka_unit_test(test_fit_pad),
 		cmocka_unit_test(test_strbuf_and_errors), cmocka_unit_test(test_atomic_file),
 		cmocka_unit_test(test_read_limits),   cmocka_unit_test(test_state_path),
-		cmocka_unit_test(test_language_choice),
+		cmocka_unit_test(test_absolute_path_and_stamps),
+		cmocka_unit_test(test_language_choice), cmocka_unit_test(test_neutralize),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, setup, teardown);

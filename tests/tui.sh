@@ -62,14 +62,16 @@ T new-session -d -s keeper -x 20 -y 5 "sleep 3600" || {
 	exit 1
 }
 
-# start SESSION [ARGS...]: runs the planner in a 100x30 terminal.
+# start SESSION [ARGS...]: runs the planner in a 100x30 terminal, in
+# $TMP/work, or in $DIR, with $STATE, $TERMV, $WIDTH and the wrapper $WRAP
+# when set.
 start() {
 	S=$1
 	shift
-	T new-session -d -s "$S" -x 100 -y 30 -c "$TMP/work" \
-		env HOME="$TMP/home" XDG_STATE_HOME="$TMP/state" TERM="$TERM_TYPE" \
+	T new-session -d -s "$S" -x "${WIDTH:-100}" -y 30 -c "${DIR:-$TMP/work}" \
+		env HOME="$TMP/home" XDG_STATE_HOME="${STATE:-$TMP/state}" TERM="${TERMV:-$TERM_TYPE}" \
 		LC_ALL=C.UTF-8 UCPLAN_DATADIR="$DATADIR" UCPLAN_LOCALEDIR="$LOCALEDIR" \
-		"$BIN" --lang en "$@"
+		${WRAP:-} "$BIN" --lang en "$@"
 }
 
 screen() {
@@ -125,6 +127,28 @@ wait_dead() {
 	n=100
 	while [ "$n" -gt 0 ]; do
 		dead && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
+
+# The autosave files of every plan (each plan has its own).
+autosaves() {
+	ls "$TMP/state/ucplan"/autosave-*.xml 2>/dev/null
+}
+
+# autosave_has TEXT: an autosave holds TEXT.
+autosave_has() {
+	for f in $(autosaves); do grep -q -- "$1" "$f" && return 0; done
+	return 1
+}
+
+# wait_autosave TEXT: until an autosave holds TEXT.
+wait_autosave() {
+	n=100
+	while [ "$n" -gt 0 ]; do
+		autosave_has "$1" && return 0
 		sleep 0.1
 		n=$((n - 1))
 	done
@@ -244,6 +268,33 @@ check "export: the CSV equals 'ucplan report -t firewall -f csv'" j1_same_as_cli
 check "quit: F10 leaves at once without unsaved changes" j1_quit
 finish
 
+# ---- 1b: control characters in names are shown, not acted upon -------------
+sed -e 's/name="Example: two sites"/name="Evil\&#13;\&#10;name\&#x9B;2J"/' \
+    -e 's/<site name="Dublin"/<site name="Dub\&#10;lin\&#x202E;x"/' "$EXAMPLE" >"$TMP/work/evil.xml"
+
+j1b_escaped() {
+	wait_for 'Evil\u000D\u000Aname\u009B2J' || return 1
+	# The title bar is still one line: the first row holds the whole name.
+	screen | head -n 1 | grep -qF 'Evil\u000D\u000Aname\u009B2J' || return 1
+	keys F5
+	wait_for 'Dub\u000A' || return 1
+	# A finding's window shows the name on one line too.
+	keys F6
+	wait_for "Warnings (" || return 1
+	# Warnings is the last tab: Shift-Tab wraps around to it.
+	keys BTab
+	wait_for "2 errors, 3 warnings" || return 1
+	keys Down Down Down Enter
+	wait_for '│ Site “Dub\u000Alin\u202Ex”: 60 names' || return 1
+	escape
+	keys F10
+	wait_dead
+}
+
+start j1b "$TMP/work/evil.xml"
+check "names: CR, LF, C1 and bidi controls in names are shown as escapes" j1b_escaped
+finish
+
 # ---- 2: open the example, edit an address, save, reopen ----------------------
 cp "$EXAMPLE" "$TMP/work/edit.xml"
 
@@ -336,7 +387,7 @@ j4_discard() {
 	wait_for "Unsaved changes" || return 1
 	keys d
 	wait_dead && ! grep -q "pool9" "$TMP/work/edit.xml" &&
-		[ ! -e "$TMP/state/ucplan/autosave.xml" ]
+		[ -z "$(autosaves)" ]
 }
 
 check "quit: unsaved changes ask, Cancel stays" j4_cancel
@@ -352,7 +403,7 @@ j5_change() {
 	type_text "crash1.example.org"
 	keys Enter
 	wait_for "crash1.example.org" || return 1
-	wait_file "$TMP/state/ucplan/autosave.xml" || return 1
+	wait_autosave "crash1.example.org" || return 1
 	pid=$(T display-message -p -t "$S" '#{pane_pid}')
 	kill -9 "$pid" && wait_dead
 }
@@ -370,7 +421,7 @@ j5_save() {
 	keys F2
 	wait_for "Saved $TMP/work/edit.xml" || return 1
 	grep -q "crash1.example.org" "$TMP/work/edit.xml" &&
-		[ ! -e "$TMP/state/ucplan/autosave.xml" ]
+		[ -z "$(autosaves)" ]
 }
 
 start j5 "$TMP/work/edit.xml"
@@ -533,7 +584,7 @@ j7_sigterm() {
 	status=$(T display-message -p -t "$S" '#{pane_dead_status}')
 	{ [ -z "$status" ] || [ "$status" = 143 ]; } &&
 		! screen | grep -qF "Names and addresses" &&
-		grep -q "term1.example.org" "$TMP/state/ucplan/autosave.xml"
+		autosave_has "term1.example.org"
 }
 
 # A copy: the language is remembered in the plan, and the journeys after
@@ -543,7 +594,7 @@ start j7 "$TMP/work/lang.xml"
 check "language: L switches the screens and the report, remembered in the plan" j7_language
 check "signals: SIGTERM autosaves and exits" j7_sigterm
 finish
-rm -f "$TMP/state/ucplan/autosave.xml" "$TMP/state/ucplan/autosave.path"
+rm -f "$TMP/state/ucplan"/autosave-*
 
 # A full disk during an export: the dialog says so, names the file, and the
 # planner goes on with nothing lost.
@@ -590,12 +641,197 @@ j7_hangup() {
 		[ "$n" -gt 0 ] || return 1
 		sleep 0.1
 	done
-	grep -q "hup1.example.org" "$TMP/state/ucplan/autosave.xml"
+	autosave_has "hup1.example.org"
 }
 
 start j7h "$TMP/work/edit.xml"
 check "signals: a closed terminal (SIGHUP) keeps the change in the autosave" j7_hangup
-rm -f "$TMP/state/ucplan/autosave.xml" "$TMP/state/ucplan/autosave.path"
+rm -f "$TMP/state/ucplan"/autosave-*
+
+# ---- 9: two planners on one plan ---------------------------------------------
+cp "$EXAMPLE" "$TMP/work/shared.xml"
+
+# edit_pool FQDN: the first site's Front End pool gets a new name.
+edit_pool() {
+	keys F5
+	wait_for "Front End pool" || return 1
+	keys Enter C-u
+	type_text "$1"
+	keys Enter
+	wait_for "$1"
+}
+
+j9_both_autosave() {
+	S=j9a
+	wait_for "Example: two sites" && edit_pool a1.example.org && wait_autosave a1.example.org || return 1
+	start j9b "$TMP/work/shared.xml"
+	wait_for "open in another ucplan too" || return 1
+	edit_pool b1.example.org && wait_autosave b1.example.org || return 1
+	# Each has its own recovery data, private to the user.
+	[ "$(autosaves | wc -l)" -eq 2 ] && autosave_has a1.example.org || return 1
+	for f in $(autosaves); do [ "$(stat -c %a "$f")" = 600 ] || return 1; done
+	[ "$(stat -c %a "$TMP/state/ucplan")" = 700 ]
+}
+
+j9_first_saves() {
+	S=j9a
+	keys F2
+	wait_for "Saved $TMP/work/shared.xml" || return 1
+	grep -q a1.example.org "$TMP/work/shared.xml" &&
+		! autosave_has a1.example.org && autosave_has b1.example.org
+}
+
+j9_second_asks() {
+	S=j9b
+	keys F2
+	wait_for "was changed on disk" || return 1
+	keys c
+	wait_gone "was changed on disk" || return 1
+	grep -q a1.example.org "$TMP/work/shared.xml" || return 1
+	keys F2
+	wait_for "was changed on disk" || return 1
+	keys r
+	wait_gone "was changed on disk" || return 1
+	keys F5
+	wait_for a1.example.org && ! autosave_has b1.example.org
+}
+
+start j9a "$TMP/work/shared.xml"
+check "two planners: each autosaves on its own (0600 files, 0700 directory)" j9_both_autosave
+check "two planners: the first one saves, the second one's autosave stays" j9_first_saves
+check "two planners: the second one's F2 asks (cancel, reload) instead of erasing" j9_second_asks
+for S in j9a j9b; do keys F10; wait_dead; finish; done
+rm -f "$TMP/state/ucplan"/autosave-*
+
+# ---- 10: the autosave restored from another directory --------------------------
+cp "$EXAMPLE" "$TMP/work/rel.xml"
+mkdir -p "$TMP/other"
+
+j10_change() {
+	wait_for "Example: two sites" && edit_pool rel1.example.org &&
+		wait_autosave rel1.example.org || return 1
+	pid=$(T display-message -p -t "$S" '#{pane_pid}')
+	kill -9 "$pid" && wait_dead
+}
+
+j10_restore() {
+	wait_for "Restore autosaved plan" || return 1
+	wait_for "$TMP/work/rel.xml" || return 1
+	keys r
+	wait_for "Restored the autosaved plan" || return 1
+	keys F2
+	wait_for "Saved $TMP/work/rel.xml" || return 1
+	grep -q rel1.example.org "$TMP/work/rel.xml" && [ ! -e "$TMP/other/rel.xml" ] &&
+		[ -z "$(autosaves)" ]
+}
+
+# A relative name, as typed in a shell.
+start j10 rel.xml
+check "autosave: a plan opened by a relative name is autosaved, then kill -9" j10_change
+finish
+DIR=$TMP/other
+start j10b
+check "autosave: restored in another directory, F2 writes to the original file" j10_restore
+DIR=
+keys F10
+wait_dead
+finish
+
+# ---- 11: autosave that cannot be written says so ---------------------------------
+: >"$TMP/not-a-dir"
+
+j11_off() {
+	wait_for "Autosave is off" || return 1
+	screen | grep -qF "$TMP/not-a-dir/ucplan" || return 1
+	edit_pool off1.example.org || return 1
+	wait_for "Autosave is off"
+}
+
+STATE=$TMP/not-a-dir
+start j11 "$TMP/work/edit.xml"
+check "autosave: a state directory that cannot be made is reported on the status line" j11_off
+STATE=
+keys F10
+wait_for "Unsaved changes" && keys d
+wait_dead
+finish
+
+# ---- 12: terminals that cannot be used ----------------------------------------------
+# The message goes to standard error, kept in a file: a pane that dies at
+# once may not show it.
+printf 'exec "$@" 2>"%s"\n' "$TMP/j12.err" >"$TMP/errwrap"
+
+j12_dumb() {
+	wait_dead || return 1
+	wait_file "$TMP/j12.err" &&
+		grep -q "cannot use this terminal (TERM=dumb)" "$TMP/j12.err"
+}
+
+TERMV=dumb WRAP="sh $TMP/errwrap"
+start j12 "$TMP/work/edit.xml"
+check "terminal: TERM=dumb is refused with a message" j12_dumb
+TERMV= WRAP=
+finish
+
+# ---- 13: SIGHUP blocked by whoever started the planner -----------------------------
+cat >"$TMP/blockhup" <<'PY'
+import os, signal, sys
+signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGHUP])
+os.execv(sys.argv[1], sys.argv[1:])
+PY
+
+j13_hangup_blocked() {
+	wait_for "Example: two sites" && edit_pool hupblk.example.org || return 1
+	pid=$(T display-message -p -t "$S" '#{pane_pid}')
+	T kill-session -t "$S" || return 1
+	n=100
+	while kill -0 "$pid" 2>/dev/null; do
+		n=$((n - 1))
+		[ "$n" -gt 0 ] || { kill -9 "$pid"; return 1; }
+		sleep 0.1
+	done
+	autosave_has hupblk.example.org
+}
+
+if command -v python3 >/dev/null 2>&1; then
+	WRAP="python3 $TMP/blockhup"
+	start j13 "$TMP/work/edit.xml"
+	check "signals: with SIGHUP blocked at start, a closed terminal still ends the planner" j13_hangup_blocked
+	WRAP=
+	rm -f "$TMP/state/ucplan"/autosave-*
+fi
+
+# ---- 14: a corrupt autosave ---------------------------------------------------------
+mkdir -p "$TMP/state3/ucplan/autosave-new.xml.bad"
+: >"$TMP/state3/ucplan/autosave-new.xml.bad/keep"
+printf 'not a plan' >"$TMP/state3/ucplan/autosave-new.xml"
+: >"$TMP/state3/ucplan/autosave-new.path"
+
+j14_not_set_aside() {
+	wait_for "cannot be read" || return 1
+	wait_for "remove" && ! screen | grep -q "It was kept as" &&
+		[ -e "$TMP/state3/ucplan/autosave-new.xml" ]
+}
+
+j14_set_aside() {
+	wait_for "cannot be read" || return 1
+	wait_for "It was kept as" && [ -e "$TMP/state3/ucplan/autosave-new.xml.bad" ] &&
+		[ ! -e "$TMP/state3/ucplan/autosave-new.xml" ]
+}
+
+STATE=$TMP/state3
+start j14
+check "autosave: a corrupt autosave that cannot be set aside is not said to be" j14_not_set_aside
+keys F10
+wait_dead
+finish
+rm -rf "$TMP/state3/ucplan/autosave-new.xml.bad"
+start j14b
+check "autosave: a corrupt autosave is set aside and named" j14_set_aside
+keys F10
+wait_dead
+finish
+STATE=
 
 # Job control needs a shell that runs the planner in the foreground.
 j8_suspend() {

@@ -6,7 +6,10 @@
 #ifndef UCPLAN_FILEIO_H
 #define UCPLAN_FILEIO_H
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
+#include <time.h>
 
 #include "ucplan/util.h"
 
@@ -45,9 +48,27 @@ const char *uc_data_dir(void);
 /* uc_data_dir()/name, newly allocated; caller frees. */
 char *uc_data_path(const char *name);
 
-/* Path of name in ucplan's state directory, $XDG_STATE_HOME/ucplan (or
- * ~/.local/state/ucplan), creating the directory when missing.  Newly
- * allocated; NULL when no home directory is known or it cannot be made. */
-char *uc_state_path(const char *name);
+/* ucplan's state directory, $XDG_STATE_HOME/ucplan (or
+ * ~/.local/state/ucplan), created when missing and made private (0700).
+ * On success *dir is newly allocated (caller frees); otherwise err says
+ * which directory and why (UC_ERR_IO). */
+enum uc_status uc_state_dir(char **dir, struct uc_error *err);
+
+/* path made absolute against the current directory (not resolved: the
+ * file may not exist yet).  Newly allocated; NULL for NULL. */
+char *uc_absolute_path(const char *path);
+
+/* What identifies one version of a file on disk: a save by rename gives a
+ * new inode, an edit in place a new size or modification time. */
+struct file_stamp {
+	bool exists;
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime;
+};
+/* The stamp of path now (exists is false when it cannot be examined). */
+void file_stamp_get(const char *path, struct file_stamp *fs);
+bool file_stamp_equal(const struct file_stamp *a, const struct file_stamp *b);
 
 #endif

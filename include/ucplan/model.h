@@ -132,6 +132,8 @@ struct site {
 
 	struct branch *branches;
 	size_t n_branches;
+
+	int line; /* of <site> in the file it was read from; 0 when unknown */
 };
 
 struct plan {
@@ -145,6 +147,7 @@ struct plan {
 	struct port_range client_media;
 	struct site *sites;
 	size_t n_sites;
+	int line; /* of <plan> in the file it was read from; 0 when unknown */
 };
 
 /* Limits that keep hostile input bounded and match the product's support. */

@@ -5,6 +5,7 @@
 #ifndef UCPLAN_TEXTWIDTH_H
 #define UCPLAN_TEXTWIDTH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Columns that the UTF-8 string s takes on a terminal. */
@@ -28,5 +29,18 @@ size_t tw_char_len(const char *s);
  * or after opening punctuation), at a newline, and inside a word only when
  * the word alone is wider than the line. */
 const char *tw_wrap(const char *s, size_t width, size_t *len);
+
+/* True when s (may be NULL) is valid UTF-8 without any character that
+ * tw_neutralize() would rewrite. */
+bool tw_is_clean(const char *s);
+
+/* The one neutralizing function for text from outside (names, file names,
+ * catalog texts) on its way to a terminal or a text export: a copy of s
+ * (NULL is "") in which C0 and C1 controls, DEL, U+2028, U+2029 and the
+ * bidirectional controls are written as visible escapes ("\u001B") and
+ * bytes that are not UTF-8 as "\xFF", so that nothing in it can move the
+ * cursor, start an escape sequence or reorder the line.  Newly allocated;
+ * the caller frees. */
+char *tw_neutralize(const char *s);
 
 #endif

@@ -14,7 +14,10 @@
 #include "ucplan/util.h"
 
 /* Parses size bytes of data (name is used in messages).  A document with a
- * DOCTYPE is refused.  On success *doc receives a document the caller frees
+ * DOCTYPE is refused, and so is one whose shape exceeds the bounds that keep
+ * parsing linear (attributes per element and in all, elements, depth, the
+ * length of names, values and texts: UC_ERR_LIMIT with the line), checked
+ * by a scan of the text before libxml2 builds a tree.  On success *doc receives a document the caller frees
  * with xmlFreeDoc().  Errors: UC_ERR_PARSE. */
 enum uc_status xmldoc_parse(const char *data, size_t size, const char *name, xmlDocPtr *doc,
 			    struct uc_error *err);

@@ -97,6 +97,8 @@ static enum uc_status parse_option(int c, const char *arg, struct cli_options *o
 		o->format = arg;
 		return UC_OK;
 	case 'o':
+		if (!*arg)
+			return usage(err, "%s", _("an output file name is empty"));
 		o->output = arg;
 		return UC_OK;
 	case OPT_LANG:
@@ -255,6 +257,21 @@ static enum uc_status check_diff(const struct cli_options *o, struct uc_error *e
 	return UC_OK;
 }
 
+/* An operand: the plan, or for diff the old then the new report. */
+static enum uc_status take_operand(struct cli_options *o, const char *arg, struct uc_error *err)
+{
+	if (o->command == CLI_DIFF) {
+		if (o->new_report)
+			return usage(err, _("unexpected argument '%s'"), arg);
+		*(o->old_report ? &o->new_report : &o->old_report) = arg;
+		return UC_OK;
+	}
+	if (o->plan_path)
+		return usage(err, _("unexpected argument '%s'"), arg);
+	o->plan_path = arg;
+	return UC_OK;
+}
+
 enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc_error *err)
 {
 	int first = 1, c;
@@ -286,15 +303,9 @@ enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc
 			if (o->command == CLI_WIZARD && !o->plan_path &&
 			    command_word(optarg, &o->command))
 				continue;
-			if (o->command == CLI_DIFF) {
-				if (o->new_report)
-					return usage(err, _("unexpected argument '%s'"), optarg);
-				*(o->old_report ? &o->new_report : &o->old_report) = optarg;
-				continue;
-			}
-			if (o->plan_path)
-				return usage(err, _("unexpected argument '%s'"), optarg);
-			o->plan_path = optarg;
+			s = take_operand(o, optarg, err);
+			if (s != UC_OK)
+				return s;
 			continue;
 		}
 		if (c == '?' || c == ':') {
@@ -308,6 +319,12 @@ enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc
 			return s;
 		if (o->command == CLI_HELP || o->command == CLI_VERSION)
 			return UC_OK;
+	}
+	/* After "--" getopt stops: what follows are operands too. */
+	for (; optind < argc; optind++) {
+		enum uc_status s = take_operand(o, argv[optind], err);
+		if (s != UC_OK)
+			return s;
 	}
 	return o->command == CLI_DIFF ? check_diff(o, err) : UC_OK;
 }

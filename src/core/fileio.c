@@ -1,11 +1,13 @@
 /* fileio.c: crash-safe output files, bounded input files, data paths. */
 #include "ucplan/fileio.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,12 +17,54 @@
 #define UCPLAN_DATADIR "/usr/local/share/ucplan"
 #endif
 
+/* ".NAME.tmp-", with NAME cut so that the whole temporary name (six more
+ * characters) fits in NAME_MAX.  Newly allocated. */
+static char *temp_prefix(const char *base)
+{
+	size_t room = NAME_MAX - strlen("..tmp-XXXXXX"), n = strlen(base);
+
+	if (n > room) {
+		n = room;
+		while (n > 0 && ((unsigned char)base[n] & 0xc0) == 0x80)
+			n--;
+	}
+	return xasprintf(".%.*s.tmp-", (int)n, base);
+}
+
+/* Removes the temporary files of earlier writes to the same file whose
+ * writers are gone (killed during an export: they are never cleaned up
+ * otherwise).  A temporary file in use is locked by its writer. */
+static void remove_stale_temps(const char *dir, const char *prefix, const char *own)
+{
+	const char *own_base = strrchr(own, '/') ? strrchr(own, '/') + 1 : own;
+	DIR *d = opendir(*dir ? dir : ".");
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		struct stat st;
+		int fd;
+
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 ||
+		    strlen(e->d_name) != strlen(prefix) + 6 || strcmp(e->d_name, own_base) == 0)
+			continue;
+		fd = openat(dirfd(d), e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0)
+			unlinkat(dirfd(d), e->d_name, 0);
+		close(fd);
+	}
+	closedir(d);
+}
+
 enum uc_status atomic_file_open(struct atomic_file *af, const char *path, struct uc_error *err)
 {
 	struct stat st;
-	const char *slash;
-	char *dir;
-	int fd;
+	const char *slash, *base;
+	char *dir, *prefix;
+	int fd, saved;
 	mode_t mask;
 
 	memset(af, 0, sizeof *af);
@@ -34,24 +78,54 @@ enum uc_status atomic_file_open(struct atomic_file *af, const char *path, struct
 			return uc_error_set(err, UC_ERR_IO, path, 0,
 					    _("this is a directory; give a file name, or end the "
 					      "path with / to write one file per table"));
-		af->fp = fopen(path, "w");
-		if (!af->fp)
+		/* O_NONBLOCK: a FIFO nobody reads would block the open for
+		 * ever; it fails with ENXIO instead. */
+		fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0 && errno == ENXIO)
+			return uc_error_set(err, UC_ERR_IO, path, 0,
+					    _("no program is reading from this pipe; start the "
+					      "reader first"));
+		if (fd < 0)
 			return uc_error_set(err, UC_ERR_IO, path, 0, _("cannot write: %s"),
 					    strerror(errno));
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		af->fp = fdopen(fd, "w");
+		if (!af->fp) {
+			close(fd);
+			return uc_error_set(err, UC_ERR_IO, path, 0, _("cannot write: %s"),
+					    strerror(errno));
+		}
 		af->path = xstrdup(path);
 		return UC_OK;
 	}
 
 	slash = strrchr(path, '/');
+	base = slash ? slash + 1 : path;
+	if (strlen(base) > NAME_MAX)
+		return uc_error_set(err, UC_ERR_USAGE, path, 0,
+				    _("the file name is longer than %d bytes; choose a shorter "
+				      "one"),
+				    NAME_MAX);
 	dir = slash ? xstrndup(path, (size_t)(slash - path + 1)) : xstrdup("");
-	af->temp_path = xasprintf("%s.%s.tmp-XXXXXX", dir, slash ? slash + 1 : path);
-	free(dir);
+	/* ".NAME.tmp-XXXXXX" must itself be a valid name: a long NAME is cut
+	 * (on a character boundary) in the temporary name only. */
+	prefix = temp_prefix(base);
+	af->temp_path = xasprintf("%s%sXXXXXX", dir, prefix);
 	fd = mkstemp(af->temp_path);
+	saved = errno;
+	if (fd >= 0) {
+		/* Held until the file is renamed or removed: a temporary file
+		 * whose lock is free belongs to a writer that was killed. */
+		flock(fd, LOCK_EX);
+		remove_stale_temps(dir, prefix, af->temp_path);
+	}
+	free(dir);
+	free(prefix);
 	if (fd < 0) {
 		enum uc_status s = uc_error_set(err, UC_ERR_IO, path, 0,
 						_("cannot create a file in this directory: %s; choose "
 						  "a writable location"),
-						strerror(errno));
+						strerror(saved));
 		free(af->temp_path);
 		af->temp_path = NULL;
 		return s;
@@ -262,7 +336,8 @@ char *uc_data_path(const char *name)
 	return xasprintf("%s/%s", uc_data_dir(), name);
 }
 
-/* mkdir -p for a path whose parents are expected to exist mostly. */
+/* mkdir -p for a path whose parents are expected to exist mostly; the
+ * directories it makes are private (0700).  errno tells why it failed. */
 static bool make_dirs(const char *path)
 {
 	char *copy = xstrdup(path);
@@ -282,24 +357,84 @@ static bool make_dirs(const char *path)
 	return ok;
 }
 
-char *uc_state_path(const char *name)
+enum uc_status uc_state_dir(char **dir, struct uc_error *err)
 {
 	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	char *dir, *path;
+	struct stat st;
+	char *d;
 
+	*dir = NULL;
 	if (!str_empty(state) && state[0] == '/')
-		dir = xasprintf("%s/ucplan", state);
+		d = xasprintf("%s/ucplan", state);
 	else if (!str_empty(home))
-		dir = xasprintf("%s/.local/state/ucplan", home);
+		d = xasprintf("%s/.local/state/ucplan", home);
 	else
-		return NULL;
-	if (!make_dirs(dir)) {
-		free(dir);
-		return NULL;
+		return uc_error_set(err, UC_ERR_IO, NULL, 0,
+				    _("neither XDG_STATE_HOME nor HOME is set; set one of them"));
+	if (!make_dirs(d) || stat(d, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		enum uc_status s = uc_error_set(err, UC_ERR_IO, d, 0,
+						_("cannot create this directory: %s; make it "
+						  "writable, or set XDG_STATE_HOME to one that is"),
+						strerror(errno ? errno : ENOTDIR));
+		free(d);
+		return s;
 	}
-	path = xasprintf("%s/%s", dir, name);
-	free(dir);
-	return path;
+	/* Autosaves hold whole plans: only their owner may read them. */
+	if ((st.st_mode & 077) && chmod(d, 0700) != 0) {
+		enum uc_status s = uc_error_set(err, UC_ERR_IO, d, 0,
+						_("others can read this directory and its mode "
+						  "cannot be changed: %s; make it private (chmod "
+						  "700)"),
+						strerror(errno));
+		free(d);
+		return s;
+	}
+	if (access(d, W_OK | X_OK) != 0) {
+		enum uc_status s = uc_error_set(err, UC_ERR_IO, d, 0,
+						_("cannot write in this directory: %s; make it "
+						  "writable, or set XDG_STATE_HOME to one that is"),
+						strerror(errno));
+		free(d);
+		return s;
+	}
+	*dir = d;
+	return UC_OK;
+}
+
+char *uc_absolute_path(const char *path)
+{
+	char cwd[PATH_MAX];
+
+	if (!path)
+		return NULL;
+	if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+		return xstrdup(path);
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	return xasprintf("%s%s%s", cwd, strcmp(cwd, "/") == 0 ? "" : "/", path);
+}
+
+void file_stamp_get(const char *path, struct file_stamp *fs)
+{
+	struct stat st;
+
+	memset(fs, 0, sizeof *fs);
+	if (!path || stat(path, &st) != 0)
+		return;
+	fs->exists = true;
+	fs->dev = st.st_dev;
+	fs->ino = st.st_ino;
+	fs->size = st.st_size;
+	fs->mtime = st.st_mtim;
+}
+
+bool file_stamp_equal(const struct file_stamp *a, const struct file_stamp *b)
+{
+	if (a->exists != b->exists)
+		return false;
+	return !a->exists || (a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+			      a->mtime.tv_sec == b->mtime.tv_sec &&
+			      a->mtime.tv_nsec == b->mtime.tv_nsec);
 }
 
 enum uc_status atomic_file_write(const char *path, atomic_writer write, const void *context,

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ucplan/i18n.h"
+#include "ucplan/textwidth.h"
 
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -398,6 +399,10 @@ bool model_is_clean_text(const char *s)
 
 	if (!s)
 		return true;
+	/* Nothing a terminal would act upon (line separators and direction
+	 * controls too): a name is shown in many places. */
+	if (!tw_is_clean(s))
+		return false;
 	while (*p) {
 		size_t n = utf8_sequence(p);
 

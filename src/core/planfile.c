@@ -286,6 +286,7 @@ static enum uc_status read_site(struct reader *rd, xmlNodePtr node, struct site 
 	enum uc_status s;
 
 	site->name = xmldoc_attr(node, "name");
+	site->line = xmldoc_line(node);
 	site->edge_addressing = EDGE_ADDR_PUBLIC;
 	site->um_rtp = (struct port_range){MODEL_MEDIA_PORT_FIRST, MODEL_MEDIA_PORT_LAST};
 	s = read_bool(rd, node, "cms", &site->cms);
@@ -374,6 +375,7 @@ static enum uc_status read_plan(struct reader *rd, xmlNodePtr root, struct plan 
 	}
 	free(version);
 	plan->name = xmldoc_attr(root, "name");
+	plan->line = xmldoc_line(root);
 	plan->sip_domain = xmldoc_attr(root, "sip-domain");
 	plan->lang = xmldoc_attr(root, "lang");
 	plan->client_media = (struct port_range){MODEL_MEDIA_PORT_FIRST, MODEL_MEDIA_PORT_LAST};

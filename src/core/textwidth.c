@@ -227,3 +227,94 @@ const char *tw_wrap(const char *s, size_t width, size_t *len)
 	*len = fit;
 	return s + fit;
 }
+
+/* ---- text from outside on a terminal ---------------------------------------- */
+
+/* Decodes one UTF-8 character strictly (no overlong forms, no surrogates).
+ * Returns its length, or 0 for a byte that does not start one. */
+static size_t utf8_decode(const unsigned char *s, unsigned long *cp)
+{
+	size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xc2 && s[0] <= 0xdf ? 2
+				 : s[0] >= 0xe0 && s[0] <= 0xef ? 3
+				 : s[0] >= 0xf0 && s[0] <= 0xf4 ? 4
+								: 0;
+	unsigned long c;
+
+	if (n == 0)
+		return 0;
+	c = n == 1 ? s[0] : n == 2 ? s[0] & 0x1fu : n == 3 ? s[0] & 0x0fu : s[0] & 0x07u;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3fu);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	    (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+/* Characters a terminal acts upon or that reorder what follows: C0 and C1
+ * controls and DEL (escape sequences, CR, LF, TAB), the line and paragraph
+ * separators, and the bidirectional marks, embeddings, overrides and
+ * isolates (they can make "evil" read as "live"). */
+static bool unsafe_char(unsigned long cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x061c || cp == 0x200e ||
+	       cp == 0x200f || (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool tw_is_clean(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (p && *p) {
+		unsigned long cp;
+		size_t n;
+
+		if (*p >= 0x20 && *p < 0x7f) {
+			p++;
+			continue;
+		}
+		n = utf8_decode(p, &cp);
+		if (n == 0 || unsafe_char(cp))
+			return false;
+		p += n;
+	}
+	return true;
+}
+
+char *tw_neutralize(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t len = strlen((const char *)p), o = 0;
+	/* Each input byte becomes at most six bytes ("\u001B", "\xFF"). */
+	char *out = xmalloc(6 * len + 1);
+
+	while (*p) {
+		unsigned long cp;
+		size_t n = utf8_decode(p, &cp);
+
+		if (n == 0) {
+			out[o++] = '\\';
+			out[o++] = 'x';
+			out[o++] = hex[*p >> 4];
+			out[o++] = hex[*p & 15];
+			p++;
+		} else if (unsafe_char(cp)) {
+			out[o++] = '\\';
+			out[o++] = 'u';
+			for (int shift = 12; shift >= 0; shift -= 4)
+				out[o++] = hex[(cp >> shift) & 15];
+			p += n;
+		} else {
+			memcpy(out + o, p, n);
+			o += n;
+			p += n;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}

@@ -10,6 +10,7 @@
 #include "ucplan/export.h"
 #include "ucplan/fields.h"
 #include "ucplan/i18n.h"
+#include "ucplan/textwidth.h"
 
 /* State of one write: the stream, the record being built, a scratch
  * buffer for neutralized cells and the first write error.  A record is
@@ -40,9 +41,13 @@ static bool csv_put_raw(struct csv_out *co, const char *s)
 /* Quotes text (neutralized) onto the end of sb with libcsv. */
 static void csv_quote(struct csv_out *co, struct strbuf *sb, const char *text)
 {
+	/* Control characters from the catalog or the plan (an escape
+	 * sequence, a C1 control) would reach whoever views the file. */
+	char *clean = tw_neutralize(text);
 	const char *safe;
 	size_t n, room;
 
+	text = clean;
 	n = strlen(text);
 	if (n + 2 > co->size) {
 		co->buf = xrealloc(co->buf, n + 2); /* apostrophe and NUL */
@@ -56,6 +61,7 @@ static void csv_quote(struct csv_out *co, struct strbuf *sb, const char *text)
 	room = sb->cap - sb->len;
 	sb->len += csv_write(sb->data + sb->len, room, safe, n);
 	sb->data[sb->len] = '\0';
+	free(clean);
 }
 
 /* Appends the quoted form of a field to the record being built. */

@@ -37,11 +37,49 @@ void export_default_options(struct export_options *opts)
 	opts->ascii = false;
 }
 
-/* Characters that make a spreadsheet read a cell as a formula (tab and CR
- * because some spreadsheets strip them before looking). */
+/* Whether s starts with the UTF-8 string prefix; returns its length or 0. */
+static size_t starts_with(const char *s, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return strncmp(s, prefix, n) == 0 ? n : 0;
+}
+
+/* A cell a spreadsheet would read as a formula: one that starts with
+ * = + - @, or with their fullwidth forms, possibly after characters that
+ * spreadsheets skip or that a reader does not see (spaces, no-break and
+ * ideographic spaces, zero-width space, byte-order mark, tab, CR, LF).
+ * A leading tab or CR is neutralized in any case: some spreadsheets strip
+ * them before looking. */
 static bool cell_is_formula(const char *cell)
 {
-	return cell[0] && strchr("=+-@\t\r", cell[0]) != NULL;
+	static const char *const skipped[] = {" ", "\t", "\r", "\n", "\xc2\xa0" /* NBSP */,
+					      "\xe3\x80\x80" /* U+3000 */,
+					      "\xe2\x80\x8b" /* U+200B */,
+					      "\xef\xbb\xbf" /* U+FEFF */};
+	static const char *const formula[] = {"=", "+", "-", "@", "\xef\xbc\x9d" /* ＝ */,
+					      "\xef\xbc\x8b" /* ＋ */, "\xef\xbc\x8d" /* － */,
+					      "\xef\xbc\xa0" /* ＠ */};
+	const char *p = cell;
+	size_t n;
+
+	if (cell[0] == '\t' || cell[0] == '\r')
+		return true;
+	for (bool more = true; more;) {
+		more = false;
+		for (size_t i = 0; i < sizeof skipped / sizeof skipped[0]; i++) {
+			n = starts_with(p, skipped[i]);
+			if (n) {
+				p += n;
+				more = true;
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < sizeof formula / sizeof formula[0]; i++)
+		if (starts_with(p, formula[i]))
+			return true;
+	return false;
 }
 
 const char *export_neutralize(const char *cell, char *buf, size_t size)

@@ -14,8 +14,9 @@
 #define TEXT_GAP "  "
 #define TEXT_GAP_COLS 2
 
-/* One table prepared for layout: labels and cells with control characters
- * turned into spaces (a newline in a cell would break the grid). */
+/* One table prepared for layout: labels and cells neutralized
+ * (tw_neutralize: a newline in a cell would break the grid, an escape
+ * sequence from the catalog would reach the terminal). */
 struct text_grid {
 	size_t n_columns;
 	size_t n_rows;
@@ -24,18 +25,6 @@ struct text_grid {
 	size_t *widths; /* n_columns, display columns */
 	size_t *label_word; /* n_columns: widest word of the label */
 };
-
-static char *text_clean(const char *s)
-{
-	char *copy;
-
-	copy = xstrdup(s ? s : "");
-
-	for (char *p = copy; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	return copy;
-}
 
 static void text_grid_init(struct text_grid *g, const struct report_table *table)
 {
@@ -50,7 +39,7 @@ static void text_grid_init(struct text_grid *g, const struct report_table *table
 	for (size_t c = 0; c < n; c++) {
 		const struct report_column *col = &table->columns[c];
 
-		g->labels[c] = text_clean(col->label ? _(col->label) : col->key);
+		g->labels[c] = tw_neutralize(col->label ? _(col->label) : col->key);
 		g->widths[c] = tw_width(g->labels[c]);
 		for (const char *w = g->labels[c]; *w;) {
 			size_t len = strcspn(w, " "), cols;
@@ -64,7 +53,7 @@ static void text_grid_init(struct text_grid *g, const struct report_table *table
 	}
 	for (size_t r = 0; r < g->n_rows; r++) {
 		for (size_t c = 0; c < n; c++) {
-			char *cell = text_clean(table->rows[r].cells[c]);
+			char *cell = tw_neutralize(table->rows[r].cells[c]);
 			size_t w = tw_width(cell);
 
 			g->cells[r * n + c] = cell;
@@ -211,7 +200,7 @@ static void text_flush_line(struct text_out *to)
 /* A line of its own (title, "no rows"), cut to width when one is set. */
 static void text_put_single(struct text_out *to, const char *s, size_t width)
 {
-	char *clean = text_clean(s);
+	char *clean = tw_neutralize(s);
 
 	text_add_cell(to, clean, width ? width : tw_width(clean), false);
 	free(clean);

@@ -15,6 +15,7 @@
 #include <wchar.h>
 
 #include "ucplan/catalog.h"
+#include "ucplan/fileio.h"
 #include "ucplan/model.h"
 #include "ucplan/report.h"
 #include "ucplan/view.h"
@@ -342,7 +343,13 @@ struct app {
 	size_t n_hits;
 	struct view *drawing; /* the view being drawn (owner of new hits) */
 
-	char *autosave_path; /* owned; NULL when no state directory */
+	char *state_dir;      /* owned; NULL when autosave is off */
+	char *autosave_error; /* owned; why autosave is off, or NULL */
+	char *autosave_key;   /* owned; names this plan's autosave files */
+	char *autosave_path;  /* owned; the autosave of the plan; NULL when off */
+	int autosave_lock;    /* flock'ed descriptor of the key's lock file, or -1 */
+	char *restore_key;    /* owned; the autosave offered back, while asked */
+	struct file_stamp disk; /* the plan file as opened or last saved */
 	bool quit;	     /* leave the loop */
 	bool quit_asking;    /* the unsaved-changes question is open */
 };
@@ -383,7 +390,11 @@ void app_save(struct app *app, bool ask_path);
 void app_request_quit(struct app *app);
 void app_request_open(struct app *app);
 void app_choose_language(struct app *app);
-/* Offers the autosave of an earlier session, when there is one. */
+/* Finds the state directory and claims the autosave of the current plan
+ * (none yet: a new one); says on the status line when autosave is off. */
+void app_autosave_init(struct app *app);
+/* Offers the autosave of an earlier session, when there is one: of the plan
+ * at app->path when one was opened, else the most recent. */
 void app_offer_restore(struct app *app);
 /* Writes the autosave now (signals, kill); quiet. */
 void app_autosave(struct app *app);

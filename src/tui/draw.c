@@ -22,7 +22,9 @@ void textbuf_add(struct textbuf *tb, enum style style, int indent, const char *t
 		tb->cap = tb->cap ? tb->cap * 2 : 32;
 		tb->lines = xreallocarray(tb->lines, tb->cap, sizeof *tb->lines);
 	}
-	tb->lines[tb->n].text = xstrdup(text ? text : "");
+	/* Lines are wrapped at newlines: a name or a cell from a file must not
+	 * break one (nothing the planner writes here holds a newline). */
+	tb->lines[tb->n].text = tw_neutralize(text);
 	tb->lines[tb->n].value = NULL;
 	tb->lines[tb->n].style = style;
 	tb->lines[tb->n].indent = indent;
@@ -34,7 +36,7 @@ void textbuf_add_pair(struct textbuf *tb, enum style style, int indent, const ch
 		      int label_w, const char *value)
 {
 	textbuf_add(tb, style, indent, label);
-	tb->lines[tb->n - 1].value = xstrdup(value ? value : "");
+	tb->lines[tb->n - 1].value = tw_neutralize(value);
 	tb->lines[tb->n - 1].label = label_w > 1 ? label_w : 1;
 }
 
@@ -72,27 +74,36 @@ static int clip_width(int y, int x, int w)
 int draw_text(int y, int x, int w, const char *s, attr_t attr)
 {
 	size_t used, bytes;
+	char *clean = NULL;
 
 	w = clip_width(y, x, w);
 	if (w == 0 || !s)
 		return 0;
+	/* Every string reaches curses here or in draw_text_pad: names and
+	 * paths from files must not move the cursor (CR, LF, TAB) or send
+	 * escape sequences. */
+	if (!tw_is_clean(s))
+		s = clean = tw_neutralize(s);
 	bytes = tw_fit(s, (size_t)w, &used);
-	if (bytes == 0)
-		return 0;
-	attrset(attr);
-	mvaddnstr(y, x, s, (int)bytes);
-	attrset(A_NORMAL);
-	return (int)used;
+	if (bytes > 0) {
+		attrset(attr);
+		mvaddnstr(y, x, s, (int)bytes);
+		attrset(A_NORMAL);
+	}
+	free(clean);
+	return bytes > 0 ? (int)used : 0;
 }
 
 void draw_text_pad(int y, int x, int w, const char *s, attr_t attr)
 {
-	char stack[512], *buf = stack;
+	char stack[512], *buf = stack, *clean = NULL;
 	size_t size;
 
 	w = clip_width(y, x, w);
 	if (w == 0)
 		return;
+	if (s && !tw_is_clean(s))
+		s = clean = tw_neutralize(s);
 	/* At most four bytes per column, plus an ellipsis. */
 	size = (size_t)w * 4 + 8;
 	if (size > sizeof stack)
@@ -103,6 +114,7 @@ void draw_text_pad(int y, int x, int w, const char *s, attr_t attr)
 	attrset(A_NORMAL);
 	if (buf != stack)
 		free(buf);
+	free(clean);
 }
 
 void draw_text_right(int y, int x, int w, const char *s, attr_t attr)

@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <term.h>
+
 #include "ucplan/i18n.h"
+#include "ucplan/textwidth.h"
 #include "ucplan/util.h"
 
 struct style_def {
@@ -131,11 +134,24 @@ bool term_init(void)
 
 	ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0;
 	screen = newterm(NULL, stdout, stdin);
+	if (screen) {
+		/* A terminal that cannot place its cursor (TERM=dumb) would
+		 * show a blank planner: refused like an unknown one. */
+		const char *cup = tigetstr("cup");
+		if (!cup || cup == (const char *)-1) {
+			/* Nothing was drawn yet; endwin() would move the cursor
+			 * to the last line and scroll the message away. */
+			delscreen(screen);
+			screen = NULL;
+		}
+	}
 	if (!screen) {
+		char *term = tw_neutralize(getenv("TERM") ? getenv("TERM") : "");
 		fprintf(stderr,
 			_("ucplan: cannot use this terminal (TERM=%s); set TERM to your "
 			  "terminal's type, or use 'ucplan report'\n"),
-			getenv("TERM") ? getenv("TERM") : "");
+			term);
+		free(term);
 		return false;
 	}
 	active = true;

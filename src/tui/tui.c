@@ -9,11 +9,13 @@
 
 #include "app.h"
 
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ucplan/fileio.h"
 #include "ucplan/i18n.h"
@@ -37,6 +39,15 @@ static void on_signal(int sig)
 static void install_signals(void)
 {
 	struct sigaction sa;
+	sigset_t none;
+	const int defaults[] = {SIGTSTP, SIGCONT, SIGWINCH};
+
+	/* What the parent blocked or ignored is not ours to keep: with SIGHUP
+	 * blocked, a closed terminal left the planner running for ever. */
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+		signal(defaults[i], SIG_DFL);
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
@@ -46,6 +57,15 @@ static void install_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+}
+
+/* True when the terminal was closed: the keyboard reports a hang-up.
+ * SIGHUP says so too, unless something kept it from arriving. */
+static bool terminal_gone(void)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+
+	return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
 static bool too_small(void)
@@ -426,6 +446,8 @@ static int app_run(struct app *app)
 		if (!read_event(app, &ev)) {
 			/* A timeout changes nothing; a resize changes everything. */
 			redraw = ev.key == TK(KEY_RESIZE);
+			if (!redraw && terminal_gone())
+				pending_signal = SIGHUP;
 			continue;
 		}
 		redraw = true;
@@ -453,7 +475,7 @@ int tui_main(const char *plan_path)
 	install_signals();
 	if (!term_init())
 		return 3;
-	app.autosave_path = uc_state_path("autosave.xml");
+	app_autosave_init(&app);
 	app.screens[SCREEN_WELCOME] = welcome_new();
 	app.screen = app.prev_screen = SCREEN_WELCOME;
 	app_layout(&app);
