@@ -17,7 +17,7 @@ PKGS_TUI   := ncursesw
 CFLAGS     ?= -O2 -g
 WARN       := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
               -Wformat=2 -Wno-format-nonliteral -Werror
-CPPFLAGS   += -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
+CPPFLAGS   += -Iinclude -I$(BUILD)/gen -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
               -DUCPLAN_DATADIR='"$(DATADIR)"' -DUCPLAN_LOCALEDIR='"$(LOCALEDIR)"' \
               -DUCPLAN_VERSION='"$(VERSION)"'
 VERSION    := 0.1.0
@@ -52,6 +52,21 @@ all: $(BIN) $(MO_FILES)
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+# The shipped catalog is checked against its schema here, at build time, and
+# compiled into the catalog loader as bytes: at run time a catalog file equal
+# to them skips the schema check, any other file gets it (src/core/catalog.c).
+SHIPPED_INC := $(BUILD)/gen/catalog_shipped.inc
+
+$(SHIPPED_INC): data/catalog.xml data/catalog.rng
+	@mkdir -p $(@D)
+	xmllint --noout --relaxng data/catalog.rng data/catalog.xml
+	od -An -v -tx1 data/catalog.xml | sed -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g' >$@.tmp
+	mv $@.tmp $@
+
+# Every build of catalog.c (this one, the fuzzers', the sanitizers') needs it
+# before -MMD has recorded it.
+$(BUILD)/obj/src/core/catalog.o: $(SHIPPED_INC)
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(@D)

@@ -15,6 +15,7 @@
 #include "ucplan/fileio.h"
 #include "ucplan/i18n.h"
 #include "ucplan/model.h"
+#include "ucplan/xmldoc.h"
 
 static char tmpdir[] = "/tmp/ucplan-test-catalog-XXXXXX";
 
@@ -79,6 +80,50 @@ static char *catalog_variant(const char *from, const char *to)
 	out = path;
 	free(data);
 	return out;
+}
+
+/* The schema check of the shipped catalog happens at build and test time
+ * (here); at run time only a file that differs from it is checked. */
+static void test_shipped_catalog_follows_schema(void **state)
+{
+	char *path = uc_data_path("catalog.xml"), *schema = uc_data_path("catalog.rng"), *data;
+	struct uc_error err = {0};
+	xmlDocPtr doc;
+	size_t size;
+
+	(void)state;
+	assert_int_equal(file_read_all(path, 16u << 20, &data, &size, &err), UC_OK);
+	assert_int_equal(xmldoc_parse(data, size, path, &doc, &err), UC_OK);
+	assert_int_equal(xmldoc_validate(doc, schema, path, &err), UC_OK);
+	xmlFreeDoc(doc);
+	free(data);
+	free(path);
+	free(schema);
+}
+
+/* The shipped bytes need no schema at run time (a missing schema file
+ * shows that it is not read); one byte more and the full check is back. */
+static void test_schema_check_skipped_only_for_shipped_bytes(void **state)
+{
+	char *path = uc_data_path("catalog.xml"), *data;
+	struct catalog *c = NULL;
+	struct uc_error err = {0};
+	size_t size;
+
+	(void)state;
+	assert_int_equal(file_read_all(path, 16u << 20, &data, &size, &err), UC_OK);
+	assert_int_equal(catalog_load_memory(data, size, "shipped", "/nonexistent.rng", &c, &err),
+			 UC_OK);
+	catalog_free(c);
+	data = xreallocarray(data, size + 2, 1);
+	data[size] = '\n';
+	assert_int_equal(
+	    catalog_load_memory(data, size + 1, "changed", "/nonexistent.rng", &c, &err),
+	    UC_ERR_IO);
+	assert_null(c);
+	assert_string_equal(err.file, "/nonexistent.rng");
+	free(data);
+	free(path);
 }
 
 static void expect_refused(const char *from, const char *to, enum uc_status status,
@@ -215,6 +260,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_default_catalog_loads),
+		cmocka_unit_test(test_shipped_catalog_follows_schema),
+		cmocka_unit_test(test_schema_check_skipped_only_for_shipped_bytes),
 		cmocka_unit_test(test_refuses_schema_violation),
 		cmocka_unit_test(test_refuses_unknown_endpoint),
 		cmocka_unit_test(test_refuses_unknown_condition),
