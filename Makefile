@@ -54,14 +54,25 @@ $(BUILD)/obj/%.o: %.c
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # The shipped catalog is checked against its schema here, at build time, and
-# compiled into the catalog loader as bytes: at run time a catalog file equal
-# to them skips the schema check, any other file gets it (src/core/catalog.c).
+# compiled into the catalog loader (its bytes and its elements, by
+# tools/embed-xml): at run time a catalog file equal to those bytes is
+# loaded without parsing or schema check, any other file gets both
+# (src/core/catalog.c).  embed-xml links the library without the loader,
+# which needs its output.
 SHIPPED_INC := $(BUILD)/gen/catalog_shipped.inc
+BOOT_LIB    := $(BUILD)/libucplan-boot.a
 
-$(SHIPPED_INC): data/catalog.xml data/catalog.rng
+$(BOOT_LIB): $(filter-out $(BUILD)/obj/src/core/catalog.o,$(LIB_OBJ))
+	$(AR) rcs $@ $^
+
+$(BUILD)/tools/embed-xml: $(BUILD)/obj/tools/embed-xml.o $(BOOT_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_CORE)
+
+$(SHIPPED_INC): data/catalog.xml data/catalog.rng $(BUILD)/tools/embed-xml
 	@mkdir -p $(@D)
 	xmllint --noout --relaxng data/catalog.rng data/catalog.xml
-	od -An -v -tx1 data/catalog.xml | sed -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g' >$@.tmp
+	$(BUILD)/tools/embed-xml data/catalog.xml >$@.tmp
 	mv $@.tmp $@
 
 # Every build of catalog.c (this one, the fuzzers', the sanitizers') needs it
