@@ -9,6 +9,9 @@ it goes back to wait for a key, so each dump holds exactly the work of one
 key (handling it and redrawing the screen).  Idle dumps (the 250 ms input
 timeout) hold a few hundred instructions and are summed in, harmlessly.
 
+KEEP=1 in the environment keeps the dumps (cg.out.N, one per key) for
+callgrind_annotate.
+
 Prints one line per key: its name, millions of instructions and, when
 IR_PER_MS is given (instructions per millisecond of this machine, measured
 by scripts/bench.sh), an estimate in milliseconds.  Instruction counts do
@@ -124,7 +127,10 @@ def main():
     finally:
         subprocess.run(["tmux", "-L", sock, "kill-server"], capture_output=True)
         time.sleep(0.5)
-        shutil.rmtree(tmp, ignore_errors=True)
+        if os.environ.get("KEEP"):
+            print("bench-keys: dumps kept in", tmp, file=sys.stderr)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
 
     for name, ir in results:
         if name.startswith(("/ (", "search typing", "> (")):
