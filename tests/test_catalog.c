@@ -165,6 +165,9 @@ static void test_compiled_catalog_equals_parsed(void **state)
 		assert_same_text(a->sources[i].file, b->sources[i].file);
 		assert_same_text(a->sources[i].section, b->sources[i].section);
 		assert_same_text(a->sources[i].title, b->sources[i].title);
+		assert_same_text(a->sources[i].article, b->sources[i].article);
+		assert_same_text(a->sources[i].table, b->sources[i].table);
+		assert_same_text(a->sources[i].url, b->sources[i].url);
 	}
 	assert_int_equal(a->n_scopes, b->n_scopes);
 	for (size_t i = 0; i < a->n_scopes; i++) {
@@ -175,6 +178,8 @@ static void test_compiled_catalog_equals_parsed(void **state)
 	for (size_t i = 0; i < a->n_endpoints; i++) {
 		assert_same_text(a->endpoints[i].id, b->endpoints[i].id);
 		assert_same_text(a->endpoints[i].label, b->endpoints[i].label);
+		assert_same_text(a->endpoints[i].lb_vip ? a->endpoints[i].lb_vip->id : NULL,
+				 b->endpoints[i].lb_vip ? b->endpoints[i].lb_vip->id : NULL);
 	}
 	assert_int_equal(a->n_rules, b->n_rules);
 	for (size_t i = 0; i < a->n_rules; i++) {
