@@ -51,6 +51,8 @@ $(FUZZ_DIR)/obj/%.o: %.c
 	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 $(filter-out -Werror,$(WARN)) $(FUZZ_SAN) \
 	  -fsanitize=fuzzer-no-link $(DEPFLAGS) -c -o $@ $<
 
+$(FUZZ_DIR)/obj/src/core/catalog.o: $(SHIPPED_INC)
+
 $(FUZZ_DIR)/libucplan.a: $(FUZZ_LIB_OBJ)
 	$(AR) rcs $@ $^
 
@@ -127,6 +129,8 @@ ASAN_ENV      = UCPLAN_DATADIR=$(CURDIR)/data UCPLAN_LOCALEDIR=$(CURDIR)/$(BUILD
 $(ASAN_DIR)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(ASAN_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(ASAN_DIR)/obj/src/core/catalog.o: $(SHIPPED_INC)
 
 $(ASAN_DIR)/libucplan.a: $(ASAN_LIB_OBJ)
 	$(AR) rcs $@ $^

@@ -15,6 +15,7 @@
 #include "ucplan/fileio.h"
 #include "ucplan/i18n.h"
 #include "ucplan/model.h"
+#include "ucplan/xmldoc.h"
 
 static char tmpdir[] = "/tmp/ucplan-test-catalog-XXXXXX";
 
@@ -79,6 +80,134 @@ static char *catalog_variant(const char *from, const char *to)
 	out = path;
 	free(data);
 	return out;
+}
+
+/* The schema check of the shipped catalog happens at build and test time
+ * (here); at run time only a file that differs from it is checked. */
+static void test_shipped_catalog_follows_schema(void **state)
+{
+	char *path = uc_data_path("catalog.xml"), *schema = uc_data_path("catalog.rng"), *data;
+	struct uc_error err = {0};
+	xmlDocPtr doc;
+	size_t size;
+
+	(void)state;
+	assert_int_equal(file_read_all(path, 16u << 20, &data, &size, &err), UC_OK);
+	assert_int_equal(xmldoc_parse(data, size, path, &doc, &err), UC_OK);
+	assert_int_equal(xmldoc_validate(doc, schema, path, &err), UC_OK);
+	xmlFreeDoc(doc);
+	free(data);
+	free(path);
+	free(schema);
+}
+
+/* The shipped bytes need no schema at run time (a missing schema file
+ * shows that it is not read); one byte more and the full check is back. */
+static void test_schema_check_skipped_only_for_shipped_bytes(void **state)
+{
+	char *path = uc_data_path("catalog.xml"), *data;
+	struct catalog *c = NULL;
+	struct uc_error err = {0};
+	size_t size;
+
+	(void)state;
+	assert_int_equal(file_read_all(path, 16u << 20, &data, &size, &err), UC_OK);
+	assert_int_equal(catalog_load_memory(data, size, "shipped", "/nonexistent.rng", &c, &err),
+			 UC_OK);
+	catalog_free(c);
+	data = xreallocarray(data, size + 2, 1);
+	data[size] = '\n';
+	assert_int_equal(
+	    catalog_load_memory(data, size + 1, "changed", "/nonexistent.rng", &c, &err),
+	    UC_ERR_IO);
+	assert_null(c);
+	assert_string_equal(err.file, "/nonexistent.rng");
+	free(data);
+	free(path);
+}
+
+static void assert_same_condition(const struct condition *a, const struct condition *b)
+{
+	assert_int_equal(a->n_atoms, b->n_atoms);
+	for (size_t i = 0; i < a->n_atoms; i++) {
+		assert_string_equal(a->atoms[i].name, b->atoms[i].name);
+		assert_int_equal(a->atoms[i].negated, b->atoms[i].negated);
+		assert_int_equal(a->atoms[i].mask, b->atoms[i].mask);
+	}
+}
+
+static void assert_same_text(const char *a, const char *b)
+{
+	if (!a || !b)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+/* The shipped catalog loaded from its compiled tree equals the same text
+ * parsed from XML (one byte more, so that it is parsed and checked). */
+static void test_compiled_catalog_equals_parsed(void **state)
+{
+	char *path = uc_data_path("catalog.xml"), *schema = uc_data_path("catalog.rng"), *data;
+	struct catalog *a = NULL, *b = NULL;
+	struct uc_error err = {0};
+	size_t size;
+
+	(void)state;
+	assert_int_equal(file_read_all(path, 16u << 20, &data, &size, &err), UC_OK);
+	assert_int_equal(catalog_load_memory(data, size, "a", schema, &a, &err), UC_OK);
+	data = xreallocarray(data, size + 2, 1);
+	data[size] = '\n';
+	assert_int_equal(catalog_load_memory(data, size + 1, "b", schema, &b, &err), UC_OK);
+	assert_int_equal(a->n_sources, b->n_sources);
+	for (size_t i = 0; i < a->n_sources; i++) {
+		assert_same_text(a->sources[i].id, b->sources[i].id);
+		assert_same_text(a->sources[i].file, b->sources[i].file);
+		assert_same_text(a->sources[i].section, b->sources[i].section);
+		assert_same_text(a->sources[i].title, b->sources[i].title);
+		assert_same_text(a->sources[i].article, b->sources[i].article);
+		assert_same_text(a->sources[i].table, b->sources[i].table);
+		assert_same_text(a->sources[i].url, b->sources[i].url);
+	}
+	assert_int_equal(a->n_scopes, b->n_scopes);
+	for (size_t i = 0; i < a->n_scopes; i++) {
+		assert_same_text(a->scopes[i].id, b->scopes[i].id);
+		assert_same_text(a->scopes[i].label, b->scopes[i].label);
+	}
+	assert_int_equal(a->n_endpoints, b->n_endpoints);
+	for (size_t i = 0; i < a->n_endpoints; i++) {
+		assert_same_text(a->endpoints[i].id, b->endpoints[i].id);
+		assert_same_text(a->endpoints[i].label, b->endpoints[i].label);
+		assert_same_text(a->endpoints[i].lb_vip ? a->endpoints[i].lb_vip->id : NULL,
+				 b->endpoints[i].lb_vip ? b->endpoints[i].lb_vip->id : NULL);
+	}
+	assert_int_equal(a->n_rules, b->n_rules);
+	for (size_t i = 0; i < a->n_rules; i++) {
+		const struct catalog_rule *x = &a->rules[i], *y = &b->rules[i];
+		assert_same_text(x->id, y->id);
+		assert_int_equal(x->table, y->table);
+		assert_string_equal(x->scope->id, y->scope->id);
+		assert_string_equal(x->source->id, y->source->id);
+		assert_string_equal(x->destination->id, y->destination->id);
+		assert_same_text(x->transport, y->transport);
+		assert_same_text(x->source_port, y->source_port);
+		assert_same_text(x->destination_port, y->destination_port);
+		assert_same_text(x->service, y->service);
+		assert_same_text(x->authentication, y->authentication);
+		assert_same_text(x->note, y->note);
+		assert_int_equal(x->line, y->line);
+		assert_same_condition(&x->when, &y->when);
+		assert_int_equal(x->n_refs, y->n_refs);
+		for (size_t k = 0; k < x->n_refs; k++) {
+			assert_string_equal(x->refs[k].source->id, y->refs[k].source->id);
+			assert_same_condition(&x->refs[k].when, &y->refs[k].when);
+		}
+	}
+	catalog_free(a);
+	catalog_free(b);
+	free(data);
+	free(path);
+	free(schema);
 }
 
 static void expect_refused(const char *from, const char *to, enum uc_status status,
@@ -214,15 +343,18 @@ static void test_condition_parse_and_eval(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_default_catalog_loads),
-		cmocka_unit_test(test_refuses_schema_violation),
-		cmocka_unit_test(test_refuses_unknown_endpoint),
-		cmocka_unit_test(test_refuses_unknown_condition),
-		cmocka_unit_test(test_refuses_duplicate_id),
-		cmocka_unit_test(test_refuses_broken_xml),
-		cmocka_unit_test(test_refuses_doctype),
-		cmocka_unit_test(test_missing_catalog_is_io_error),
-		cmocka_unit_test(test_condition_parse_and_eval),
+	    cmocka_unit_test(test_default_catalog_loads),
+	    cmocka_unit_test(test_shipped_catalog_follows_schema),
+	    cmocka_unit_test(test_schema_check_skipped_only_for_shipped_bytes),
+	    cmocka_unit_test(test_compiled_catalog_equals_parsed),
+	    cmocka_unit_test(test_refuses_schema_violation),
+	    cmocka_unit_test(test_refuses_unknown_endpoint),
+	    cmocka_unit_test(test_refuses_unknown_condition),
+	    cmocka_unit_test(test_refuses_duplicate_id),
+	    cmocka_unit_test(test_refuses_broken_xml),
+	    cmocka_unit_test(test_refuses_doctype),
+	    cmocka_unit_test(test_missing_catalog_is_io_error),
+	    cmocka_unit_test(test_condition_parse_and_eval),
 	};
 
 	return cmocka_run_group_tests_name("catalog", tests, setup, teardown);

@@ -1,8 +1,10 @@
 /* catalog.h: every port rule as data, loaded from data/catalog.xml.
  *
- * The catalog is validated against data/catalog.rng when loaded and then
- * checked for meaning: every endpoint, scope, condition and source that a
- * rule names must be known.  No port number lives in C code. */
+ * The catalog is validated against data/catalog.rng (when ucplan is built,
+ * and again when loaded unless the file is byte for byte the one it was
+ * built with) and then checked for meaning on every load: every endpoint,
+ * scope, condition and source that a rule names must be known.  No port
+ * number lives in C code. */
 #ifndef UCPLAN_CATALOG_H
 #define UCPLAN_CATALOG_H
 
@@ -109,7 +111,8 @@ struct catalog {
 };
 
 /* Loads and checks the catalog at path against the RELAX NG schema at
- * schema_path.  Entities, DTDs and network access are off.  On success
+ * schema_path (skipped for the catalog ucplan was built with, which was
+ * checked then).  Entities, DTDs and network access are off.  On success
  * *out receives a catalog the caller frees with catalog_free(). */
 enum uc_status catalog_load(const char *path, const char *schema_path, struct catalog **out,
 			    struct uc_error *err);

@@ -28,10 +28,6 @@ enum uc_status xmldoc_parse(const char *data, size_t size, const char *name, xml
 enum uc_status xmldoc_validate(xmlDocPtr doc, const char *schema_path, const char *name,
 			       struct uc_error *err);
 
-/* Reads path (at most max_size bytes), parses and validates it. */
-enum uc_status xmldoc_load(const char *path, size_t max_size, const char *schema_path,
-			   xmlDocPtr *doc, struct uc_error *err);
-
 /* Walking a tree: the element's line (0 when unknown), whether node is the
  * element name, how many children are, and the first child that is. */
 int xmldoc_line(xmlNodePtr node);

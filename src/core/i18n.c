@@ -21,6 +21,7 @@
 const char *const i18n_languages[] = {"en", "es", "it", "zh_CN", NULL};
 
 static const char *current = "en";
+static bool english = true;
 /* The LANGUAGE value this module set itself, so that a later i18n_init does
  * not take it for the user's preference. */
 static char language_we_set[16];
@@ -132,6 +133,7 @@ bool i18n_set_language(const char *lang)
 	if (!i18n_language_known(lang))
 		return false;
 	current = lang;
+	english = strcmp(lang, "en") == 0;
 	/* LANGUAGE overrides the locale for messages; "en" has no catalog, so
 	 * the English msgids show. */
 	setenv("LANGUAGE", lang, 1);
@@ -184,9 +186,26 @@ const char *i18n_language_tag(void)
 	return strcmp(current, "zh_CN") == 0 ? "zh-CN" : current;
 }
 
+char *i18n_gettext(const char *msgid)
+{
+	return english ? (char *)msgid : gettext(msgid);
+}
+
+char *i18n_ngettext(const char *singular, const char *plural, unsigned long n)
+{
+	/* English plural: one, or anything else */
+	if (english)
+		return (char *)(n == 1 ? singular : plural);
+	return ngettext(singular, plural, n);
+}
+
 const char *i18n_pgettext(const char *msgctxt_id, const char *text)
 {
-	const char *t = gettext(msgctxt_id);
+	const char *t;
+
+	if (english)
+		return text;
+	t = gettext(msgctxt_id);
 
 	/* gettext hands back its argument when there is no translation */
 	return t == msgctxt_id ? text : t;

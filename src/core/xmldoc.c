@@ -502,29 +502,6 @@ enum uc_status xmldoc_validate(xmlDocPtr doc, const char *schema_path, const cha
 			    base, fe.set ? fe.message : _("unknown structure"));
 }
 
-enum uc_status xmldoc_load(const char *path, size_t max_size, const char *schema_path,
-			   xmlDocPtr *doc, struct uc_error *err)
-{
-	enum uc_status s;
-	char *data;
-	size_t size;
-
-	*doc = NULL;
-	s = file_read_all(path, max_size, &data, &size, err);
-	if (s != UC_OK)
-		return s;
-	s = xmldoc_parse(data, size, path, doc, err);
-	free(data);
-	if (s != UC_OK)
-		return s;
-	s = xmldoc_validate(*doc, schema_path, path, err);
-	if (s != UC_OK) {
-		xmlFreeDoc(*doc);
-		*doc = NULL;
-	}
-	return s;
-}
-
 char *xmldoc_attr(xmlNodePtr node, const char *name)
 {
 	xmlChar *v = xmlGetProp(node, (const xmlChar *)name);

@@ -1,21 +1,19 @@
 /* tableview.c: filtering, sorting, searching and column fitting of a
  * report table, without drawing.
  *
- * Views of 20,000 rows are common (a report of many sites), so every
- * operation is linear or n log n: filtering is one pass, sorting is a
- * merge sort (stable by construction), fitting finds the shrink level by
- * bisection. */
+ * Views of 300,000 rows happen (a report of 5,000 sites), so every
+ * operation is linear or n log n: filtering is one pass, sorting ranks the
+ * distinct texts and places the rows by rank (stable by construction),
+ * fitting finds the shrink level by bisection. */
 #include "ucplan/tableview.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ucplan/i18n.h"
 #include "ucplan/textwidth.h"
 #include "ucplan/util.h"
-
-/* Non-digit runs shorter than this are compared from the stack. */
-enum { COLLATE_STACK = 128 };
 
 /* ---- order ------------------------------------------------------------------ */
 
@@ -24,113 +22,182 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* strcoll on two byte runs that are not NUL-terminated. */
-static int collate_runs(const char *a, size_t la, const char *b, size_t lb)
+/* Appends to key the sort key of s: bytes whose order (memcmp, shorter
+ * first) is the display order, in which numbers read as numbers (port 443
+ * before 5061, 192.0.2.9 before 192.0.2.10) and other runs follow the
+ * locale's collation.  A run of digits is 0x01, its length in four bytes
+ * and its digits without leading zeros: digits before other text, shorter
+ * numbers first.  Another run is 0x02, its strxfrm() and 0x00, which ends
+ * it below any byte strxfrm writes.  Transforming each distinct text once
+ * replaces strcoll() in every comparison.  run is scratch space. */
+static void sort_key_add(struct strbuf *key, struct strbuf *run, const char *s)
 {
-	char sa[COLLATE_STACK], sb[COLLATE_STACK];
-	char *ha = la < sizeof sa ? sa : xmalloc(la + 1);
-	char *hb = lb < sizeof sb ? sb : xmalloc(lb + 1);
-	int r;
+	while (*s) {
+		size_t n = 0;
+		char *w;
 
-	memcpy(ha, a, la);
-	ha[la] = '\0';
-	memcpy(hb, b, lb);
-	hb[lb] = '\0';
-	r = strcoll(ha, hb);
-	if (ha != sa)
-		free(ha);
-	if (hb != sb)
-		free(hb);
-	return r;
-}
-
-/* Compares display texts so that numbers read as numbers: port 443 sorts
- * before 5061 and 192.0.2.9 before 192.0.2.10.  Other runs use the
- * locale's collation. */
-static int text_compare(const char *a, const char *b)
-{
-	while (*a && *b) {
-		size_t la = 0, lb = 0;
-		int r;
-
-		if (is_digit(*a) && is_digit(*b)) {
-			while (*a == '0' && is_digit(a[1]))
-				a++;
-			while (*b == '0' && is_digit(b[1]))
-				b++;
-			while (is_digit(a[la]))
-				la++;
-			while (is_digit(b[lb]))
-				lb++;
-			if (la != lb)
-				return la < lb ? -1 : 1;
-			r = memcmp(a, b, la);
-			if (r)
-				return r;
+		if (is_digit(*s)) {
+			while (*s == '0' && is_digit(s[1]))
+				s++;
+			while (is_digit(s[n]))
+				n++;
+			strbuf_reserve(key, 5 + n);
+			w = key->data + key->len;
+			w[0] = 0x01;
+			for (int i = 0; i < 4; i++)
+				w[1 + i] = (char)(unsigned char)(n >> (8 * (3 - i)));
+			memcpy(w + 5, s, n);
+			key->len += 5 + n;
 		} else {
-			while (a[la] && !is_digit(a[la]))
-				la++;
-			while (b[lb] && !is_digit(b[lb]))
-				lb++;
-			/* A run against a number: digits first, as in plain byte
-			 * order. */
-			if (la == 0 || lb == 0)
-				return la == 0 ? -1 : 1;
-			r = collate_runs(a, la, b, lb);
-			if (r)
-				return r;
+			size_t room, need;
+			while (s[n] && !is_digit(s[n]))
+				n++;
+			strbuf_reserve(run, n);
+			memcpy(run->data, s, n);
+			run->data[n] = '\0';
+			/* Room for the usual transform (C locales copy); a longer
+			 * one is written again once its length is known. */
+			room = 2 * n + 16;
+			strbuf_reserve(key, room + 2);
+			key->data[key->len++] = 0x02;
+			need = strxfrm(key->data + key->len, run->data, room + 1);
+			if (need > room) {
+				strbuf_reserve(key, need + 1);
+				strxfrm(key->data + key->len, run->data, need + 1);
+			}
+			key->len += need;
+			key->data[key->len++] = '\0';
 		}
-		a += la;
-		b += lb;
+		s += n;
 	}
-	return (*a != '\0') - (*b != '\0');
 }
 
-struct sort_ctx {
-	const struct report_table *table;
-	size_t column;
-	bool descending;
+/* Sorting compared texts with the locale's collation in every comparison:
+ * a merge sort of 240,000 rows made millions of them (a quarter of a
+ * second).  A column holds far fewer distinct texts than rows, and the
+ * report interns them (equal text, same pointer), so each distinct text
+ * gets a sort key once, the keys are sorted, each text gets a rank, and
+ * the rows are placed by rank with a counting sort, which is stable.
+ * Equal texts at different addresses get the same rank, so the order does
+ * not depend on interning, only the speed does. */
+struct text_ranks {
+	const char **texts; /* distinct cell pointers, in first-seen order */
+	size_t n, cap;
+	size_t *slots; /* open addressing: index + 1 into texts, 0 = empty */
+	size_t n_slots;
 };
 
-static int row_compare(const struct sort_ctx *c, size_t x, size_t y)
+static size_t slot_of(const char *p, size_t n_slots)
 {
-	const char *a = c->table->rows[x].cells[c->column];
-	const char *b = c->table->rows[y].cells[c->column];
-	int r = text_compare(a ? a : "", b ? b : "");
-
-	return c->descending ? -r : r;
+	/* Fibonacci hashing of the address; the low bits are alignment. */
+	return (size_t)(((uint64_t)(uintptr_t)p * UINT64_C(0x9E3779B97F4A7C15)) >> 20) &
+	       (n_slots - 1);
 }
 
-/* Bottom-up merge sort of n indexes; equal rows keep their order in
- * either direction. */
-static void rows_sort(const struct sort_ctx *c, size_t *rows, size_t n)
+static void ranks_grow(struct text_ranks *tr)
 {
-	size_t *tmp, *src = rows, *dst;
+	size_t n_slots = tr->n_slots ? tr->n_slots * 2 : 1024;
+
+	free(tr->slots);
+	tr->slots = xcalloc(n_slots, sizeof *tr->slots);
+	tr->n_slots = n_slots;
+	for (size_t i = 0; i < tr->n; i++) {
+		size_t k = slot_of(tr->texts[i], n_slots);
+		while (tr->slots[k])
+			k = (k + 1) & (n_slots - 1);
+		tr->slots[k] = i + 1;
+	}
+}
+
+/* The index of text p among the distinct texts, added when new. */
+static size_t ranks_index(struct text_ranks *tr, const char *p)
+{
+	size_t k;
+
+	if (2 * (tr->n + 1) > tr->n_slots)
+		ranks_grow(tr);
+	for (k = slot_of(p, tr->n_slots); tr->slots[k]; k = (k + 1) & (tr->n_slots - 1))
+		if (tr->texts[tr->slots[k] - 1] == p)
+			return tr->slots[k] - 1;
+	if (tr->n == tr->cap) {
+		tr->cap = tr->cap ? tr->cap * 2 : 256;
+		tr->texts = xreallocarray(tr->texts, tr->cap, sizeof *tr->texts);
+	}
+	tr->texts[tr->n] = p;
+	tr->slots[k] = ++tr->n;
+	return tr->n - 1;
+}
+
+struct ranked_text {
+	const char *key; /* sort_key_add() of the text */
+	size_t off, len; /* where in the buffer of keys */
+	size_t index;	 /* in text_ranks.texts */
+};
+
+static int compare_ranked(const void *a, const void *b)
+{
+	const struct ranked_text *x = a, *y = b;
+	int r = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
+
+	return r ? r : (x->len > y->len) - (x->len < y->len);
+}
+
+/* Orders n row indexes by the text of column; equal rows keep their order
+ * in either direction. */
+static void rows_sort(const struct report_table *t, size_t column, bool descending, size_t *rows,
+		      size_t n)
+{
+	struct text_ranks tr = {0};
+	struct strbuf keys = {0}, run = {0};
+	struct ranked_text *sorted;
+	size_t *key, *rank, *start, *out, n_ranks = 0;
 
 	if (n < 2)
 		return;
-	tmp = xreallocarray(NULL, n, sizeof *tmp);
-	dst = tmp;
-	for (size_t width = 1; width < n; width *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * width) {
-			size_t mid = lo + width < n ? lo + width : n;
-			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-			size_t i = lo, j = mid, k = lo;
-
-			while (i < mid && j < hi)
-				dst[k++] = row_compare(c, src[j], src[i]) < 0 ? src[j++] : src[i++];
-			while (i < mid)
-				dst[k++] = src[i++];
-			while (j < hi)
-				dst[k++] = src[j++];
-		}
-		size_t *swap = src;
-		src = dst;
-		dst = swap;
+	key = xreallocarray(NULL, n, sizeof *key);
+	for (size_t i = 0; i < n; i++) {
+		const char *cell = t->rows[rows[i]].cells[column];
+		key[i] = ranks_index(&tr, cell ? cell : "");
 	}
-	if (src != rows)
-		memcpy(rows, src, n * sizeof *rows);
-	free(tmp);
+	/* Keys go into one buffer; their offsets become pointers once it
+	 * stops growing. */
+	sorted = xreallocarray(NULL, tr.n, sizeof *sorted);
+	for (size_t i = 0; i < tr.n; i++) {
+		size_t at = keys.len;
+		sort_key_add(&keys, &run, tr.texts[i]);
+		sorted[i] = (struct ranked_text){NULL, at, keys.len - at, i};
+	}
+	for (size_t i = 0; i < tr.n; i++)
+		sorted[i].key = keys.data + sorted[i].off;
+	qsort(sorted, tr.n, sizeof *sorted, compare_ranked);
+	rank = xreallocarray(NULL, tr.n, sizeof *rank);
+	for (size_t i = 0; i < tr.n; i++) {
+		if (i > 0 && compare_ranked(&sorted[i - 1], &sorted[i]) != 0)
+			n_ranks++;
+		rank[sorted[i].index] = n_ranks;
+	}
+	n_ranks++;
+	/* Counting sort: where each rank's rows start, then rows in order. */
+	start = xcalloc(n_ranks + 1, sizeof *start);
+	for (size_t i = 0; i < n; i++) {
+		key[i] = descending ? n_ranks - 1 - rank[key[i]] : rank[key[i]];
+		start[key[i] + 1]++;
+	}
+	for (size_t r = 1; r <= n_ranks; r++)
+		start[r] += start[r - 1];
+	out = xreallocarray(NULL, n, sizeof *out);
+	for (size_t i = 0; i < n; i++)
+		out[start[key[i]]++] = rows[i];
+	memcpy(rows, out, n * sizeof *rows);
+	free(out);
+	free(start);
+	free(rank);
+	free(sorted);
+	free(key);
+	strbuf_free(&keys);
+	strbuf_free(&run);
+	free(tr.texts);
+	free(tr.slots);
 }
 
 /* ---- filters -------------------------------------------------------------------- */
@@ -150,11 +217,8 @@ static void view_update(struct tableview *v)
 	for (size_t i = 0; t && i < t->n_rows; i++)
 		if (row_shown(v, &t->rows[i]))
 			v->rows[v->n_rows++] = i;
-	if (t && v->sort_column >= 0 && (size_t)v->sort_column < t->n_columns) {
-		struct sort_ctx c = {t, (size_t)v->sort_column, v->descending};
-
-		rows_sort(&c, v->rows, v->n_rows);
-	}
+	if (t && v->sort_column >= 0 && (size_t)v->sort_column < t->n_columns)
+		rows_sort(t, (size_t)v->sort_column, v->descending, v->rows, v->n_rows);
 }
 
 void tableview_init(struct tableview *v, const struct report_table *table)
@@ -209,17 +273,40 @@ static unsigned char ascii_fold(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
-/* Substring search ignoring ASCII case; other bytes must match exactly,
- * so UTF-8 sequences are compared as they are. */
-static bool contains_folded(const char *hay, const char *needle, size_t n)
-{
-	for (const char *h = hay; *h; h++) {
-		size_t k = 0;
+/* What a search looks for: the text, its length, and the byte or two
+ * (both cases of an ASCII letter) it can start with. */
+struct needle {
+	const char *text;
+	size_t n;
+	char first[3];
+};
 
-		while (k < n && h[k] &&
-		       ascii_fold((unsigned char)h[k]) == ascii_fold((unsigned char)needle[k]))
+static void needle_init(struct needle *nd, const char *text)
+{
+	unsigned char f = ascii_fold((unsigned char)text[0]);
+
+	nd->text = text;
+	nd->n = strlen(text);
+	nd->first[0] = text[0];
+	nd->first[1] = nd->first[2] = '\0';
+	if (f >= 'a' && f <= 'z') {
+		nd->first[0] = (char)f;
+		nd->first[1] = (char)(f - 'a' + 'A');
+	}
+}
+
+/* Substring search ignoring ASCII case; other bytes must match exactly,
+ * so UTF-8 sequences are compared as they are.  strpbrk finds the
+ * candidate starts (it scans many bytes at a time). */
+static bool contains_folded(const char *hay, const struct needle *nd)
+{
+	for (const char *h = strpbrk(hay, nd->first); h; h = strpbrk(h + 1, nd->first)) {
+		size_t k = 1;
+
+		while (k < nd->n && h[k] &&
+		       ascii_fold((unsigned char)h[k]) == ascii_fold((unsigned char)nd->text[k]))
 			k++;
-		if (k == n)
+		if (k == nd->n)
 			return true;
 		if (!h[k])
 			return false;
@@ -227,33 +314,66 @@ static bool contains_folded(const char *hay, const char *needle, size_t n)
 	return false;
 }
 
-static bool row_matches(const struct report_table *t, size_t row, const char *text, size_t n)
-{
-	const struct report_row *r = &t->rows[row];
+/* A search or a fitting may read every cell of 240,000 rows, but most
+ * cells are the same few interned texts (transports, ports, services,
+ * notes, a site's servers): what was found for a text is kept in a small
+ * cache by address, so each text is read about once. */
+enum { MEMO_SLOTS = 4096 };
+struct memo_slot {
+	const char *text;
+	size_t value;
+};
 
-	for (size_t c = 0; c < t->n_columns; c++)
-		if (r->cells[c] && contains_folded(r->cells[c], text, n))
+static bool cell_matches(struct memo_slot *cache, const char *cell, const struct needle *nd)
+{
+	struct memo_slot *slot = &cache[slot_of(cell, MEMO_SLOTS)];
+
+	if (slot->text != cell) {
+		slot->text = cell;
+		slot->value = contains_folded(cell, nd);
+	}
+	return slot->value;
+}
+
+/* prev: the cells of the row looked at before, which did not match; a
+ * cell the same as the one above it (the usual case) is skipped. */
+static bool row_matches(const struct report_table *t, const char *const *cells,
+			const char *const *prev, const struct needle *nd, struct memo_slot *cache)
+{
+	for (size_t c = 0; c < t->n_columns; c++) {
+		if (!cells[c] || (prev && cells[c] == prev[c]))
+			continue;
+		if (cell_matches(cache, cells[c], nd))
 			return true;
+	}
 	return false;
 }
 
 long tableview_find(const struct tableview *v, const char *text, size_t from, bool backward)
 {
-	size_t n = v->n_rows, len;
+	size_t n = v->n_rows;
+	const char *const *prev = NULL;
+	struct memo_slot *cache;
+	struct needle nd;
+	long found = -1;
 
 	if (!text || !*text || n == 0 || !v->table)
 		return -1;
-	len = strlen(text);
+	needle_init(&nd, text);
 	/* Past the end: forward starts at the top, backward at the bottom. */
 	if (from >= n)
 		from = backward ? 0 : n - 1;
-	for (size_t k = 1; k <= n; k++) {
+	cache = xcalloc(MEMO_SLOTS, sizeof *cache);
+	for (size_t k = 1; k <= n && found < 0; k++) {
 		size_t pos = backward ? (from + n - k) % n : (from + k) % n;
+		const char *const *cells = v->table->rows[v->rows[pos]].cells;
 
-		if (row_matches(v->table, v->rows[pos], text, len))
-			return (long)pos;
+		if (row_matches(v->table, cells, prev, &nd, cache))
+			found = (long)pos;
+		prev = cells;
 	}
-	return -1;
+	free(cache);
+	return found;
 }
 
 /* ---- layout ----------------------------------------------------------------------- */
@@ -276,23 +396,38 @@ size_t tableview_fit_columns(const struct tableview *v, size_t width, size_t sep
 			     size_t *widths)
 {
 	const struct report_table *t = v->table;
+	const char *const *prev = NULL;
 	size_t n = t ? t->n_columns : 0;
 	size_t *floor, budget, seps, lo, hi, total;
+	struct memo_slot *cache;
 
 	if (n == 0)
 		return 0;
 	for (size_t c = 0; c < n; c++)
 		widths[c] = tw_width(_(t->columns[c].label));
+	/* Measuring every cell of 240,000 rows took 40 ms.  A cell the same
+	 * as the one above it cannot be wider; the others are measured once
+	 * per text (see struct memo_slot). */
+	cache = xcalloc(MEMO_SLOTS, sizeof *cache);
 	for (size_t i = 0; i < v->n_rows; i++) {
 		const char *const *cells = t->rows[v->rows[i]].cells;
 
 		for (size_t c = 0; c < n; c++) {
-			size_t w = cells[c] ? tw_width(cells[c]) : 0;
+			struct memo_slot *slot;
 
-			if (w > widths[c])
-				widths[c] = w;
+			if (!cells[c] || (prev && cells[c] == prev[c]))
+				continue;
+			slot = &cache[slot_of(cells[c], MEMO_SLOTS)];
+			if (slot->text != cells[c]) {
+				slot->text = cells[c];
+				slot->value = tw_width(cells[c]);
+			}
+			if (slot->value > widths[c])
+				widths[c] = slot->value;
 		}
+		prev = cells;
 	}
+	free(cache);
 	seps = sep * (n - 1);
 	budget = width > seps ? width - seps : 0;
 	floor = xreallocarray(NULL, n, sizeof *floor);

@@ -15,6 +15,7 @@
 #include <wchar.h>
 
 #include "ucplan/catalog.h"
+#include "ucplan/dirty.h"
 #include "ucplan/fileio.h"
 #include "ucplan/model.h"
 #include "ucplan/report.h"
@@ -318,6 +319,7 @@ struct app {
 	char *path;	       /* owned; where F2 saves; NULL = ask */
 	struct wizard *wizard; /* owned; works on plan */
 	unsigned plan_gen;     /* bumped on every change of plan or language */
+	struct dirty_state dirty; /* plan against saved, once per plan_gen */
 
 	struct catalog *catalog; /* owned; loaded on first use */
 	char catalog_error[1200];
@@ -375,8 +377,9 @@ void app_show_text(struct app *app, const char *title, struct textbuf *tb);
 void app_set_plan(struct app *app, struct plan *plan, const char *path, bool clean);
 /* Call after every change to the plan: invalidates views and autosaves. */
 void app_changed(struct app *app);
-/* True when the plan differs from what was last saved or opened. */
-bool app_dirty(const struct app *app);
+/* True when the plan differs from what was last saved or opened (compared
+ * once per change, not per frame: see ucplan/dirty.h). */
+bool app_dirty(struct app *app);
 /* The report for the current plan, rebuilt when stale; NULL when the
  * catalog cannot be loaded (app->catalog_error says why). */
 const struct report *app_report(struct app *app);

@@ -63,6 +63,7 @@ void app_set_plan(struct app *app, struct plan *plan, const char *path, bool cle
 	free(app->path);
 	app->plan = plan;
 	app->saved = clean ? plan_clone(plan) : NULL;
+	dirty_forget(&app->dirty);
 	app->path = copy;
 	file_stamp_get(app->path, &app->disk);
 	autosave_claim(app);
@@ -75,11 +76,9 @@ void app_set_plan(struct app *app, struct plan *plan, const char *path, bool cle
 	term_repaint();
 }
 
-bool app_dirty(const struct app *app)
+bool app_dirty(struct app *app)
 {
-	if (!app->plan)
-		return false;
-	return !app->saved || !plan_equal(app->plan, app->saved);
+	return dirty_check(&app->dirty, app->plan, app->saved, app->plan_gen);
 }
 
 /* ---- autosave -------------------------------------------------------------
@@ -354,6 +353,7 @@ static bool save_to(struct app *app, const char *path)
 	}
 	plan_free(app->saved);
 	app->saved = plan_clone(app->plan);
+	dirty_forget(&app->dirty);
 	/* The recovery data of the old name goes; a new name has its own. */
 	autosave_remove(app);
 	if (!str_eq(app->path, path)) {
@@ -484,6 +484,7 @@ static void unsaved_done(struct app *app, struct dlg_arg arg, int choice, const 
 		if (app->saved) {
 			plan_free(app->plan);
 			app->plan = plan_clone(app->saved);
+			dirty_forget(&app->dirty);
 			wizard_free(app->wizard);
 			app->wizard = wizard_new(app->plan);
 			app->plan_gen++;
