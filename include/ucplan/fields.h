@@ -27,6 +27,10 @@ struct field {
 	void (*put)(struct strbuf *sb, const struct report *report, const struct report_flow *f);
 	/* FIELD_PORT: the port value itself, for typed formats */
 	struct report_port (*port)(const struct report_flow *f);
+	/* What the value depends on: flows with the same key have the same
+	 * value, so a writer may render it once (the report shares endpoints,
+	 * msgids and source lists among rows).  NULL: render every time. */
+	const void *(*same)(const struct report *report, const struct report_flow *f);
 };
 
 /* The fields of a table kind, in column order (static). */

@@ -23,4 +23,22 @@ const char *strpool_intern_n(struct strpool *pool, const char *s, size_t n);
 /* Same for a string; NULL stays NULL. */
 const char *strpool_intern(struct strpool *pool, const char *s);
 
+/* A cache from (tag, pointer) to a string: renderers remember the text of
+ * a value they already rendered (an endpoint, a list of sources), since
+ * the report shares one value among many rows.  Values are borrowed (they
+ * usually live in a strpool). */
+struct ptrmap {
+	const void **keys;
+	unsigned *tags;
+	const char **values;
+	size_t cap;
+	size_t count;
+};
+
+/* The string stored for (tag, key), or NULL. */
+const char *ptrmap_get(const struct ptrmap *map, unsigned tag, const void *key);
+/* Stores value for (tag, key); key must not be NULL. */
+void ptrmap_put(struct ptrmap *map, unsigned tag, const void *key, const char *value);
+void ptrmap_free(struct ptrmap *map);
+
 #endif

@@ -124,3 +124,57 @@ const char *strpool_intern(struct strpool *p, const char *s)
 {
 	return s ? strpool_intern_n(p, s, strlen(s)) : NULL;
 }
+
+static size_t ptrmap_slot(const struct ptrmap *map, unsigned tag, const void *key)
+{
+	uint64_t h = (uint64_t)(uintptr_t)key * 0x9e3779b97f4a7c15u ^ (uint64_t)tag * 0xff51afd7ed558ccdu;
+
+	return (size_t)(h >> 17) & (map->cap - 1);
+}
+
+const char *ptrmap_get(const struct ptrmap *map, unsigned tag, const void *key)
+{
+	size_t i;
+
+	if (!map->cap)
+		return NULL;
+	for (i = ptrmap_slot(map, tag, key); map->keys[i]; i = (i + 1) & (map->cap - 1))
+		if (map->keys[i] == key && map->tags[i] == tag)
+			return map->values[i];
+	return NULL;
+}
+
+void ptrmap_put(struct ptrmap *map, unsigned tag, const void *key, const char *value)
+{
+	size_t i;
+
+	if ((map->count + 1) * 2 > map->cap) {
+		struct ptrmap bigger = {0};
+		bigger.cap = map->cap ? map->cap * 2 : 256;
+		bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
+		bigger.tags = xcalloc(bigger.cap, sizeof *bigger.tags);
+		bigger.values = xcalloc(bigger.cap, sizeof *bigger.values);
+		for (size_t j = 0; j < map->cap; j++)
+			if (map->keys[j])
+				ptrmap_put(&bigger, map->tags[j], map->keys[j], map->values[j]);
+		ptrmap_free(map);
+		*map = bigger;
+	}
+	for (i = ptrmap_slot(map, tag, key); map->keys[i]; i = (i + 1) & (map->cap - 1))
+		if (map->keys[i] == key && map->tags[i] == tag) {
+			map->values[i] = value;
+			return;
+		}
+	map->keys[i] = key;
+	map->tags[i] = tag;
+	map->values[i] = value;
+	map->count++;
+}
+
+void ptrmap_free(struct ptrmap *map)
+{
+	free(map->keys);
+	free(map->tags);
+	free(map->values);
+	memset(map, 0, sizeof *map);
+}

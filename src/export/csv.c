@@ -10,6 +10,7 @@
 #include "ucplan/export.h"
 #include "ucplan/fields.h"
 #include "ucplan/i18n.h"
+#include "ucplan/strpool.h"
 #include "ucplan/textwidth.h"
 
 /* State of one write: the stream, the record being built, a scratch
@@ -19,6 +20,10 @@ struct csv_out {
 	FILE *out;
 	struct strbuf line; /* the record being built, quoted */
 	struct strbuf cell; /* the field being rendered */
+	/* quoted cells by (field, what the value depends on): an endpoint or
+	 * a note is quoted once however many rows show it */
+	struct strpool *quoted;
+	struct ptrmap cache;
 	char *buf;
 	size_t size;
 	int error; /* errno of the first failed write, or 0 */
@@ -77,6 +82,34 @@ static bool csv_end_record(struct csv_out *co)
 	return fwrite(co->line.data, 1, co->line.len, co->out) == co->line.len || csv_fail(co);
 }
 
+/* A flow's value of a field, quoted; from the cache when the field says
+ * what its value depends on. */
+static void csv_add_value(struct csv_out *co, const struct report *report,
+			  const struct report_flow *f, const struct field *field, size_t index)
+{
+	const void *same = field->same ? field->same(report, f) : NULL;
+	const char *q = same ? ptrmap_get(&co->cache, (unsigned)index, same) : NULL;
+
+	if (q) {
+		strbuf_puts(&co->line, q);
+		return;
+	}
+	co->cell.len = 0;
+	if (co->cell.data)
+		co->cell.data[0] = '\0';
+	field->put(&co->cell, report, f);
+	if (!same) {
+		csv_add_field(co, co->cell.data);
+		return;
+	}
+	{
+		size_t start = co->line.len;
+		csv_add_field(co, co->cell.data);
+		q = strpool_intern_n(co->quoted, co->line.data + start, co->line.len - start);
+		ptrmap_put(&co->cache, (unsigned)index, same, q);
+	}
+}
+
 /* One table: its header (machine keys, or labels in the user's language),
  * then one record per flow, written as it is rendered. */
 static bool csv_put_table(struct csv_out *co, const struct report *report,
@@ -98,11 +131,7 @@ static bool csv_put_table(struct csv_out *co, const struct report *report,
 		for (size_t i = 0; i < n; i++) {
 			if (i > 0)
 				strbuf_add(&co->line, &sep, 1);
-			co->cell.len = 0;
-			if (co->cell.data)
-				co->cell.data[0] = '\0';
-			fields[i].put(&co->cell, report, &table->flows[r]);
-			csv_add_field(co, co->cell.data);
+			csv_add_value(co, report, &table->flows[r], &fields[i], i);
 		}
 		ok = csv_end_record(co);
 	}
@@ -114,7 +143,7 @@ static enum uc_status export_csv_write(const struct report *report,
 				       struct uc_error *err)
 {
 	struct export_options defaults;
-	struct csv_out co = {.out = out};
+	struct csv_out co = {.out = out, .quoted = strpool_new()};
 	unsigned tables;
 	bool ok = true, first = true;
 	char sep = ',';
@@ -138,10 +167,14 @@ static enum uc_status export_csv_write(const struct report *report,
 		first = false;
 		if (ok)
 			ok = csv_put_table(&co, report, &report->tables[k], sep, opts->header_keys);
+		/* the cache is per table: field positions differ between tables */
+		ptrmap_free(&co.cache);
 	}
 	free(co.buf);
 	strbuf_free(&co.line);
 	strbuf_free(&co.cell);
+	ptrmap_free(&co.cache);
+	strpool_free(co.quoted);
 	errno = 0;
 	if (fflush(out) == EOF)
 		csv_fail(&co);

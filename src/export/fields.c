@@ -157,6 +157,62 @@ F(f_members)
 	put_addresses(sb, f->source);
 }
 
+#define K(name) static const void *name(const struct report *r, const struct report_flow *f)
+
+/* plan-wide rows share one key for their empty site */
+static const char plan_wide[] = "";
+K(k_site)
+{
+	const char *name = report_site_name(r, f->site);
+
+	return name ? name : plan_wide;
+}
+K(k_rule)
+{
+	UNUSED_R;
+	return f->rule_id;
+}
+K(k_scope)
+{
+	UNUSED_R;
+	return f->scope;
+}
+K(k_source)
+{
+	UNUSED_R;
+	return f->source;
+}
+K(k_destination)
+{
+	UNUSED_R;
+	return f->destination;
+}
+K(k_transport)
+{
+	UNUSED_R;
+	return f->transport;
+}
+K(k_service)
+{
+	UNUSED_R;
+	return f->service;
+}
+K(k_note)
+{
+	UNUSED_R;
+	return f->note;
+}
+K(k_authentication)
+{
+	UNUSED_R;
+	return f->authentication ? (const void *)f->authentication : plan_wide;
+}
+K(k_sources)
+{
+	UNUSED_R;
+	return f->sources ? (const void *)f->sources : plan_wide;
+}
+
 static struct report_port p_source(const struct report_flow *f)
 {
 	return f->source_port;
@@ -166,69 +222,69 @@ static struct report_port p_destination(const struct report_flow *f)
 	return f->destination_port;
 }
 
-#define TEXT(key, label, fn) {key, label, FIELD_TEXT, fn, NULL}
-#define ADDR(key, label, fn) {key, label, FIELD_ADDRESSES, fn, NULL}
-#define PORT(key, label, fn, p) {key, label, FIELD_PORT, fn, p}
+#define TEXT(key, label, fn, k) {key, label, FIELD_TEXT, fn, NULL, k}
+#define ADDR(key, label, fn, k) {key, label, FIELD_ADDRESSES, fn, NULL, k}
+#define PORT(key, label, fn, p) {key, label, FIELD_PORT, fn, p, NULL}
 
 static const struct field firewall_fields[] = {
-	TEXT("site", N_("Site"), f_site),
-	TEXT("rule", N_("Rule"), f_rule),
-	TEXT("scope", N_("Scope"), f_scope),
-	TEXT("source_role", N_("Source role"), f_source_role),
-	TEXT("source_name", N_("Source name"), f_source_name),
-	ADDR("source_addresses", N_("Source addresses"), f_source_addresses),
-	TEXT("destination_role", N_("Destination role"), f_destination_role),
-	TEXT("destination_name", N_("Destination name"), f_destination_name),
-	ADDR("destination_addresses", N_("Destination addresses"), f_destination_addresses),
-	TEXT("transport", N_("Transport"), f_transport),
+	TEXT("site", N_("Site"), f_site, k_site),
+	TEXT("rule", N_("Rule"), f_rule, k_rule),
+	TEXT("scope", N_("Scope"), f_scope, k_scope),
+	TEXT("source_role", N_("Source role"), f_source_role, k_source),
+	TEXT("source_name", N_("Source name"), f_source_name, k_source),
+	ADDR("source_addresses", N_("Source addresses"), f_source_addresses, k_source),
+	TEXT("destination_role", N_("Destination role"), f_destination_role, k_destination),
+	TEXT("destination_name", N_("Destination name"), f_destination_name, k_destination),
+	ADDR("destination_addresses", N_("Destination addresses"), f_destination_addresses, k_destination),
+	TEXT("transport", N_("Transport"), f_transport, k_transport),
 	PORT("source_port", N_("Source port"), f_source_port, p_source),
 	PORT("destination_port", N_("Destination port"), f_destination_port, p_destination),
-	TEXT("service", N_("Service"), f_service),
-	TEXT("note", N_("Note"), f_note),
-	TEXT("reference", N_("Reference"), f_reference),
+	TEXT("service", N_("Service"), f_service, k_service),
+	TEXT("note", N_("Note"), f_note, k_note),
+	TEXT("reference", N_("Reference"), f_reference, k_sources),
 };
 
 static const struct field lb_fields[] = {
-	TEXT("site", N_("Site"), f_site),
-	TEXT("rule", N_("Rule"), f_rule),
-	TEXT("load_balancer", N_("Load balancer"), f_source_name),
-	TEXT("pool_role", N_("Pool role"), f_source_role),
-	TEXT("vip", N_("Virtual IP"), f_vip),
-	ADDR("members", N_("Pool members"), f_members),
-	TEXT("transport", N_("Transport"), f_transport),
+	TEXT("site", N_("Site"), f_site, k_site),
+	TEXT("rule", N_("Rule"), f_rule, k_rule),
+	TEXT("load_balancer", N_("Load balancer"), f_source_name, k_source),
+	TEXT("pool_role", N_("Pool role"), f_source_role, k_source),
+	TEXT("vip", N_("Virtual IP"), f_vip, k_destination),
+	ADDR("members", N_("Pool members"), f_members, k_source),
+	TEXT("transport", N_("Transport"), f_transport, k_transport),
 	PORT("port", N_("Port"), f_destination_port, p_destination),
-	TEXT("service", N_("Service"), f_service),
-	TEXT("note", N_("Note"), f_note),
-	TEXT("reference", N_("Reference"), f_reference),
+	TEXT("service", N_("Service"), f_service, k_service),
+	TEXT("note", N_("Note"), f_note, k_note),
+	TEXT("reference", N_("Reference"), f_reference, k_sources),
 };
 
 static const struct field ipsec_fields[] = {
-	TEXT("site", N_("Site"), f_site),
-	TEXT("rule", N_("Rule"), f_rule),
-	TEXT("exception", N_("Exception"), f_note),
-	TEXT("source_role", N_("Source role"), f_source_role),
-	TEXT("source_name", N_("Source name"), f_source_name),
-	ADDR("source_addresses", N_("Source addresses"), f_source_addresses),
-	TEXT("destination_role", N_("Destination role"), f_destination_role),
-	TEXT("destination_name", N_("Destination name"), f_destination_name),
-	ADDR("destination_addresses", N_("Destination addresses"), f_destination_addresses),
-	TEXT("transport", N_("Transport"), f_transport),
+	TEXT("site", N_("Site"), f_site, k_site),
+	TEXT("rule", N_("Rule"), f_rule, k_rule),
+	TEXT("exception", N_("Exception"), f_note, k_note),
+	TEXT("source_role", N_("Source role"), f_source_role, k_source),
+	TEXT("source_name", N_("Source name"), f_source_name, k_source),
+	ADDR("source_addresses", N_("Source addresses"), f_source_addresses, k_source),
+	TEXT("destination_role", N_("Destination role"), f_destination_role, k_destination),
+	TEXT("destination_name", N_("Destination name"), f_destination_name, k_destination),
+	ADDR("destination_addresses", N_("Destination addresses"), f_destination_addresses, k_destination),
+	TEXT("transport", N_("Transport"), f_transport, k_transport),
 	PORT("source_port", N_("Source port"), f_source_port, p_source),
 	PORT("destination_port", N_("Destination port"), f_destination_port, p_destination),
-	TEXT("authentication", N_("Authentication"), f_authentication),
-	TEXT("reference", N_("Reference"), f_reference),
+	TEXT("authentication", N_("Authentication"), f_authentication, k_authentication),
+	TEXT("reference", N_("Reference"), f_reference, k_sources),
 };
 
 static const struct field program_fields[] = {
-	TEXT("site", N_("Site"), f_site),
-	TEXT("rule", N_("Rule"), f_rule),
-	TEXT("server_role", N_("Server role"), f_destination_role),
-	TEXT("server_name", N_("Server names"), f_destination_name),
-	ADDR("server_addresses", N_("Server addresses"), f_destination_addresses),
-	TEXT("program_rule", N_("Windows Firewall rule"), f_service),
-	TEXT("transport", N_("Transport"), f_transport),
-	TEXT("note", N_("Note"), f_note),
-	TEXT("reference", N_("Reference"), f_reference),
+	TEXT("site", N_("Site"), f_site, k_site),
+	TEXT("rule", N_("Rule"), f_rule, k_rule),
+	TEXT("server_role", N_("Server role"), f_destination_role, k_destination),
+	TEXT("server_name", N_("Server names"), f_destination_name, k_destination),
+	ADDR("server_addresses", N_("Server addresses"), f_destination_addresses, k_destination),
+	TEXT("program_rule", N_("Windows Firewall rule"), f_service, k_service),
+	TEXT("transport", N_("Transport"), f_transport, k_transport),
+	TEXT("note", N_("Note"), f_note, k_note),
+	TEXT("reference", N_("Reference"), f_reference, k_sources),
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

@@ -185,7 +185,11 @@ void view_put_sources(struct strbuf *sb, const struct report_flow *flow)
 struct view_store {
 	struct strpool *pool;
 	struct strbuf scratch;
+	/* an endpoint or a source list is shared by many rows: rendered once */
+	struct ptrmap rendered;
 };
+
+enum { RENDERED_ENDPOINT, RENDERED_SOURCES };
 
 /* Interns the scratch text and empties it: equal cells share one copy. */
 static const char *take(struct view_store *st)
@@ -211,8 +215,14 @@ static const char *msg(struct view_store *st, const char *msgid)
 
 static const char *endpoint_cell(struct view_store *st, const struct report_endpoint *e)
 {
-	view_put_endpoint(&st->scratch, e);
-	return take(st);
+	const char *s = ptrmap_get(&st->rendered, RENDERED_ENDPOINT, e);
+
+	if (!s) {
+		view_put_endpoint(&st->scratch, e);
+		s = take(st);
+		ptrmap_put(&st->rendered, RENDERED_ENDPOINT, e, s);
+	}
+	return s;
 }
 
 static const char *port_cell(struct view_store *st, struct report_port p)
@@ -231,10 +241,14 @@ static const char *pool_cell(struct view_store *st, const struct report_endpoint
 static void render_cells(struct view_store *st, const struct report_flow *f,
 			 enum catalog_table kind, const char **c)
 {
-	const char *refs;
+	const char *refs = ptrmap_get(&st->rendered, RENDERED_SOURCES, f->sources);
 
-	view_put_sources(&st->scratch, f);
-	refs = take(st);
+	if (!refs) {
+		view_put_sources(&st->scratch, f);
+		refs = take(st);
+		if (f->sources)
+			ptrmap_put(&st->rendered, RENDERED_SOURCES, f->sources, refs);
+	}
 	switch (kind) {
 	case CATALOG_FIREWALL:
 		c[0] = text(st, f->rule_id);
@@ -311,6 +325,7 @@ struct report_view *report_view_build(const struct report *report)
 		}
 	}
 	strbuf_free(&st->scratch);
+	ptrmap_free(&st->rendered);
 	return v;
 }
 
