@@ -189,7 +189,7 @@ struct view_store {
 	struct ptrmap rendered;
 };
 
-enum { RENDERED_ENDPOINT, RENDERED_SOURCES };
+enum { RENDERED_ENDPOINT, RENDERED_SOURCES, RENDERED_TEXT, RENDERED_MSG };
 
 /* Interns the scratch text and empties it: equal cells share one copy. */
 static const char *take(struct view_store *st)
@@ -203,14 +203,35 @@ static const char *take(struct view_store *st)
 	return s;
 }
 
+/* A string of the catalog or the report as a cell: the same pointer comes
+ * back for every row, so it is interned once. */
 static const char *text(struct view_store *st, const char *s)
 {
-	return strpool_intern(st->pool, s ? s : "");
+	const char *cell;
+
+	if (!s)
+		return strpool_intern(st->pool, "");
+	cell = ptrmap_get(&st->rendered, RENDERED_TEXT, s);
+	if (!cell) {
+		cell = strpool_intern(st->pool, s);
+		ptrmap_put(&st->rendered, RENDERED_TEXT, s, cell);
+	}
+	return cell;
 }
 
+/* A msgid translated, once per msgid. */
 static const char *msg(struct view_store *st, const char *msgid)
 {
-	return text(st, str_empty(msgid) ? "" : _(msgid));
+	const char *cell;
+
+	if (str_empty(msgid))
+		return strpool_intern(st->pool, "");
+	cell = ptrmap_get(&st->rendered, RENDERED_MSG, msgid);
+	if (!cell) {
+		cell = strpool_intern(st->pool, _(msgid));
+		ptrmap_put(&st->rendered, RENDERED_MSG, msgid, cell);
+	}
+	return cell;
 }
 
 static const char *endpoint_cell(struct view_store *st, const struct report_endpoint *e)
