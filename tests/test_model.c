@@ -1,5 +1,9 @@
 /* test_model.c: keyword tables, syntax checks, defaults, setters and every
- * validation finding of the plan model. */
+ * validation finding of the plan model (src/core/model.c, sitefields.c,
+ * defaults.c and validate.c).  One file for all of them: the helpers below
+ * (set, expect_finding, count_errors, build_rich_plan) serve every section,
+ * since the site and setter tests check what validation says and the copy
+ * test uses the plan the defaults fill. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
