@@ -99,7 +99,7 @@ deps:
 	@sh scripts/deps.sh
 
 # The planner on a copy of the example plan in a terminal (so that saving
-# never changes the shipped example); the three tables when there is no
+# never changes the shipped example); the tables when there is no
 # terminal (a pipe, CI).
 run: deps all
 	@if [ -t 0 ] && [ -t 1 ]; then \
