@@ -468,10 +468,10 @@ static int cmp_identity_site(const struct diff_row *a, const struct diff_row *b)
 	return c ? c : cmp_str(a->site, b->site);
 }
 
-/* A row and its place in its table, sorted by key and then by place so
- * that equal keys pair up in report order. */
-struct row_ref {
-	const struct diff_row *row;
+/* An item (a row, a member's key) and its place in its list, sorted by
+ * key and then by place so that equal keys pair up in list order. */
+struct ref {
+	const void *item;
 	size_t index;
 };
 
@@ -480,51 +480,15 @@ static int cmp_index(size_t a, size_t b)
 	return (a > b) - (a < b);
 }
 
-static int sort_by_identity(const void *pa, const void *pb)
+/* Two sorted lists of refs: the k-th item of a with a key pairs with the
+ * k-th item of b with the same key (cmp NULL: every key is the same). */
+static void pair_sorted(const struct ref *ra, size_t na, const struct ref *rb, size_t nb,
+			int (*cmp)(const void *, const void *), size_t *a_pair, size_t *b_pair)
 {
-	const struct row_ref *a = pa, *b = pb;
-	int c = cmp_identity(a->row, b->row);
-
-	return c ? c : cmp_index(a->index, b->index);
-}
-
-static int sort_by_identity_site(const void *pa, const void *pb)
-{
-	const struct row_ref *a = pa, *b = pb;
-	int c = cmp_identity_site(a->row, b->row);
-
-	return c ? c : cmp_index(a->index, b->index);
-}
-
-/* The rows of t not paired yet, sorted with sorter. */
-static struct row_ref *unpaired_rows(const struct diff_table *t, const size_t *pair, size_t *n,
-				     int (*sorter)(const void *, const void *))
-{
-	struct row_ref *refs = xcalloc(t->n_rows ? t->n_rows : 1, sizeof *refs);
-
-	*n = 0;
-	for (size_t i = 0; i < t->n_rows; i++)
-		if (pair[i] == NONE)
-			refs[(*n)++] = (struct row_ref){&t->rows[i], i};
-	qsort(refs, *n, sizeof *refs, sorter);
-	return refs;
-}
-
-/* One pass of pairing: the k-th unpaired old row with a key pairs with the
- * k-th unpaired new row with the same key. */
-static void pair_rows(const struct diff_table *a, size_t *a_pair, const struct diff_table *b,
-		      size_t *b_pair, bool with_site)
-{
-	int (*sorter)(const void *, const void *) =
-	    with_site ? sort_by_identity_site : sort_by_identity;
-	int (*cmp)(const struct diff_row *, const struct diff_row *) =
-	    with_site ? cmp_identity_site : cmp_identity;
-	size_t na, nb, i = 0, j = 0;
-	struct row_ref *ra = unpaired_rows(a, a_pair, &na, sorter);
-	struct row_ref *rb = unpaired_rows(b, b_pair, &nb, sorter);
+	size_t i = 0, j = 0;
 
 	while (i < na && j < nb) {
-		int c = cmp(ra[i].row, rb[j].row);
+		int c = cmp ? cmp(ra[i].item, rb[j].item) : 0;
 
 		if (c < 0) {
 			i++;
@@ -537,6 +501,61 @@ static void pair_rows(const struct diff_table *a, size_t *a_pair, const struct d
 			j++;
 		}
 	}
+}
+
+static int cmp_row_identity(const void *a, const void *b)
+{
+	return cmp_identity(a, b);
+}
+
+static int cmp_row_identity_site(const void *a, const void *b)
+{
+	return cmp_identity_site(a, b);
+}
+
+static int sort_by_identity(const void *pa, const void *pb)
+{
+	const struct ref *a = pa, *b = pb;
+	int c = cmp_identity(a->item, b->item);
+
+	return c ? c : cmp_index(a->index, b->index);
+}
+
+static int sort_by_identity_site(const void *pa, const void *pb)
+{
+	const struct ref *a = pa, *b = pb;
+	int c = cmp_identity_site(a->item, b->item);
+
+	return c ? c : cmp_index(a->index, b->index);
+}
+
+/* The rows of t not paired yet, sorted with sorter. */
+static struct ref *unpaired_rows(const struct diff_table *t, const size_t *pair, size_t *n,
+				 int (*sorter)(const void *, const void *))
+{
+	struct ref *refs = xcalloc(t->n_rows ? t->n_rows : 1, sizeof *refs);
+
+	*n = 0;
+	for (size_t i = 0; i < t->n_rows; i++)
+		if (pair[i] == NONE)
+			refs[(*n)++] = (struct ref){&t->rows[i], i};
+	qsort(refs, *n, sizeof *refs, sorter);
+	return refs;
+}
+
+/* One pass of pairing: the k-th unpaired old row with a key pairs with the
+ * k-th unpaired new row with the same key. */
+static void pair_rows(const struct diff_table *a, size_t *a_pair, const struct diff_table *b,
+		      size_t *b_pair, bool with_site)
+{
+	int (*sorter)(const void *, const void *) =
+	    with_site ? sort_by_identity_site : sort_by_identity;
+	size_t na, nb;
+	struct ref *ra = unpaired_rows(a, a_pair, &na, sorter);
+	struct ref *rb = unpaired_rows(b, b_pair, &nb, sorter);
+
+	pair_sorted(ra, na, rb, nb, with_site ? cmp_row_identity_site : cmp_row_identity, a_pair,
+		    b_pair);
 	free(ra);
 	free(rb);
 }
@@ -618,15 +637,15 @@ static const char *member_text(struct strpool *pool, const struct diff_member *m
 /* Members are compared as sets, so that a reordered list is no change:
  * they pair by name, then the rest by address, then the rest in order.
  * get() picks the value to pair by (NULL: pair in order). */
-struct member_ref {
-	const char *key;
-	size_t index;
-};
+static int cmp_key(const void *a, const void *b)
+{
+	return cmp_str(a, b);
+}
 
 static int sort_member_refs(const void *pa, const void *pb)
 {
-	const struct member_ref *a = pa, *b = pb;
-	int c = cmp_str(a->key, b->key);
+	const struct ref *a = pa, *b = pb;
+	int c = cmp_str(a->item, b->item);
 
 	return c ? c : cmp_index(a->index, b->index);
 }
@@ -642,13 +661,13 @@ static const char *member_address(const struct diff_member *m)
 }
 
 static size_t member_refs(const struct diff_endpoint *e, const size_t *pair,
-			  const char *(*get)(const struct diff_member *), struct member_ref *out)
+			  const char *(*get)(const struct diff_member *), struct ref *out)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < e->n_members; i++)
 		if (pair[i] == NONE && (!get || get(&e->members[i])))
-			out[n++] = (struct member_ref){get ? get(&e->members[i]) : NULL, i};
+			out[n++] = (struct ref){get ? get(&e->members[i]) : NULL, i};
 	if (get)
 		qsort(out, n, sizeof *out, sort_member_refs);
 	return n;
@@ -658,25 +677,11 @@ static void pair_members(const struct diff_endpoint *a, size_t *a_pair,
 			 const struct diff_endpoint *b, size_t *b_pair,
 			 const char *(*get)(const struct diff_member *))
 {
-	struct member_ref *ra = xcalloc(a->n_members + 1, sizeof *ra);
-	struct member_ref *rb = xcalloc(b->n_members + 1, sizeof *rb);
+	struct ref *ra = xcalloc(a->n_members + 1, sizeof *ra);
+	struct ref *rb = xcalloc(b->n_members + 1, sizeof *rb);
 	size_t na = member_refs(a, a_pair, get, ra), nb = member_refs(b, b_pair, get, rb);
-	size_t i = 0, j = 0;
 
-	while (i < na && j < nb) {
-		int c = get ? cmp_str(ra[i].key, rb[j].key) : 0;
-
-		if (c < 0) {
-			i++;
-		} else if (c > 0) {
-			j++;
-		} else {
-			a_pair[ra[i].index] = rb[j].index;
-			b_pair[rb[j].index] = ra[i].index;
-			i++;
-			j++;
-		}
-	}
+	pair_sorted(ra, na, rb, nb, get ? cmp_key : NULL, a_pair, b_pair);
 	free(ra);
 	free(rb);
 }
@@ -1030,8 +1035,8 @@ static void text_put_row(struct sink *sk, const struct diff_options *o, char sig
 	puts_(sk, " ");
 	put_clean(sk, port_label(r->destination_port));
 	if (!str_eq(r->source_port, "any")) {
-		/* TRANSLATORS: after the destination port of a row, e.g. "UDP 3478
-		   (source port 3478)". */
+		/* TRANSLATORS: after the destination port of a row, e.g. "UDP N
+		   (source port M)". */
 		line = xasprintf(_(" (source port %s)"), r->source_port);
 		put_clean(sk, line);
 		free(line);
