@@ -63,15 +63,15 @@ T new-session -d -s keeper -x 20 -y 5 "sleep 3600" || {
 }
 
 # start SESSION [ARGS...]: runs the planner in a 100x30 terminal, in
-# $TMP/work, or in $DIR, with $STATE, $TERMV, $WIDTH and the wrapper $WRAP
-# when set.
+# $TMP/work, or in $DIR, with $STATE, $TERMV, $WIDTH, $HEIGHT, the language
+# $LANGV and the wrapper $WRAP when set.
 start() {
 	S=$1
 	shift
-	T new-session -d -s "$S" -x "${WIDTH:-100}" -y 30 -c "${DIR:-$TMP/work}" \
+	T new-session -d -s "$S" -x "${WIDTH:-100}" -y "${HEIGHT:-30}" -c "${DIR:-$TMP/work}" \
 		env HOME="$TMP/home" XDG_STATE_HOME="${STATE:-$TMP/state}" TERM="${TERMV:-$TERM_TYPE}" \
 		LC_ALL=C.UTF-8 UCPLAN_DATADIR="$DATADIR" UCPLAN_LOCALEDIR="$LOCALEDIR" \
-		${WRAP:-} "$BIN" --lang en "$@"
+		${WRAP:-} "$BIN" --lang "${LANGV:-en}" "$@"
 }
 
 screen() {
@@ -832,6 +832,44 @@ keys F10
 wait_dead
 finish
 STATE=
+
+# ---- 3b: tables that fit, in every language ----------------------------------
+# At 80x24 and 100x30, in each language, every table tab and every column
+# reached by scrolling sideways: no header is cut, no port or transport cell
+# is cut (tests/tui-layout.py reads the screen).
+layout_all() {
+	wait_for "two sites" || return 1
+	keys F6
+	sleep 0.3
+	for tab in 1 2 3 4; do
+		for step in 0 1 2 3 4; do
+			sleep 0.15
+			screen >"$TMP/layout.txt"
+			python3 "$SRCDIR/tests/tui-layout.py" "$LANGV" "$LOCALEDIR" <"$TMP/layout.txt" \
+				>"$TMP/layout.out" || {
+				cat "$TMP/layout.out"
+				return 1
+			}
+			keys Right
+		done
+		keys Tab
+	done
+}
+
+SRCDIR=$(pwd)
+if command -v python3 >/dev/null 2>&1; then
+	for size in 80x24 100x30; do
+		for LANGV in en es it zh_CN; do
+			WIDTH=${size%x*} HEIGHT=${size#*x}
+			start "layout-$LANGV-$size" "$EXAMPLE"
+			check "table: $size in $LANGV, no header and no port or transport cut" layout_all
+			keys F10
+			wait_dead
+			finish
+		done
+	done
+	WIDTH= HEIGHT= LANGV=
+fi
 
 # Job control needs a shell that runs the planner in the foreground.
 j8_suspend() {

@@ -78,6 +78,7 @@ struct catalog_endpoint {
 struct catalog_scope {
 	char *id;
 	char *label;
+	char *short_label; /* a shorter msgid for table cells ("External"), or NULL */
 };
 
 struct catalog_rule {

@@ -156,6 +156,7 @@ enum {
 	X(SORT_NEXT_COLUMN)                                                                        \
 	X(SORT)                                                                                    \
 	X(WIDE)                                                                                    \
+	X(COLUMNS)                                                                                 \
 	X(ED_LEFT)                                                                                 \
 	X(ED_RIGHT)                                                                                \
 	X(ED_HOME)                                                                                 \
