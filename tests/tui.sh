@@ -833,6 +833,36 @@ wait_dead
 finish
 STATE=
 
+# ---- 15: defects found by a first-time user ----------------------------------
+cp "$EXAMPLE" "$TMP/work/d15.xml"
+
+# After renaming a site, a new server is numbered after the others.
+j15_rename_numbering() {
+	wait_for "two sites" || return 1
+	keys PgDn
+	wait_for "Central sites and their branch sites" || return 1
+	keys r
+	wait_for "New name of the site" || return 1
+	keys C-u
+	type_text "Galway"
+	keys Enter
+	wait_for "Galway" || return 1
+	keys PgDn
+	wait_for "Front End pool" || return 1
+	keys Down Right
+	wait_for "‹ 4 ›" || return 1
+	keys F5
+	wait_for "Front End Server 4" || return 1
+	screen | grep -qF "fe04.galway.example.com" && ! screen | grep -qF "fe01.galway"
+}
+
+start d15 "$TMP/work/d15.xml"
+check "names: after renaming a site, a new server is fe04, not fe01" j15_rename_numbering
+keys F10
+wait_for "Discard" && keys d
+wait_dead
+finish
+
 # ---- 3b: tables that fit, in every language ----------------------------------
 # At 80x24 and 100x30, in each language, every table tab and every column
 # reached by scrolling sideways: no header is cut, no port or transport cell
