@@ -363,7 +363,14 @@ static void draw_table(struct reports *rv, struct app *app)
 		draw_text(a->y + 2, a->x + a->w - 1, 1, term_glyphs()->right,
 			  term_attr(ST_SORT_COLUMN));
 
-	if (ts->tv.n_rows == 0)
+	if (ts->tv.n_rows == 0 && t->n_rows == 0 && t->kind == CATALOG_IPSEC && !app->plan->ipsec)
+		draw_wrapped(y0, x0 + 1, avail - 1, rv->page,
+			     _("IPsec is off in this plan, so there is nothing to exempt from it. "
+			       "If your network uses IPsec between servers, turn on “IPsec in "
+			       "use” on the Network options page of the interview: press Enter to "
+			       "go there."),
+			     term_attr(ST_DIM));
+	else if (ts->tv.n_rows == 0)
 		draw_text(y0, x0 + 1, avail - 1,
 			  t->n_rows ? _("No rows match the filters (s and f change them).")
 				    : _("This table is empty for the plan."),
@@ -387,13 +394,19 @@ static void draw_warnings(struct reports *rv, struct app *app)
 	const struct rect *a = &app->area;
 	const struct findings *fs = app_findings(app);
 	const struct glyphs *g = term_glyphs();
-	char head[200];
+	char head[400];
 
 	rv->page = a->h - 3;
 	if (rv->page < 1)
 		rv->page = 1;
 	tableview_clamp(fs->count, (size_t)rv->page, &rv->w_top, &rv->w_sel);
 	format_findings_count(head, sizeof head, fs->errors, fs->warnings);
+	if (fs->count) {
+		size_t len = strlen(head);
+		/* TRANSLATORS: after the count of findings on the Warnings tab */
+		snprintf(head + len, sizeof head - len, "  %s  %s", term_glyphs()->bullet,
+			 _("Enter goes to where the highlighted one is fixed."));
+	}
 	draw_text(a->y + 1, a->x + 1, a->w - 2, head,
 		  term_attr(fs->errors	   ? ST_ERROR
 			    : fs->warnings ? ST_WARNING
@@ -520,21 +533,66 @@ void reports_row_detail(struct app *app, const struct report_table *t, const str
 
 /* ---- keys -------------------------------------------------------------------- */
 
+/* Where each finding is fixed: an interview page and field, or (page -1)
+ * the names screen.  Codes of the whole plan (site -1) and of a site may
+ * share a code; plan_only marks the entry for the plan's. */
+static const struct {
+	const char *code;
+	bool plan_only;
+	int page; /* enum wizard_page_kind, or -1 for names and addresses */
+	const char *field;
+} finding_places[] = {
+    {"fqdn-missing", true, WIZARD_PAGE_PLAN, "plan.sip_domain"},
+    {"fqdn-invalid", true, WIZARD_PAGE_PLAN, "plan.sip_domain"},
+    {"placeholders", true, WIZARD_PAGE_PLAN, "plan.sip_domain"},
+    {"name-invalid", true, WIZARD_PAGE_PLAN, "plan.name"},
+    {"port-range-invalid", true, WIZARD_PAGE_OPTIONS, "options.client_media"},
+    {"port-range-invalid", false, WIZARD_PAGE_EXCHANGE_UM, "um.rtp"},
+    {"federation-no-edge", true, WIZARD_PAGE_FEDERATION, "federation.sip"},
+    {"no-site", true, WIZARD_PAGE_SITES, NULL},
+    {"too-many-sites", true, WIZARD_PAGE_SITES, NULL},
+    {"site-name-duplicate", false, WIZARD_PAGE_SITES, NULL},
+    {"cms-none", true, WIZARD_PAGE_SITES, NULL},
+    {"cms-multiple", true, WIZARD_PAGE_SITES, NULL},
+    {"too-many-branches", false, WIZARD_PAGE_SITES, NULL},
+    {"pool-empty", false, WIZARD_PAGE_FRONTEND, "frontend.servers"},
+    {"pool-too-large", false, WIZARD_PAGE_FRONTEND, "frontend.servers"},
+    {"fe-standard-count", false, WIZARD_PAGE_FRONTEND, "frontend.servers"},
+    {"edge-nat-hlb", false, WIZARD_PAGE_EDGE, "edge.addressing"},
+    {"edge-single-count", false, WIZARD_PAGE_EDGE, "edge.servers"},
+    {"edge-scaled-count", false, WIZARD_PAGE_EDGE, "edge.servers"},
+    {"edge-pool-too-large", false, WIZARD_PAGE_EDGE, "edge.servers"},
+    {"edge-no-director", false, WIZARD_PAGE_DIRECTOR, "director.enabled"},
+    {"edge-no-reverse-proxy", false, WIZARD_PAGE_REVERSE_PROXY, "rp.enabled"},
+    {"mediation-no-gateway", false, WIZARD_PAGE_MEDIATION, "mediation.gateways"},
+    {"um-tcp", false, WIZARD_PAGE_EXCHANGE_UM, "um.mode"},
+    {"um-no-role", false, WIZARD_PAGE_EXCHANGE_UM, "um.mode"},
+};
+
+/* Enter on a finding: to the page and field where it is fixed; names and
+ * addresses (missing, malformed, duplicate, example values) on the names
+ * screen with the entry highlighted. */
+static void finding_jump(struct app *app, const struct finding *f)
+{
+	for (size_t i = 0; i < sizeof finding_places / sizeof finding_places[0]; i++) {
+		if (!str_eq(finding_places[i].code, f->code) ||
+		    finding_places[i].plan_only != (f->site < 0))
+			continue;
+		interview_goto(app, (enum wizard_page_kind)finding_places[i].page, f->site,
+			       finding_places[i].field);
+		return;
+	}
+	names_goto(app, f->site < 0 ? 0 : f->site, f->code, f->message);
+}
+
 static void show_detail(struct reports *rv, struct app *app)
 {
 	struct textbuf tb = {0};
 
 	if (rv->tab == TAB_WARNINGS) {
 		const struct findings *fs = app_findings(app);
-		const struct finding *f;
-		if (rv->w_sel >= fs->count)
-			return;
-		f = &fs->items[rv->w_sel];
-		textbuf_add(&tb, f->severity == FINDING_ERROR ? ST_ERROR : ST_WARNING, 0,
-			    f->severity == FINDING_ERROR ? _("Error") : _("Warning"));
-		textbuf_add(&tb, ST_NORMAL, 0, f->message);
-		textbuf_addf(&tb, ST_DIM, 0, "(%s)", f->code);
-		app_show_text(app, _("Finding"), &tb);
+		if (rv->w_sel < fs->count)
+			finding_jump(app, &fs->items[rv->w_sel]);
 		return;
 	}
 	{
@@ -542,6 +600,10 @@ static void show_detail(struct reports *rv, struct app *app)
 		const struct report_table *t = ts->tv.table;
 		const struct report_row *row;
 		char *title;
+		if (ts->tv.n_rows == 0 && t->kind == CATALOG_IPSEC && !app->plan->ipsec) {
+			interview_goto(app, WIZARD_PAGE_OPTIONS, -1, "options.ipsec");
+			return;
+		}
 		if (ts->sel >= ts->tv.n_rows)
 			return;
 		row = &t->rows[ts->tv.rows[ts->sel]];
