@@ -174,7 +174,8 @@ static const struct key_binding bindings[] = {
      N_("Switch the format or a table on or off")},
     {CTX_EXPORT, TK(KEY_RIGHT), CMD_TOGGLE, NULL, SP_NONE,
      N_("Switch the format or a table on or off")},
-    {CTX_EXPORT, '\r', CMD_ENTER, N_("OK"), SP_HIGH, N_("Edit the path, or press the button")},
+    {CTX_EXPORT, '\r', CMD_ENTER, N_("OK"), SP_HIGH,
+     N_("Export (on the destination: edit it; on Cancel: close)")},
     {CTX_EXPORT, TK_ESC, CMD_CANCEL, N_("Cancel"), SP_HIGH, N_("Close without exporting")},
 
     /* scrolling */
