@@ -278,15 +278,16 @@ j1b_escaped() {
 	screen | head -n 1 | grep -qF 'Evil\u000D\u000Aname\u009B2J' || return 1
 	keys F5
 	wait_for 'Dub\u000A' || return 1
-	# A finding's window shows the name on one line too.
+	# A finding shows the name on one line too.
 	keys F6
 	wait_for "Warnings (" || return 1
 	# Warnings is the last tab: Shift-Tab wraps around to it.
 	keys BTab
 	wait_for "2 errors, 3 warnings" || return 1
+	wait_for ' Site “Dub\u000Alin\u202Ex”: 60 names' || return 1
+	# Enter goes to the site's names, the name still escaped in its tab
 	keys Down Down Down Enter
-	wait_for '│ Site “Dub\u000Alin\u202Ex”: 60 names' || return 1
-	escape
+	wait_for "Name or address" && screen | sed -n 2p | grep -qF 'Dub\u000A' || return 1
 	keys F10
 	wait_dead
 }
@@ -466,7 +467,7 @@ j6_programs() {
 	escape
 	wait_gone "Applies when" || return 1
 	keys Tab Tab Tab
-	wait_for "Windows Firewall rule" &&
+	wait_for "Program rule" &&
 		screen | grep -qF "UMService (TCP-In)" && ! screen | grep -qF "Destination port" ||
 		return 1
 	keys BTab BTab BTab
@@ -550,7 +551,7 @@ fi
 j7_language() {
 	wait_for "Example: two sites" || return 1
 	keys F6
-	wait_for "Server host" || return 1
+	wait_for "│Host " || return 1
 	keys L
 	wait_for "Italiano" || return 1
 	keys Down Enter
@@ -601,7 +602,7 @@ rm -f "$TMP/state/ucplan"/autosave-*
 j7_full_disk() {
 	wait_for "Example: two sites" || return 1
 	keys F6
-	wait_for "Server host" || return 1
+	wait_for "│Host " || return 1
 	keys F7
 	wait_for "Destination" || return 1
 	keys BTab
@@ -616,7 +617,7 @@ j7_full_disk() {
 	wait_for "/dev/full: could not write" || return 1
 	screen | grep -q "free space" || return 1
 	escape
-	wait_gone "[ Export ]" && screen | grep -q "Server host"
+	wait_gone "[ Export ]" && screen | grep -q "│Host "
 }
 
 start j7f "$TMP/work/edit.xml"

@@ -156,7 +156,7 @@ static const struct key_binding bindings[] = {
      N_("Sort by the chosen column; again to reverse; a third time for the report order")},
     {CTX_REPORT, 'w', CMD_WIDE, NULL, SP_NONE,
      N_("Full-width columns (scroll with Left and Right)")},
-    {CTX_REPORT, 'c', CMD_COLUMNS, N_("Columns"), SP_MID, N_("Choose the columns to show")},
+    {CTX_REPORT, 'c', CMD_COLUMNS, N_("Columns"), SP_HINT, N_("Choose the columns to show")},
     {CTX_REPORT, TK(KEY_LEFT), CMD_LEFT, NULL, SP_NONE,
      N_("Scroll left by a column (the first column stays)")},
     {CTX_REPORT, TK(KEY_RIGHT), CMD_RIGHT, NULL, SP_NONE,
