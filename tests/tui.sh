@@ -1084,6 +1084,53 @@ check "keys: : opens a menu of every action with its keys" j16_menu
 check "mouse: tabs, headers, rows, the wheel, status keys and the title bar" j16_mouse
 finish
 
+# ---- 17: Spanish and Italian at 80 columns (issue 14) ---------------------------
+# Every page of the interview and every field's help: choices cut with "…"
+# inside their arrows (short forms where a language has them), help text
+# wrapped whole; the unsaved-changes marker stays in the title bar.
+interview_80() {
+	wait_for "two sites" || return 1
+	marker=$1
+	# a change, so that the marker shows
+	keys PgDn PgDn
+	sleep 0.3
+	keys Down Right
+	sleep 0.3
+	screen | head -n 1 | grep -qF "$marker" || {
+		echo "# no $marker in the title bar"
+		return 1
+	}
+	keys Home
+	page=1
+	while [ "$page" -le 19 ]; do
+		for field in 1 2 3 4 5; do
+			sleep 0.15
+			screen >"$TMP/page.txt"
+			python3 "$SRCDIR/tests/tui-interview.py" <"$TMP/page.txt" >"$TMP/page.out" || {
+				cat "$TMP/page.out"
+				cat "$TMP/page.txt"
+				return 1
+			}
+			keys Down
+		done
+		keys PgDn
+		page=$((page + 1))
+	done
+}
+
+SRCDIR=$(pwd)
+if command -v python3 >/dev/null 2>&1; then
+	for pair in "es [modificado]" "it [modificato]"; do
+		LANGV=${pair%% *}
+		cp "$EXAMPLE" "$TMP/work/l80-$LANGV.xml"
+		WIDTH=80 HEIGHT=24 start "l80-$LANGV" "$TMP/work/l80-$LANGV.xml"
+		check "interview: $LANGV at 80x24, choices, labels and help whole or cut with …" \
+			interview_80 "${pair#* }"
+		finish
+	done
+	LANGV=
+fi
+
 # ---- 3b: tables that fit, in every language ----------------------------------
 # At 80x24 and 100x30, in each language, every table tab and every column
 # reached by scrolling sideways: no header is cut, no port or transport cell

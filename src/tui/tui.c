@@ -194,9 +194,20 @@ static void draw_titlebar(struct app *app)
 	if (app->plan) {
 		const char *name =
 		    str_empty(app->plan->name) ? _("(unnamed plan)") : app->plan->name;
-		snprintf(buf, sizeof buf, " %s %s%s", term_glyphs()->vline, name,
-			 app_dirty(app) ? _(" [modified]") : "");
-		draw_text(0, x, right - x - 1, buf, a);
+		const char *marker = app_dirty(app) ? _(" [modified]") : "";
+		int room = right - x - 1, mark_w = (int)tw_width(marker);
+		char fitted[600];
+
+		/* The plan's name gives way to the unsaved-changes marker, which
+		 * a long name or a long translation used to push off. */
+		snprintf(buf, sizeof buf, " %s %s", term_glyphs()->vline, name);
+		if ((int)tw_width(buf) + mark_w > room && room - mark_w > 4) {
+			tw_fit_pad(fitted, sizeof fitted, buf, (size_t)(room - mark_w), 0,
+				   term_ascii());
+			snprintf(buf, sizeof buf, "%s", fitted);
+		}
+		x += draw_text(0, x, room, buf, a);
+		draw_text(0, x, right - x - 1, marker, a);
 	}
 }
 
