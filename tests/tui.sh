@@ -70,7 +70,7 @@ start() {
 	shift
 	T new-session -d -s "$S" -x "${WIDTH:-100}" -y "${HEIGHT:-30}" -c "${DIR:-$TMP/work}" \
 		env HOME="$TMP/home" XDG_STATE_HOME="${STATE:-$TMP/state}" TERM="${TERMV:-$TERM_TYPE}" \
-		LC_ALL=C.UTF-8 UCPLAN_DATADIR="$DATADIR" UCPLAN_LOCALEDIR="$LOCALEDIR" \
+		LC_ALL="${LCV:-C.UTF-8}" UCPLAN_DATADIR="$DATADIR" UCPLAN_LOCALEDIR="$LOCALEDIR" \
 		${WRAP:-} "$BIN" --lang "${LANGV:-en}" "$@"
 }
 
@@ -1130,6 +1130,20 @@ if command -v python3 >/dev/null 2>&1; then
 	done
 	LANGV=
 fi
+
+# ---- 18: a terminal whose locale is not UTF-8 -----------------------------------
+# The planner follows the user's locale: C (ASCII) draws with ASCII lines.
+j18_ascii() {
+	wait_for "two sites" || return 1
+	keys F6
+	wait_for "Firewall (" || return 1
+	screen | grep -qF "|Scope" && ! screen | grep -qF "│"
+}
+
+cp "$EXAMPLE" "$TMP/work/d18.xml"
+LCV=C start d18 "$TMP/work/d18.xml"
+check "terminal: a C locale draws ASCII lines, not UTF-8 boxes" j18_ascii
+finish
 
 # ---- 3b: tables that fit, in every language ----------------------------------
 # At 80x24 and 100x30, in each language, every table tab and every column

@@ -7,6 +7,7 @@
 #include "app.h"
 
 #include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,11 +129,38 @@ static void term_setup_styles(void)
 	}
 }
 
+/* The character set of the locale the user asked for.  The program runs
+ * in C.UTF-8 when that locale is plain C or not installed (i18n.c), but the
+ * terminal is the user's: a C or Latin-1 locale gets ASCII line drawing. */
+static bool user_locale_utf8(void)
+{
+	const char *names[] = {getenv("LC_ALL"), getenv("LC_CTYPE"), getenv("LANG")};
+	const char *name = NULL;
+	locale_t loc;
+	bool utf8;
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0] && !name; i++)
+		if (names[i] && names[i][0])
+			name = names[i];
+	if (!name || strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0)
+		return false;
+	loc = newlocale(LC_CTYPE_MASK, name, (locale_t)0);
+	if (loc) {
+		const char *codeset = nl_langinfo_l(CODESET, loc);
+		utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
+		freelocale(loc);
+		return utf8;
+	}
+	/* Not installed: the name says it ("es_ES.UTF-8", "zh_CN.utf8"). */
+	return strstr(name, "UTF-8") || strstr(name, "utf8") || strstr(name, "UTF8") ||
+	       strstr(name, "utf-8");
+}
+
 bool term_init(void)
 {
 	const char *codeset = nl_langinfo(CODESET);
 
-	ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0;
+	ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0 || !user_locale_utf8();
 	screen = newterm(NULL, stdout, stdin);
 	if (screen) {
 		/* A terminal that cannot place its cursor (TERM=dumb) would
