@@ -37,10 +37,10 @@
 
 /* Only what the exporters read of the catalog: ids, scopes (the text
  * shows the scope's label) and the public sources. */
-static struct catalog_scope scope_internal = {"internal-firewall", "Internal firewall"};
-static struct catalog_scope scope_external = {"external-firewall", "External firewall"};
-static struct catalog_scope scope_lb = {"load-balancer", "Load balancer"};
-static struct catalog_scope scope_server = {"server", "Server"};
+static struct catalog_scope scope_internal = {"internal-firewall", "Internal firewall", NULL};
+static struct catalog_scope scope_external = {"external-firewall", "External firewall", NULL};
+static struct catalog_scope scope_lb = {"load-balancer", "Load balancer", NULL};
+static struct catalog_scope scope_server = {"server", "Server", NULL};
 
 static const struct catalog_rule rule_sip = {
     .id = "fw-sip", .table = CATALOG_FIREWALL, .scope = &scope_internal};

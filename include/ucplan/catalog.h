@@ -81,6 +81,7 @@ struct catalog_endpoint {
 struct catalog_scope {
 	char *id;
 	char *label;
+	char *short_label; /* a shorter msgid for table cells ("External"), or NULL */
 };
 
 /* What to configure on a load balancer VIP beyond its ports, as Microsoft
