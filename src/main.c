@@ -24,9 +24,7 @@
 #include "ucplan/util.h"
 #include "ucplan/tui.h"
 
-#ifndef UCPLAN_VERSION
-#define UCPLAN_VERSION "0"
-#endif
+#include "paths.h"
 
 /* EXIT_DIFFERENT: diff found differences, the 1 of diff(1). */
 enum exit_code { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_DIFFERENT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
@@ -301,6 +299,9 @@ static int load_plan(const struct cli_options *o, struct plan **plan)
 		enum uc_status s = planfile_load(o->plan_path, plan, &err);
 		if (s != UC_OK)
 			return report_error(&err);
+		/* the language the planner last used on it, unless the user
+		 * named one */
+		i18n_use_plan_language((*plan)->lang);
 	} else {
 		*plan = plan_new_default();
 	}
@@ -438,11 +439,18 @@ int main(int argc, char **argv)
 {
 	struct cli_options o;
 	struct uc_error err = {0};
-	const char *lang = cli_find_lang(argc, argv);
+	enum uc_status s;
 
-	/* the language first: every message after this is translated */
-	i18n_init(lang && i18n_language_known(lang) ? lang : NULL);
-	if (cli_parse(argc, argv, &o, &err) != UC_OK)
+	/* The environment's language, then --lang once parsed; a usage error
+	 * is worded again in the language the line asked for. */
+	i18n_init(NULL);
+	s = cli_parse(argc, argv, &o, &err);
+	if (o.lang) {
+		i18n_set_language(o.lang);
+		if (s != UC_OK)
+			s = cli_parse(argc, argv, &o, &err);
+	}
+	if (s != UC_OK)
 		return usage_error(err.message);
 	switch (o.command) {
 	case CLI_HELP:
@@ -450,6 +458,11 @@ int main(int argc, char **argv)
 		return finish_stdout(EXIT_OK);
 	case CLI_VERSION:
 		printf("ucplan %s\n", UCPLAN_VERSION);
+		fputs(_("Copyright (C) 2026 the ucplan authors.  MIT licence: you may use, copy,\n"
+			"modify and distribute it; it comes with no warranty.\n"
+			"Port facts from Microsoft's documentation (CC BY 4.0), each with its\n"
+			"source in the catalog; see the NOTICE file.\n"),
+		      stdout);
 		return finish_stdout(EXIT_OK);
 	case CLI_CHECK:
 		return run_check(&o);

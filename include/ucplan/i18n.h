@@ -32,13 +32,22 @@ extern const char *const i18n_languages[];
 /* Sets up the locale and the message catalog.  lang is the --lang value or
  * NULL to follow LC_ALL, LC_MESSAGES, LANG and LANGUAGE.  When the system has
  * no locale for the language, character handling falls back to C.UTF-8 and
- * the catalog is still chosen.  Returns false (and leaves English) when lang
- * is not one of i18n_languages. */
+ * the catalog is still chosen.  Returns false (and follows the environment)
+ * when lang is not one of i18n_languages. */
 bool i18n_init(const char *lang);
 
-/* Switches the message language at run time (the TUI's setting).  Same
- * contract as i18n_init. */
+/* Switches the message language at run time: the user's choice (--lang,
+ * the planner's setting).  False, and nothing changes, when lang is not
+ * one of i18n_languages. */
 bool i18n_set_language(const char *lang);
+
+/* A plan's saved language, applied only when the user named none: no
+ * --lang, no language of ours in the environment (LANG=C, unset) and none
+ * chosen in the planner.  True when it was applied. */
+bool i18n_use_plan_language(const char *lang);
+
+/* True when the language in effect is the user's choice (see above). */
+bool i18n_user_chose(void);
 
 /* The language in effect: "en", "es", "it" or "zh_CN".  Borrowed, static. */
 const char *i18n_language(void);
@@ -50,7 +59,7 @@ const char *i18n_language_tag(void);
 bool i18n_language_known(const char *lang);
 
 /* Where the .mo files are looked for: UCPLAN_LOCALEDIR from the environment,
- * the build tree next to the running binary, or the installed LOCALEDIR. */
+ * or the LOCALEDIR compiled in.  Borrowed. */
 const char *i18n_localedir(void);
 
 #endif

@@ -5,7 +5,6 @@
  * through LANGUAGE, which glibc honours for any locale but plain C. */
 #include "ucplan/i18n.h"
 
-#include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,26 +13,32 @@
 #include "ucplan/fileio.h"
 #include "ucplan/util.h"
 
-#ifndef UCPLAN_LOCALEDIR
-#define UCPLAN_LOCALEDIR "/usr/local/share/locale"
-#endif
+#include "paths.h"
 
 const char *const i18n_languages[] = {"en", "es", "it", "zh_CN", NULL};
 
 static const char *current = "en";
 static bool english = true;
+/* Whether the user named the language (--lang, the environment, the
+ * planner's setting); a plan's saved language applies only when not. */
+static bool user_chose;
 /* The LANGUAGE value this module set itself, so that a later i18n_init does
  * not take it for the user's preference. */
 static char language_we_set[16];
 
-/* Maps a locale or language name (es_ES.UTF-8, it, zh_CN.utf8, C) to one of
- * i18n_languages, or NULL when it names none of them. */
+/* C, POSIX and C.UTF-8 say nothing about the language. */
+static bool locale_is_c(const char *name)
+{
+	return strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0 || strncmp(name, "C.", 2) == 0;
+}
+
+/* Maps a locale or language name (es_ES.UTF-8, it, zh_CN.utf8) to one of
+ * i18n_languages, or NULL when it names none of them (C included). */
 static const char *language_from_locale(const char *name)
 {
-	if (str_empty(name))
+	if (str_empty(name) || locale_is_c(name))
 		return NULL;
-	if (strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0 || strncmp(name, "C.", 2) == 0 ||
-	    strncmp(name, "en", 2) == 0)
+	if (strncmp(name, "en", 2) == 0 && (name[2] == '\0' || name[2] == '_' || name[2] == '.'))
 		return "en";
 	if (strncmp(name, "es", 2) == 0 && (name[2] == '\0' || name[2] == '_' || name[2] == '.'))
 		return "es";
@@ -56,7 +61,7 @@ bool i18n_language_known(const char *lang)
 
 /* The language the environment asks for, following GNU gettext's order:
  * LANGUAGE wins unless the locale variables say C; then LC_ALL,
- * LC_MESSAGES, LANG. */
+ * LC_MESSAGES, LANG.  NULL when they name none of ours (C, fr_FR, unset). */
 static const char *language_from_environment(void)
 {
 	const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
@@ -90,45 +95,25 @@ static const char *language_from_environment(void)
 				p++;
 		}
 	}
-	v = language_from_locale(locale_lang);
-	return v ? v : "en";
+	return language_from_locale(locale_lang);
 }
 
-static bool dir_exists(const char *path)
-{
-	return access(path, X_OK) == 0;
-}
-
+/* The compiled-in directory, or UCPLAN_LOCALEDIR.  Nothing is looked for
+ * next to the binary: beside /usr/bin/ucplan, "locale" is glibc's program. */
 const char *i18n_localedir(void)
 {
-	static char path[PATH_MAX];
 	const char *env = getenv("UCPLAN_LOCALEDIR");
-	char exe[PATH_MAX];
-	ssize_t n;
 
-	if (!str_empty(env))
-		return env;
-	if (path[0])
-		return path;
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		char *slash;
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			snprintf(path, sizeof path, "%.*s/locale", (int)(sizeof path - 8), exe);
-			if (dir_exists(path))
-				return path;
-		}
-	}
-	snprintf(path, sizeof path, "%s", UCPLAN_LOCALEDIR);
-	return path;
+	return str_empty(env) ? UCPLAN_LOCALEDIR : env;
 }
 
+#ifdef __GLIBC__
+/* glibc's counter of loaded catalogs: a change makes gettext() look up
+ * again instead of answering from its cache.  Not part of any other libc. */
 extern int _nl_msg_cat_cntr;
+#endif
 
-bool i18n_set_language(const char *lang)
+static bool set_language(const char *lang)
 {
 	if (!i18n_language_known(lang))
 		return false;
@@ -138,9 +123,34 @@ bool i18n_set_language(const char *lang)
 	 * the English msgids show. */
 	setenv("LANGUAGE", lang, 1);
 	snprintf(language_we_set, sizeof language_we_set, "%s", lang);
-	/* Tell gettext that its cached translations are stale. */
+	/* Tell gettext that its cached translations are stale.  textdomain()
+	 * does so too in GNU gettext; elsewhere it is what there is. */
+#ifdef __GLIBC__
 	++_nl_msg_cat_cntr;
+#else
+	textdomain(UCPLAN_DOMAIN);
+#endif
 	return true;
+}
+
+bool i18n_set_language(const char *lang)
+{
+	if (!set_language(lang))
+		return false;
+	user_chose = true;
+	return true;
+}
+
+bool i18n_use_plan_language(const char *lang)
+{
+	if (user_chose || !i18n_language_known(lang))
+		return false;
+	return set_language(lang);
+}
+
+bool i18n_user_chose(void)
+{
+	return user_chose;
 }
 
 bool i18n_init(const char *lang)
@@ -163,16 +173,13 @@ bool i18n_init(const char *lang)
 	bind_textdomain_codeset(UCPLAN_DOMAIN, "UTF-8");
 	textdomain(UCPLAN_DOMAIN);
 
-	if (lang) {
-		chosen = i18n_language_known(lang) ? lang : NULL;
-		if (!chosen) {
-			ok = false;
-			chosen = language_from_environment();
-		}
-	} else {
+	chosen = lang && i18n_language_known(lang) ? lang : NULL;
+	if (lang && !chosen)
+		ok = false;
+	if (!chosen)
 		chosen = language_from_environment();
-	}
-	i18n_set_language(chosen);
+	user_chose = chosen != NULL;
+	set_language(chosen ? chosen : "en");
 	return ok;
 }
 
