@@ -185,24 +185,33 @@ bench: deps all $(TOOLS)
 POT_C      = $(filter %.c,$(shell sed -e 's/\#.*//' locale/POTFILES))
 POT_XML    = $(filter %.xml,$(shell sed -e 's/\#.*//' locale/POTFILES))
 
-pot: locale/ucplan.pot
-
-locale/ucplan.pot: locale/POTFILES $(POT_C) $(POT_XML) data/catalog.its
-	xgettext --from-code=UTF-8 --add-comments=TRANSLATORS: --keyword=_ --keyword=N_ \
+# $(call make_pot,OUT): the template as the sources make it now.
+define make_pot
+	@mkdir -p $(BUILD)
+	@echo "xgettext ... -o $(1)"
+	@xgettext --from-code=UTF-8 --add-comments=TRANSLATORS: --keyword=_ --keyword=N_ \
 	  --keyword=P_:1,2 --keyword=C_:1c,2 --flag=_:1:pass-c-format --package-name=ucplan \
 	  --package-version=$(VERSION) --msgid-bugs-address=ucplan@example.invalid \
 	  -o $(BUILD)/c.pot $(POT_C)
-	xgettext --from-code=UTF-8 --its=data/catalog.its -o $(BUILD)/catalog.pot $(POT_XML)
-	msgcat --use-first -o $@ $(BUILD)/c.pot $(BUILD)/catalog.pot
+	@xgettext --from-code=UTF-8 --its=data/catalog.its -o $(BUILD)/catalog.pot $(POT_XML)
+	@msgcat --use-first -o $(1) $(BUILD)/c.pot $(BUILD)/catalog.pot
+endef
+
+pot: locale/ucplan.pot
+
+locale/ucplan.pot: locale/POTFILES $(POT_C) $(POT_XML) data/catalog.its
+	$(call make_pot,$@)
 
 # Brings every language's catalog up to date with the template.
 update-po: locale/ucplan.pot
 	@for l in $(LINGUAS); do msgmerge --quiet --update --backup=none locale/$$l.po $<; done
 
-# Fails on an untranslated, fuzzy or format-mismatched entry, or on a
-# source file with translatable text missing from POTFILES.
+# Fails on an untranslated, fuzzy or format-mismatched entry, on a source
+# file with translatable text missing from POTFILES, or on a committed
+# template that differs from the one the sources make now (build/fresh.pot).
 check-po:
-	@sh scripts/check-po.sh $(LINGUAS)
+	$(call make_pot,$(BUILD)/fresh.pot)
+	@FRESH_POT=$(BUILD)/fresh.pot sh scripts/check-po.sh $(LINGUAS)
 
 # What `make install` writes, file by file, so that `make uninstall`
 # removes exactly that and nothing else (DATADIR may be a shared directory).
