@@ -3,11 +3,19 @@
  * Machines often lack the es_ES, it_IT or zh_CN locales.  Character
  * handling then falls back to C.UTF-8, and the catalog is still selected
  * through LANGUAGE, which glibc honours for any locale but plain C. */
+/* fopencookie(), for output in a locale's own character set */
+#define _GNU_SOURCE
 #include "ucplan/i18n.h"
 
+#include <errno.h>
+#include <iconv.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include "ucplan/fileio.h"
@@ -22,6 +30,39 @@ static bool english = true;
 /* Whether the user named the language (--lang, the environment, the
  * planner's setting); a plan's saved language applies only when not. */
 static bool user_chose;
+/* The character set of the user's locale when it is not UTF-8 ("GB18030",
+ * "ISO-8859-1"): text is handled as UTF-8 inside and converted to it on
+ * the way out.  Empty when the output is UTF-8. */
+static char out_codeset[40];
+/* A language asked for that out_codeset cannot show; English instead. */
+static const char *fallback_from;
+
+/* Characters each language cannot do without, to test a character set. */
+static const char *language_sample(const char *lang)
+{
+	if (strcmp(lang, "es") == 0)
+		return "áéíóúüñ¿¡ÁÉÍÓÚÑ";
+	if (strcmp(lang, "it") == 0)
+		return "àèéìòùÀÈÉÌÒÙ";
+	if (strcmp(lang, "zh_CN") == 0)
+		return "简体中文规划站点防火墙端口服务器";
+	return "";
+}
+
+/* Whether every character of utf8 exists in codeset. */
+static bool codeset_can_show(const char *codeset, const char *utf8)
+{
+	char out[256], *in = (char *)utf8, *o = out;
+	size_t in_left = strlen(utf8), out_left = sizeof out;
+	iconv_t cd = iconv_open(codeset, "UTF-8");
+	bool ok;
+
+	if (cd == (iconv_t)-1)
+		return false;
+	ok = iconv(cd, &in, &in_left, &o, &out_left) != (size_t)-1 && in_left == 0;
+	iconv_close(cd);
+	return ok;
+}
 /* The LANGUAGE value this module set itself, so that a later i18n_init does
  * not take it for the user's preference. */
 static char language_we_set[16];
@@ -117,6 +158,11 @@ static bool set_language(const char *lang)
 {
 	if (!i18n_language_known(lang))
 		return false;
+	fallback_from = NULL;
+	if (out_codeset[0] && !codeset_can_show(out_codeset, language_sample(lang))) {
+		fallback_from = lang;
+		lang = "en";
+	}
 	current = lang;
 	english = strcmp(lang, "en") == 0;
 	/* LANGUAGE overrides the locale for messages; "en" has no catalog, so
@@ -158,14 +204,24 @@ bool i18n_init(const char *lang)
 	const char *chosen;
 	bool ok = true;
 
+	out_codeset[0] = '\0';
 	if (!setlocale(LC_ALL, "")) {
 		/* The requested locale is not installed: keep UTF-8 handling. */
 		if (!setlocale(LC_ALL, "C.UTF-8"))
 			setlocale(LC_ALL, "C");
 	} else {
 		const char *ctype = setlocale(LC_CTYPE, NULL);
-		if (ctype && (strcmp(ctype, "C") == 0 || strcmp(ctype, "POSIX") == 0))
+		const char *codeset = nl_langinfo(CODESET);
+		if (ctype && (strcmp(ctype, "C") == 0 || strcmp(ctype, "POSIX") == 0)) {
 			setlocale(LC_ALL, "C.UTF-8");
+		} else if (codeset && strcasecmp(codeset, "UTF-8") != 0 &&
+			   strcasecmp(codeset, "utf8") != 0 && strlen(codeset) < sizeof out_codeset &&
+			   setlocale(LC_CTYPE, "C.UTF-8")) {
+			/* zh_CN.GB18030, es_ES.ISO-8859-1: every string inside is
+			 * UTF-8 (widths, wrapping), the terminal gets its own
+			 * character set from i18n_output_stream(). */
+			snprintf(out_codeset, sizeof out_codeset, "%s", codeset);
+		}
 	}
 	/* Numbers in files stay in the C convention whatever the language. */
 	setlocale(LC_NUMERIC, "C");
@@ -181,6 +237,136 @@ bool i18n_init(const char *lang)
 	user_chose = chosen != NULL;
 	set_language(chosen ? chosen : "en");
 	return ok;
+}
+
+const char *i18n_output_codeset(void)
+{
+	return out_codeset[0] ? out_codeset : NULL;
+}
+
+const char *i18n_fallback(void)
+{
+	return fallback_from;
+}
+
+void i18n_output_ascii(void)
+{
+	if (!out_codeset[0])
+		return;
+	snprintf(out_codeset, sizeof out_codeset, "ASCII");
+	set_language(fallback_from ? fallback_from : current);
+}
+
+/* The conversion behind a stream of i18n_output_stream(). */
+struct conv_stream {
+	iconv_t cd;
+	FILE *to;
+	char pending[8]; /* the start of a character cut by a write */
+	size_t n_pending;
+};
+
+/* Converts what it can of *in, writing to c->to; false on a write error. */
+static bool conv_run(struct conv_stream *c, char **in, size_t *in_left, bool last)
+{
+	char out[4096];
+
+	while (*in_left > 0) {
+		char *o = out;
+		size_t out_left = sizeof out;
+		size_t r = iconv(c->cd, in, in_left, &o, &out_left);
+		int e = errno;
+
+		if (o > out && fwrite(out, 1, (size_t)(o - out), c->to) != (size_t)(o - out))
+			return false;
+		if (r != (size_t)-1 || e == E2BIG)
+			continue;
+		if (e == EINVAL && !last && *in_left < sizeof c->pending)
+			break; /* a character cut in two: the rest comes next */
+		/* not UTF-8, or a character the set lacks even transliterated:
+		 * a "?" for the whole character */
+		if (fputc('?', c->to) == EOF)
+			return false;
+		do {
+			++*in;
+			--*in_left;
+		} while (*in_left > 0 && ((unsigned char)**in & 0xC0) == 0x80);
+	}
+	return true;
+}
+
+static ssize_t conv_write(void *cookie, const char *buf, size_t size)
+{
+	struct conv_stream *c = cookie;
+	size_t done = 0, left;
+	char *in;
+
+	/* First the character a previous write cut in two, a byte at a time
+	 * until it is whole (or found not to be UTF-8). */
+	while (c->n_pending > 0 && c->n_pending < sizeof c->pending && done < size) {
+		c->pending[c->n_pending++] = buf[done++];
+		in = c->pending;
+		left = c->n_pending;
+		if (!conv_run(c, &in, &left, false))
+			return -1;
+		memmove(c->pending, in, left);
+		c->n_pending = left;
+	}
+	in = (char *)buf + done;
+	left = size - done;
+	if (!conv_run(c, &in, &left, false))
+		return -1;
+	/* conv_run leaves at most the start of one character */
+	memcpy(c->pending + c->n_pending, in, left);
+	c->n_pending += left;
+	/* The sink is flushed at once: at exit it may be flushed before us. */
+	if (fflush(c->to) != 0)
+		return -1;
+	return (ssize_t)size;
+}
+
+static int conv_close(void *cookie)
+{
+	struct conv_stream *c = cookie;
+	char *in = c->pending;
+	size_t left = c->n_pending;
+	int rc = conv_run(c, &in, &left, true) && fflush(c->to) == 0 ? 0 : EOF;
+
+	iconv_close(c->cd);
+	free(c);
+	return rc;
+}
+
+FILE *i18n_output_stream(FILE *to)
+{
+#ifdef __GLIBC__
+	cookie_io_functions_t io = {.write = conv_write, .close = conv_close};
+	char target[64];
+	struct conv_stream *c;
+	FILE *f;
+
+	if (!out_codeset[0])
+		return to;
+	/* Transliterated where the set lacks a character ("..." for an
+	 * ellipsis, "?" otherwise). */
+	snprintf(target, sizeof target, "%s//TRANSLIT", out_codeset);
+	c = xcalloc(1, sizeof *c);
+	c->cd = iconv_open(target, "UTF-8");
+	c->to = to;
+	if (c->cd == (iconv_t)-1) {
+		free(c);
+		return to;
+	}
+	f = fopencookie(c, "w", io);
+	if (!f) {
+		iconv_close(c->cd);
+		free(c);
+		return to;
+	}
+	setvbuf(f, NULL, isatty(fileno(to)) ? _IOLBF : _IOFBF, BUFSIZ);
+	return f;
+#else
+	return to;
+#endif
 }
 
 const char *i18n_language(void)
