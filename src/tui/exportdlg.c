@@ -3,7 +3,8 @@
  * Format (through the exporter registry), tables, destination; the same
  * exporters and the same crash-safe files as `ucplan report -o`.  One table
  * goes to one file; several go to a directory, one file per table, named
- * as the command line names them. */
+ * as the command line names them; a workbook holds every table chosen in
+ * one file. */
 #include "app.h"
 
 #include <errno.h>
@@ -23,10 +24,10 @@
 enum { F_FORMAT, F_TABLE0, F_PATH = F_TABLE0 + CATALOG_TABLE_COUNT, F_EXPORT, F_CANCEL, F_COUNT };
 enum { HIT_FOCUS = 1 };
 
-static const char *const formats[] = {"csv", "xml", "json"};
-static const char *const format_labels[] = {N_("CSV, for spreadsheets"),
-					    N_("XML, checked by data/report.rng"),
-					    N_("JSON, for scripts")};
+static const char *const formats[] = {"csv", "xml", "json", "xlsx"};
+static const char *const format_labels[] = {
+	N_("CSV, for spreadsheets"), N_("XML, checked by data/report.rng"), N_("JSON, for scripts"),
+	N_("XLSX, one workbook: a sheet per table and the warnings")};
 static const char *const table_labels[CATALOG_TABLE_COUNT] = {
 	N_("Firewall"), N_("Load balancers"), N_("IPsec"), N_("Windows Firewall program rules")};
 
@@ -61,7 +62,8 @@ static int table_count(const struct export_dialog *d)
 	return n;
 }
 
-/* ./<plan>-firewall.csv for one table, ./<plan>-tables/ for several. */
+/* ./<plan>-firewall.csv for one table, ./<plan>-tables/ for several,
+ * ./<plan>.xlsx for a workbook. */
 static void propose_path(struct export_dialog *d, struct app *app)
 {
 	const struct exporter *ex = export_find(formats[d->format]);
@@ -70,7 +72,9 @@ static void propose_path(struct export_dialog *d, struct app *app)
 	if (d->path_edited)
 		return;
 	slug = app_plan_slug(app);
-	if (table_count(d) == 1) {
+	if (ex->one_file) {
+		path = xasprintf("./%s.%s", slug, ex->extension);
+	} else if (table_count(d) == 1) {
 		int k = 0;
 		while (!d->tables[k])
 			k++;
@@ -131,7 +135,11 @@ static void export_draw(struct view *v, struct app *app)
 	path = lineedit_text(&d->path);
 	row += draw_wrapped(row, vx, vw, 2,
 			    path[0] && path[strlen(path) - 1] == '/'
-				? _("A directory: one file per table, created when missing.")
+				? (export_find(formats[d->format])->one_file
+					   ? _("A directory, created when missing: the workbook "
+					       "goes into it as report.xlsx.")
+					   : _("A directory: one file per table, created when "
+					       "missing."))
 				: _("One file; an existing file is replaced only after you "
 				    "confirm."),
 			    term_attr(ST_DIM));
@@ -157,7 +165,9 @@ static size_t target_files(const struct export_dialog *d, const char *dest, char
 	const struct exporter *ex = export_find(formats[d->format]);
 	size_t n = 0, len = strlen(dest);
 
-	if (len && dest[len - 1] == '/') {
+	if (len && dest[len - 1] == '/' && ex->one_file) {
+		files[n++] = xasprintf("%s%s.%s", dest, EXPORT_ONE_FILE_NAME, ex->extension);
+	} else if (len && dest[len - 1] == '/') {
 		for (int k = 0; k < CATALOG_TABLE_COUNT; k++)
 			if (d->tables[k])
 				files[n++] = xasprintf("%s%s.%s", dest,
@@ -220,6 +230,7 @@ static void export_write(struct export_dialog *d, struct app *app)
 	}
 	n = target_files(d, dest, files);
 	export_default_options(&eo);
+	eo.findings = app_findings(app);
 	for (size_t i = 0; i < n; i++) {
 		char real[PATH_MAX];
 		eo.tables = selected_tables(d);
