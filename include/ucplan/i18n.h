@@ -77,6 +77,13 @@ FILE *i18n_output_stream(FILE *to);
  * locale is UTF-8. */
 void i18n_output_ascii(void);
 
+/* True after i18n_output_ascii() on a locale that is not UTF-8. */
+bool i18n_output_is_ascii(void);
+
+/* utf8 in ASCII, transliterated ("..." for an ellipsis, "e" for "é", "?"
+ * at worst).  Newly allocated; the caller frees. */
+char *i18n_ascii(const char *utf8);
+
 /* The language in effect: "en", "es", "it" or "zh_CN".  Borrowed, static. */
 const char *i18n_language(void);
 

@@ -34,6 +34,8 @@ static bool user_chose;
  * "ISO-8859-1"): text is handled as UTF-8 inside and converted to it on
  * the way out.  Empty when the output is UTF-8. */
 static char out_codeset[40];
+/* The locale's own set, kept when out_codeset becomes ASCII. */
+static char locale_codeset[40];
 /* A language asked for that out_codeset cannot show; English instead. */
 static const char *fallback_from;
 
@@ -204,7 +206,7 @@ bool i18n_init(const char *lang)
 	const char *chosen;
 	bool ok = true;
 
-	out_codeset[0] = '\0';
+	out_codeset[0] = locale_codeset[0] = '\0';
 	if (!setlocale(LC_ALL, "")) {
 		/* The requested locale is not installed: keep UTF-8 handling. */
 		if (!setlocale(LC_ALL, "C.UTF-8"))
@@ -221,6 +223,7 @@ bool i18n_init(const char *lang)
 			 * UTF-8 (widths, wrapping), the terminal gets its own
 			 * character set from i18n_output_stream(). */
 			snprintf(out_codeset, sizeof out_codeset, "%s", codeset);
+			snprintf(locale_codeset, sizeof locale_codeset, "%s", codeset);
 		}
 	}
 	/* Numbers in files stay in the C convention whatever the language. */
@@ -241,7 +244,7 @@ bool i18n_init(const char *lang)
 
 const char *i18n_output_codeset(void)
 {
-	return out_codeset[0] ? out_codeset : NULL;
+	return locale_codeset[0] ? locale_codeset : NULL;
 }
 
 const char *i18n_fallback(void)
@@ -367,6 +370,36 @@ FILE *i18n_output_stream(FILE *to)
 #else
 	return to;
 #endif
+}
+
+bool i18n_output_is_ascii(void)
+{
+	return locale_codeset[0] && strcmp(out_codeset, "ASCII") == 0;
+}
+
+char *i18n_ascii(const char *utf8)
+{
+	struct conv_stream c = {0};
+	char *in = (char *)utf8, *buf = NULL;
+	size_t left = strlen(utf8), size = 0;
+
+	c.cd = iconv_open("ASCII//TRANSLIT", "UTF-8");
+	c.to = c.cd == (iconv_t)-1 ? NULL : open_memstream(&buf, &size);
+	if (c.to) {
+		bool ok = conv_run(&c, &in, &left, true);
+		iconv_close(c.cd);
+		if (fclose(c.to) == 0 && ok && buf)
+			return buf;
+		free(buf);
+	} else if (c.cd != (iconv_t)-1) {
+		iconv_close(c.cd);
+	}
+	/* no converter: each byte beyond ASCII is a "?" */
+	buf = xstrdup(utf8);
+	for (char *p = buf; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			*p = '?';
+	return buf;
 }
 
 const char *i18n_language(void)
