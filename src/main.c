@@ -195,7 +195,29 @@ static enum uc_status check_not_input(const struct cli_options *o, const char *p
 	return UC_OK;
 }
 
-/* -o DIR/: one file per selected table, named after the table. */
+/* Writes DIR/NAME.EXT and says so. */
+static enum uc_status write_into(const struct cli_options *o, const struct exporter *ex,
+				 const struct report *r, const struct export_options *eo,
+				 const char *dir, const char *name, struct uc_error *err)
+{
+	char *path = xasprintf("%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name,
+			       ex->extension);
+	enum uc_status s = check_not_input(o, path, err);
+
+	if (s == UC_OK)
+		s = export_to_file(ex, r, eo, path, err);
+	if (s == UC_OK) {
+		char *line = xasprintf(_("%s: wrote %s\n"), program, path);
+		line[strcspn(line, "\n")] = '\0';
+		say(stderr, "%s", line);
+		free(line);
+	}
+	free(path);
+	return s;
+}
+
+/* -o DIR/: one file per selected table, named after the table; a workbook
+ * (one_file) is one file in it. */
 static enum uc_status write_to_directory(const struct cli_options *o, const struct exporter *ex,
 					 const struct report *r, const struct export_options *eo,
 					 const char *dir, struct uc_error *err)
@@ -222,40 +244,16 @@ static enum uc_status write_to_directory(const struct cli_options *o, const stru
 				      "write a single file"));
 	}
 	free(bare);
-	if (ex->one_file) {
-		char *path = xasprintf("%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
-				       EXPORT_ONE_FILE_NAME, ex->extension);
-		enum uc_status s = check_not_input(o, path, err);
-		if (s == UC_OK)
-			s = export_to_file(ex, r, eo, path, err);
-		if (s == UC_OK) {
-			char *line = xasprintf(_("%s: wrote %s\n"), program, path);
-			line[strcspn(line, "\n")] = '\0';
-			say(stderr, "%s", line);
-			free(line);
-		}
-		free(path);
-		return s;
-	}
+	/* a workbook holds every table: one file */
+	if (ex->one_file)
+		return write_into(o, ex, r, eo, dir, EXPORT_ONE_FILE_NAME, err);
 	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
 		struct export_options one = *eo;
 		enum uc_status s;
-		char *path;
 		if (!(eo->tables & EXPORT_TABLE_BIT(k)))
 			continue;
 		one.tables = EXPORT_TABLE_BIT(k);
-		path = xasprintf("%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
-				 catalog_table_key((enum catalog_table)k), ex->extension);
-		s = check_not_input(o, path, err);
-		if (s == UC_OK)
-			s = export_to_file(ex, r, &one, path, err);
-		if (s == UC_OK) {
-			char *line = xasprintf(_("%s: wrote %s\n"), program, path);
-			line[strcspn(line, "\n")] = '\0';
-			say(stderr, "%s", line);
-			free(line);
-		}
-		free(path);
+		s = write_into(o, ex, r, &one, dir, catalog_table_key((enum catalog_table)k), err);
 		if (s != UC_OK)
 			return s;
 	}
