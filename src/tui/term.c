@@ -7,7 +7,6 @@
 #include "app.h"
 
 #include <langinfo.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,38 +128,27 @@ static void term_setup_styles(void)
 	}
 }
 
-/* The character set of the locale the user asked for.  The program runs
- * in C.UTF-8 when that locale is plain C or not installed (i18n.c), but the
- * terminal is the user's: a C or Latin-1 locale gets ASCII line drawing. */
-static bool user_locale_utf8(void)
+/* True when the locale the user asked for is plain C or POSIX (or none):
+ * the program runs in C.UTF-8 then (i18n.c), but the terminal's character
+ * set is ASCII, so the lines are drawn in ASCII too. */
+static bool user_locale_plain(void)
 {
 	const char *names[] = {getenv("LC_ALL"), getenv("LC_CTYPE"), getenv("LANG")};
-	const char *name = NULL;
-	locale_t loc;
-	bool utf8;
 
-	for (size_t i = 0; i < sizeof names / sizeof names[0] && !name; i++)
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (names[i] && names[i][0])
-			name = names[i];
-	if (!name || strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0)
-		return false;
-	loc = newlocale(LC_CTYPE_MASK, name, (locale_t)0);
-	if (loc) {
-		const char *codeset = nl_langinfo_l(CODESET, loc);
-		utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
-		freelocale(loc);
-		return utf8;
-	}
-	/* Not installed: the name says it ("es_ES.UTF-8", "zh_CN.utf8"). */
-	return strstr(name, "UTF-8") || strstr(name, "utf8") || strstr(name, "UTF8") ||
-	       strstr(name, "utf-8");
+			return strcmp(names[i], "C") == 0 || strcmp(names[i], "POSIX") == 0;
+	return true;
 }
 
 bool term_init(void)
 {
 	const char *codeset = nl_langinfo(CODESET);
 
-	ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0 || !user_locale_utf8();
+	/* Text is UTF-8 inside (C.UTF-8) whatever the locale: the terminal's
+	 * own character set is the one i18n_init found. */
+	ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0 || i18n_output_codeset() != NULL ||
+		user_locale_plain();
 	screen = newterm(NULL, stdout, stdin);
 	if (screen) {
 		/* A terminal that cannot place its cursor (TERM=dumb) would
