@@ -1071,6 +1071,11 @@ static void test_validate_clean(void **state)
 	(void)state;
 	p->federation = FEDERATION_SIP | FEDERATION_PUBLIC_IM | FEDERATION_XMPP;
 	plan_validate(p, &f);
+	/* XMPP needs its host's name */
+	assert_int_equal(count_code(&f, "names-missing"), 1);
+	findings_free(&f);
+	plan_fill_defaults(p);
+	plan_validate(p, &f);
 	assert_int_equal(f.errors, 0);
 	/* Only placeholders are left to complain about: the site's names, the
 	 * SIP domain, the simple URLs and the XMPP host. */

@@ -293,6 +293,9 @@ void plan_remove_domain(struct plan *plan, size_t index);
  * the same plan always gets the same values; set values are never changed.
  * Plan, site and branch names are the user's and are not filled. */
 void plan_fill_defaults(struct plan *plan);
+/* True when plan_fill_defaults would fill something: a plan saved before
+ * ucplan knew some names, or one with names left empty. */
+bool plan_needs_defaults(const struct plan *plan);
 
 /* Validation findings. */
 enum finding_severity { FINDING_ERROR, FINDING_WARNING };

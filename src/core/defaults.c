@@ -260,3 +260,29 @@ void plan_fill_defaults(struct plan *plan)
 		fill_site(&ctx, i);
 	fill_ctx_free(&ctx);
 }
+
+bool plan_needs_defaults(const struct plan *plan)
+{
+	if (!plan)
+		return false;
+	if (str_empty(plan->sip_domain) || str_empty(plan->meet_url) ||
+	    str_empty(plan->dialin_url) || str_empty(plan->admin_url) ||
+	    ((plan->federation & FEDERATION_XMPP) && str_empty(plan->xmpp_fqdn)))
+		return true;
+	for (size_t i = 0; i < plan->n_domains; i++)
+		if (str_empty(plan->domains[i].meet))
+			return true;
+	for (size_t i = 0; i < plan->n_sites; i++) {
+		struct field_list fl = {0};
+		bool missing = false;
+
+		/* model_site_fields only reads through the slots here. */
+		model_site_fields(&fl, (struct site *)&plan->sites[i]);
+		for (size_t k = 0; k < fl.count && !missing; k++)
+			missing = fl.items[k].fill && str_empty(*fl.items[k].slot);
+		model_field_list_free(&fl);
+		if (missing)
+			return true;
+	}
+	return false;
+}

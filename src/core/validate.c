@@ -520,6 +520,11 @@ void plan_validate(const struct plan *plan, struct findings *out)
 	for (size_t i = 0; i < plan->n_sites; i++)
 		check_site(&v, i);
 	check_plan_names(&v);
+	if (plan_needs_defaults(plan))
+		finding_add(out, FINDING_WARNING, "names-missing", -1,
+			    _("Some names the DNS and certificate tables need are not set (a plan "
+			      "from an older ucplan?); the tables show placeholders for them until "
+			      "you enter them in the interview or the names screen."));
 	model_strset_free(&v.names);
 	model_strset_free(&v.addresses);
 }

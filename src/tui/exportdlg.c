@@ -28,7 +28,8 @@ static const char *const format_labels[] = {N_("CSV, for spreadsheets"),
 					    N_("XML, checked by data/report.rng"),
 					    N_("JSON, for scripts")};
 static const char *const table_labels[CATALOG_TABLE_COUNT] = {
-	N_("Firewall"), N_("Load balancers"), N_("IPsec"), N_("Windows Firewall program rules")};
+	N_("Firewall"), N_("Load balancers"), N_("IPsec"), N_("Windows Firewall program rules"),
+	N_("DNS records"), N_("Certificates"), N_("Summary")};
 
 struct export_dialog {
 	struct view base;

@@ -50,8 +50,9 @@ struct reports {
 	int page;	     /* rows on screen */
 };
 
-static const char *const tab_labels[TAB_COUNT] = {N_("Firewall"), N_("Load balancers"), N_("IPsec"),
-						  N_("Programs"), N_("Warnings")};
+static const char *const tab_labels[TAB_COUNT] = {
+    N_("Firewall"), N_("Load balancers"), N_("IPsec"),	 N_("Programs"),
+    N_("DNS"),	    N_("Certificates"),	  N_("Summary"), N_("Warnings")};
 
 static void state_scopes_free(struct table_state *ts)
 {
@@ -172,7 +173,8 @@ static const char *scope_label(struct app *app, const char *id)
 	for (size_t i = 0; app->catalog && i < app->catalog->n_scopes; i++)
 		if (str_eq(app->catalog->scopes[i].id, id))
 			return _(app->catalog->scopes[i].label);
-	return id;
+	/* records filter on their zone, CA or network */
+	return _(view_record_key_msgid(id));
 }
 
 /* ---- drawing --------------------------------------------------------------- */
