@@ -283,9 +283,9 @@ j1b_escaped() {
 	wait_for "Warnings (" || return 1
 	# Warnings is the last tab: Shift-Tab wraps around to it.
 	keys BTab
-	wait_for "2 errors, 3 warnings" || return 1
+	wait_for "2 errors, 4 warnings" || return 1
 	keys Down Down Down Enter
-	wait_for '│ Site “Dub\u000Alin\u202Ex”: 60 names' || return 1
+	wait_for '│ Site “Dub\u000Alin\u202Ex”: 68 names' || return 1
 	escape
 	keys F10
 	wait_dead

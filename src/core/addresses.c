@@ -134,13 +134,14 @@ static void list_pool(struct entry_list *l, struct pool *p, bool needs_vip,
 	entry_single(l, labels->pool, ADDRESS_FQDN, &p->fqdn);
 	if (needs_vip || p->vip)
 		entry_single(l, labels->vip, ADDRESS_IP, &p->vip);
-	/* listed when the defaults gave one (or the plan holds one): a
-	 * Standard Edition server's internal web services keep its name */
+	list_servers(l, p->servers, p->n_servers, labels);
+	/* after the members; listed when the defaults gave one (or the plan
+	 * holds one): a Standard Edition server's internal web services keep
+	 * its name */
 	if (labels->web_internal && p->web_internal)
 		entry_single(l, labels->web_internal, ADDRESS_FQDN, &p->web_internal);
 	if (labels->web_external && p->web_external)
 		entry_single(l, labels->web_external, ADDRESS_FQDN, &p->web_external);
-	list_servers(l, p->servers, p->n_servers, labels);
 }
 
 static void list_edge(struct entry_list *l, struct site *s)

@@ -212,22 +212,52 @@ static void draw_cells(int y, int x0, int avail, const struct table_state *ts,
 	}
 }
 
+/* One tab: its label and its row count. */
+static void tab_text(struct reports *rv, struct app *app, const struct report_view *r, int k,
+		     char *buf, size_t size)
+{
+	const struct findings *fs = app_findings(app);
+	size_t count = k < CATALOG_TABLE_COUNT ? (r ? rv->t[k].tv.n_rows : 0) : fs->count;
+	char part[190];
+
+	/* TRANSLATORS: a report's tab: its name, then its number of rows */
+	snprintf(part, sizeof part, _("%s (%zu)"), _(tab_labels[k]), count);
+	snprintf(buf, size, " %s ", part);
+}
+
+/* The table tabs that fit from the one that keeps the current tab in view,
+ * then the Warnings tab, which is always shown: with seven tables the
+ * strip is wider than a narrow terminal. */
 static void draw_tabs(struct reports *rv, struct app *app, const struct report_view *r, int y)
 {
 	const struct rect *a = &app->area;
 	const struct findings *fs = app_findings(app);
-	int x = a->x + 1;
-	char buf[200], part[190];
+	int x = a->x + 1, end = a->x + a->w, widths[TAB_COUNT], first = 0, room;
+	char buf[200];
 
 	for (int k = 0; k < TAB_COUNT; k++) {
-		int w;
-		size_t count = k < CATALOG_TABLE_COUNT ? (r ? rv->t[k].tv.n_rows : 0) : fs->count;
-		/* TRANSLATORS: a report's tab: its name, then its number of rows */
-		snprintf(part, sizeof part, _("%s (%zu)"), _(tab_labels[k]), count);
-		snprintf(buf, sizeof buf, " %s ", part);
-		w = (int)tw_width(buf);
-		if (x + w > a->x + a->w)
+		tab_text(rv, app, r, k, buf, sizeof buf);
+		widths[k] = (int)tw_width(buf);
+	}
+	room = end - x - (widths[TAB_WARNINGS] + 1);
+	if (rv->tab < CATALOG_TABLE_COUNT)
+		for (;;) {
+			int used = 0;
+			for (int k = first; k <= rv->tab; k++)
+				used += widths[k] + 1;
+			if (used <= room || first == rv->tab)
+				break;
+			first++;
+		}
+	for (int k = first; k < TAB_COUNT; k++) {
+		int w = widths[k];
+		if (k < CATALOG_TABLE_COUNT && x + w > end - (widths[TAB_WARNINGS] + 1)) {
+			k = CATALOG_TABLE_COUNT - 1; /* the rest of the tables do not fit */
+			continue;
+		}
+		if (x + w > end)
 			break;
+		tab_text(rv, app, r, k, buf, sizeof buf);
 		draw_text(y, x, w, buf,
 			  term_attr(k == rv->tab		      ? ST_TAB_ACTIVE
 				    : k == TAB_WARNINGS && fs->errors ? ST_ERROR
