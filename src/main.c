@@ -56,9 +56,11 @@ static void print_help(void)
 		"\nOutput options:\n"
 		"  -t, --table TABLE      firewall, lb, ipsec, programs, dns, certificates,\n"
 		"                         summary or all (default: all)\n"
-		"  -f, --format FORMAT    text, csv, xml or json (default: text)\n"
+		"  -f, --format FORMAT    text, csv, xml, json or xlsx (default: text); xlsx is\n"
+		"                         one workbook: a sheet per table and the warnings\n"
 		"  -o, --output FILE      write to FILE instead of standard output; a name\n"
 		"                         ending in / is a directory: one file per table\n"
+		"                         (xlsx: one report.xlsx)\n"
 		"      --lang LANG        en, es, it or zh_CN (default: from the environment)\n"
 		"      --csv-separator C  CSV field separator: comma or semicolon\n"
 		"                         (default: semicolon for es and it, comma otherwise)\n"
@@ -154,22 +156,14 @@ static void print_finding(FILE *out, const char *name, const struct plan *plan,
 		say(out, "%s: %s: %s", name, kind, x->message);
 }
 
-/* Prints the findings; returns the number of errors. */
-static size_t print_findings(const struct plan *plan, const char *name, bool warnings_too)
+/* Validates the plan into f (caller frees) and prints the findings;
+ * returns the number of errors. */
+static size_t print_findings(const struct plan *plan, const char *name, struct findings *f)
 {
-	struct findings f;
-	size_t errors;
-
-	plan_validate(plan, &f);
-	for (size_t i = 0; i < f.count; i++) {
-		const struct finding *x = &f.items[i];
-		if (x->severity == FINDING_WARNING && !warnings_too)
-			continue;
-		print_finding(stderr, name, plan, x);
-	}
-	errors = f.errors;
-	findings_free(&f);
-	return errors;
+	plan_validate(plan, f);
+	for (size_t i = 0; i < f->count; i++)
+		print_finding(stderr, name, plan, &f->items[i]);
+	return f->errors;
 }
 
 /* Wide enough for every port and endpoint column side by side, narrow
@@ -227,6 +221,21 @@ static enum uc_status write_to_directory(const struct cli_options *o, const stru
 				      "write a single file"));
 	}
 	free(bare);
+	if (ex->one_file) {
+		char *path = xasprintf("%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+				       EXPORT_ONE_FILE_NAME, ex->extension);
+		enum uc_status s = check_not_input(o, path, err);
+		if (s == UC_OK)
+			s = export_to_file(ex, r, eo, path, err);
+		if (s == UC_OK) {
+			char *line = xasprintf(_("%s: wrote %s\n"), program, path);
+			line[strcspn(line, "\n")] = '\0';
+			say(stderr, "%s", line);
+			free(line);
+		}
+		free(path);
+		return s;
+	}
 	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
 		struct export_options one = *eo;
 		enum uc_status s;
@@ -252,7 +261,8 @@ static enum uc_status write_to_directory(const struct cli_options *o, const stru
 	return UC_OK;
 }
 
-static int write_report(const struct cli_options *o, const struct report *r)
+static int write_report(const struct cli_options *o, const struct report *r,
+			const struct findings *findings)
 {
 	const struct exporter *ex = export_find(o->format ? o->format : "text");
 	struct export_options eo;
@@ -266,6 +276,7 @@ static int write_report(const struct cli_options *o, const struct report *r)
 	if (o->no_bom)
 		eo.bom = false;
 	eo.header_keys = o->header_keys;
+	eo.findings = findings;
 	/* Text fits the terminal, cutting long cells; into a pipe or a file it
 	 * wraps them within TEXT_PIPE_WIDTH columns, unless --wide asks for
 	 * one line per row. */
@@ -274,7 +285,10 @@ static int write_report(const struct cli_options *o, const struct report *r)
 		eo.width = TEXT_PIPE_WIDTH;
 		eo.wrap = true;
 	}
-	if (!o->output) {
+	if (!o->output && ex->one_file && isatty(STDOUT_FILENO)) {
+		return usage_error(_("a workbook is a binary file and is not shown on the "
+				     "terminal: give -o FILE.xlsx, or redirect the output"));
+	} else if (!o->output) {
 		s = ex->write(r, &eo, stdout, &err);
 		if (s == UC_OK && (fflush(stdout) != 0 || ferror(stdout)))
 			s = uc_error_set(&err, UC_ERR_IO, NULL, 0, _("writing failed: %s"),
@@ -316,25 +330,29 @@ static int run_report(const struct cli_options *o)
 	struct catalog *catalog = NULL;
 	struct uc_error err = {0};
 	struct plan *plan = NULL;
+	struct findings findings;
 	struct report *r;
 	int rc;
 
 	rc = load_plan(o, &plan);
 	if (rc >= 0)
 		return rc;
-	if (print_findings(plan, name, true) > 0) {
+	if (print_findings(plan, name, &findings) > 0) {
 		fprintf(stderr, _("%s: the plan has errors; fix them and run again (see '%s "
 				  "check')\n"),
 			program, program);
+		findings_free(&findings);
 		plan_free(plan);
 		return EXIT_INVALID;
 	}
 	if (catalog_load_default(&catalog, &err) != UC_OK) {
+		findings_free(&findings);
 		plan_free(plan);
 		return report_error(&err);
 	}
 	r = report_build(plan, catalog);
-	rc = write_report(o, r);
+	rc = write_report(o, r, &findings);
+	findings_free(&findings);
 	report_free(r);
 	catalog_free(catalog);
 	plan_free(plan);

@@ -37,10 +37,10 @@
 
 /* Only what the exporters read of the catalog: ids, scopes (the text
  * shows the scope's label) and the public sources. */
-static struct catalog_scope scope_internal = {"internal-firewall", "Internal firewall"};
-static struct catalog_scope scope_external = {"external-firewall", "External firewall"};
-static struct catalog_scope scope_lb = {"load-balancer", "Load balancer"};
-static struct catalog_scope scope_server = {"server", "Server"};
+static struct catalog_scope scope_internal = {"internal-firewall", "Internal firewall", NULL};
+static struct catalog_scope scope_external = {"external-firewall", "External firewall", NULL};
+static struct catalog_scope scope_lb = {"load-balancer", "Load balancer", NULL};
+static struct catalog_scope scope_server = {"server", "Server", NULL};
 
 static const struct catalog_rule rule_sip = {
     .id = "fw-sip", .table = CATALOG_FIREWALL, .scope = &scope_internal};
@@ -333,7 +333,8 @@ static void test_find(void **state)
 	assert_ptr_equal(export_find("csv"), &export_csv);
 	assert_ptr_equal(export_find("xml"), &export_xml);
 	assert_ptr_equal(export_find("json"), &export_json);
-	assert_null(export_find("xlsx"));
+	assert_ptr_equal(export_find("xlsx"), &export_xlsx);
+	assert_null(export_find("ods"));
 	assert_null(export_find("JSON"));
 	assert_null(export_find(""));
 	assert_null(export_find(NULL));
@@ -341,6 +342,11 @@ static void test_find(void **state)
 	assert_string_equal(export_csv.extension, "csv");
 	assert_string_equal(export_xml.extension, "xml");
 	assert_string_equal(export_json.extension, "json");
+	assert_string_equal(export_xlsx.extension, "xlsx");
+	/* only the workbook holds every table in one file */
+	assert_true(export_xlsx.one_file);
+	assert_false(export_csv.one_file || export_text.one_file || export_xml.one_file ||
+		     export_json.one_file);
 }
 
 static void check_defaults(const char *lang, char sep, bool bom)
@@ -1631,7 +1637,7 @@ static void test_bad_characters(void **state)
 /* ---- write errors ---- */
 
 static const struct exporter *const all_exporters[] = {&export_text, &export_csv, &export_xml,
-						       &export_json};
+						       &export_json, &export_xlsx};
 
 /* The write fails with UC_ERR_IO; reason, when given, is in the message. */
 static void check_write_error(FILE *f, const struct exporter *e, const char *reason)

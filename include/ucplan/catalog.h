@@ -86,6 +86,7 @@ struct catalog_endpoint {
 struct catalog_scope {
 	char *id;
 	char *label;
+	char *short_label; /* a shorter msgid for table cells ("External"), or NULL */
 };
 
 /* How many rows a shape makes in a site: one for the name (pool), one per

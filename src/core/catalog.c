@@ -414,6 +414,7 @@ static enum uc_status load_catalog(struct catalog *c, const struct xml_node *roo
 		sc = &c->scopes[c->n_scopes++];
 		sc->id = attr(n, "id");
 		sc->label = child_text(n, "label");
+		sc->short_label = child_text(n, "short");
 	}
 	c->endpoints = xcalloc(count_children(endpoints, "endpoint"), sizeof *c->endpoints);
 	for (size_t i = 0; endpoints && i < endpoints->n_children; i++) {
@@ -608,6 +609,7 @@ void catalog_free(struct catalog *c)
 	for (size_t i = 0; i < c->n_scopes; i++) {
 		free(c->scopes[i].id);
 		free(c->scopes[i].label);
+		free(c->scopes[i].short_label);
 	}
 	free(c->scopes);
 	for (size_t i = 0; i < c->n_sources; i++) {

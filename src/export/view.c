@@ -9,86 +9,112 @@
 
 /* ---- columns --------------------------------------------------------------- */
 
+/* In these tables C_() only joins context and text the way the catalog
+ * stores them ("column\004Dst port"): a call cannot stand in a constant
+ * initializer.  view_column_label() looks the pair up; xgettext still sees
+ * C_() and records the context. */
+#pragma push_macro("C_")
+#undef C_
+#define C_(context, s) context "\004" s
+
+/* Priorities: what a narrow window keeps first is what a firewall
+ * administrator types into a rule (destination, transport, port), then who
+ * talks (source), where it goes (scope) and what it is (service); notes and
+ * references have the row's detail window. */
 static const struct report_column firewall_columns[] = {
-	{"rule", N_("Rule")},
-	{"scope", N_("Scope")},
-	{"source", N_("Source")},
-	{"destination", N_("Destination")},
-	{"transport", N_("Transport")},
-	{"source_port", N_("Source port")},
-	{"destination_port", N_("Destination port")},
-	{"service", N_("Service")},
-	{"note", N_("Note")},
-	{"reference", N_("Reference")},
+	{"rule", N_("Rule"), NULL, COLUMN_PINNED, 9},
+	{"scope", N_("Scope"), NULL, COLUMN_SCOPE, 5},
+	{"source", N_("Source"), NULL, COLUMN_SOURCE, 6},
+	{"destination", N_("Destination"), NULL, COLUMN_DESTINATION, 7},
+	/* TRANSLATORS: short header of the Transport column, for narrow
+	   windows (TCP, UDP); at most 7 columns */
+	{"transport", N_("Transport"), C_("column", "Proto"), COLUMN_WHOLE, 8},
+	/* TRANSLATORS: short header of the Source port column, for narrow
+	   windows; at most 9 columns */
+	{"source_port", N_("Source port"), C_("column", "Src port"), COLUMN_WHOLE, 4},
+	/* TRANSLATORS: short header of the Destination port column, for
+	   narrow windows; at most 10 columns */
+	{"destination_port", N_("Destination port"), C_("column", "Dst port"), COLUMN_WHOLE, 8},
+	{"service", N_("Service"), NULL, 0, 5},
+	{"note", N_("Note"), NULL, 0, 1},
+	/* TRANSLATORS: short header of the Reference column */
+	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
 };
 
 static const struct report_column lb_columns[] = {
-	{"load_balancer", N_("Load balancer")},
-	{"vip", N_("Virtual IP")},
-	{"transport", N_("Transport")},
-	{"port", N_("Port")},
-	{"service", N_("Service")},
-	{"note", N_("Note")},
-	{"reference", N_("Reference")},
+	/* TRANSLATORS: short header of the Load balancer column (the pool's
+	   name), for narrow windows */
+	{"load_balancer", N_("Load balancer"), C_("column", "Pool"), COLUMN_PINNED, 9},
+	/* TRANSLATORS: short header of the Virtual IP column */
+	{"vip", N_("Virtual IP"), C_("column", "VIP"), COLUMN_WHOLE, 8},
+	{"transport", N_("Transport"), C_("column", "Proto"), COLUMN_WHOLE, 8},
+	{"port", N_("Port"), NULL, COLUMN_WHOLE, 8},
+	{"service", N_("Service"), NULL, 0, 5},
+	{"note", N_("Note"), NULL, 0, 1},
+	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
 };
 
 static const struct report_column ipsec_columns[] = {
-	{"rule", N_("Rule")},
-	{"source", N_("Source")},
-	{"destination", N_("Destination")},
-	{"transport", N_("Transport")},
-	{"source_port", N_("Source port")},
-	{"destination_port", N_("Destination port")},
-	{"authentication", N_("Authentication")},
-	{"reference", N_("Reference")},
+	{"rule", N_("Rule"), NULL, COLUMN_PINNED, 9},
+	{"source", N_("Source"), NULL, COLUMN_SOURCE, 6},
+	{"destination", N_("Destination"), NULL, COLUMN_DESTINATION, 7},
+	{"transport", N_("Transport"), C_("column", "Proto"), COLUMN_WHOLE, 8},
+	{"source_port", N_("Source port"), C_("column", "Src port"), COLUMN_WHOLE, 4},
+	{"destination_port", N_("Destination port"), C_("column", "Dst port"), COLUMN_WHOLE, 8},
+	/* TRANSLATORS: short header of the Authentication column */
+	{"authentication", N_("Authentication"), C_("column", "Auth."), 0, 3},
+	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
 };
 
 /* A program rule names a program, not ports: no port columns, so that no one
  * reads it as "open every port". */
 static const struct report_column program_columns[] = {
-	{"rule", N_("Rule")},
-	{"server", N_("Servers")},
-	{"program_rule", N_("Windows Firewall rule")},
-	{"transport", N_("Transport")},
-	{"note", N_("Note")},
-	{"reference", N_("Reference")},
+	{"rule", N_("Rule"), NULL, COLUMN_PINNED, 9},
+	{"server", N_("Servers"), NULL, COLUMN_DESTINATION, 6},
+	/* TRANSLATORS: short header of the Windows Firewall rule column (the
+	   program rule's name) */
+	{"program_rule", N_("Windows Firewall rule"), C_("column", "Program rule"), 0, 7},
+	{"transport", N_("Transport"), C_("column", "Proto"), COLUMN_WHOLE, 8},
+	{"note", N_("Note"), NULL, 0, 1},
+	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
 };
 
 /* The Planning Tool's DNS report (Location, Type, FQDN, IP Address, Maps
  * To/Comments) with the SRV fields it lacked. */
 static const struct report_column dns_columns[] = {
-	{"zone", N_("Zone")},
-	{"type", N_("Type")},
-	{"name", N_("Name")},
-	{"value", N_("Address or target")},
-	{"port", N_("Port")},
-	{"priority", N_("Priority")},
-	{"weight", N_("Weight")},
-	{"ttl", N_("TTL")},
-	{"note", N_("Purpose")},
-	{"reference", N_("Reference")},
+	{"zone", N_("Zone"), NULL, COLUMN_SCOPE, 6},
+	{"type", N_("Type"), NULL, COLUMN_WHOLE, 8},
+	{"name", N_("Name"), NULL, COLUMN_PINNED, 9},
+	{"value", N_("Address or target"), NULL, 0, 8},
+	{"port", N_("Port"), NULL, COLUMN_WHOLE, 5},
+	{"priority", N_("Priority"), NULL, COLUMN_WHOLE, 2},
+	{"weight", N_("Weight"), NULL, COLUMN_WHOLE, 2},
+	{"ttl", N_("TTL"), NULL, COLUMN_WHOLE, 2},
+	{"note", N_("Purpose"), NULL, 0, 1},
+	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
 };
 
 static const struct report_column certificate_columns[] = {
-	{"assigned_to", N_("Assigned to")},
-	{"use", N_("Use")},
-	{"subject", N_("Subject name")},
-	{"san", N_("Subject alternative names, in order")},
-	{"ca", N_("CA")},
-	{"eku", N_("EKU")},
-	{"note", N_("Note")},
-	{"reference", N_("Reference")},
+	{"assigned_to", N_("Assigned to"), NULL, COLUMN_PINNED, 9},
+	{"use", N_("Use"), NULL, 0, 6},
+	{"subject", N_("Subject name"), NULL, 0, 8},
+	{"san", N_("Subject alternative names, in order"), NULL, 0, 7},
+	{"ca", N_("CA"), NULL, COLUMN_SCOPE, 5},
+	{"eku", N_("EKU"), NULL, 0, 3},
+	{"note", N_("Note"), NULL, 0, 1},
+	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
 };
 
 static const struct report_column summary_columns[] = {
-	{"role", N_("Role")},
-	{"fqdn", N_("FQDN")},
-	{"address", N_("Address")},
-	{"public_address", N_("Public address (NAT)")},
-	{"network", N_("Network")},
-	{"note", N_("Note")},
-	{"reference", N_("Reference")},
+	{"role", N_("Role"), NULL, 0, 7},
+	{"fqdn", N_("FQDN"), NULL, COLUMN_PINNED, 9},
+	{"address", N_("Address"), NULL, COLUMN_WHOLE, 8},
+	{"public_address", N_("Public address (NAT)"), NULL, COLUMN_WHOLE, 6},
+	{"network", N_("Network"), NULL, COLUMN_SCOPE, 5},
+	{"note", N_("Note"), NULL, 0, 1},
+	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
 };
+#pragma pop_macro("C_")
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -117,6 +143,15 @@ const struct report_column *report_columns(enum catalog_table kind, size_t *n_co
 		*n_columns = COUNT(firewall_columns);
 		return firewall_columns;
 	}
+}
+
+const char *view_column_label(const struct report_column *column, bool brief)
+{
+	const char *text;
+
+	if (brief && column->short_label && (text = strchr(column->short_label, '\004')))
+		return i18n_pgettext(column->short_label, text + 1);
+	return column->label ? _(column->label) : column->key;
 }
 
 int report_column_index(const struct report_table *table, const char *key)
@@ -182,6 +217,49 @@ void view_put_endpoint(struct strbuf *sb, const struct report_endpoint *e)
 			strbuf_printf(sb, ", NAT %s", m->nat);
 		strbuf_puts(sb, ")");
 	}
+}
+
+/* Tables are read across: one identifying name per endpoint, the rest in
+ * the detail window. */
+void view_put_endpoint_brief(struct strbuf *sb, const struct report_endpoint *e)
+{
+	if (e->special || (str_empty(e->pool) && str_empty(e->vip) && e->n_members == 0)) {
+		strbuf_puts(sb, _(e->label));
+		return;
+	}
+	if (e->vip_only) {
+		if (str_empty(e->vip))
+			strbuf_puts(sb, _(e->label));
+		else
+			strbuf_printf(sb, _("VIP %s"), e->vip);
+		if (!str_empty(e->pool))
+			strbuf_printf(sb, " (%s)", e->pool);
+		return;
+	}
+	if (!str_empty(e->pool)) {
+		strbuf_puts(sb, e->pool);
+		if (str_empty(e->vip) && e->n_members == 0)
+			return;
+		strbuf_puts(sb, " (");
+		if (!str_empty(e->vip))
+			strbuf_printf(sb, _("VIP %s"), e->vip);
+		if (!str_empty(e->vip) && e->n_members)
+			strbuf_puts(sb, ", ");
+		if (e->n_members)
+			strbuf_printf(sb, P_("%zu server", "%zu servers", e->n_members),
+				      e->n_members);
+		strbuf_puts(sb, ")");
+		return;
+	}
+	if (e->n_members == 1) {
+		const struct report_member *m = &e->members[0];
+		strbuf_puts(sb, str_empty(m->fqdn) ? m->address : m->fqdn);
+		return;
+	}
+	/* TRANSLATORS: an endpoint in a table cell: its role, then how many
+	   servers it has ("Front End Servers (3 servers)") */
+	strbuf_printf(sb, P_("%s (%zu server)", "%s (%zu servers)", e->n_members), _(e->label),
+		      e->n_members);
 }
 
 void view_put_port(struct strbuf *sb, struct report_port port)
