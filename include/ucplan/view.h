@@ -105,4 +105,16 @@ const char *view_record_key_msgid(const char *key);
 /* One source: "Article — Table <address>". */
 void view_put_source(struct strbuf *sb, const struct catalog_source *source);
 
+/* The settings of a load balancer VIP (catalog.h) as a person reads them,
+ * in the current language: persistence ("Source address", "None"), the TCP
+ * idle timeout in seconds ("1800"), the health monitor on each member
+ * ("TCP 5061") and source NAT ("Allowed", "Not allowed"); "Not
+ * documented" where Microsoft gives nothing, and for a NULL profile. */
+enum view_lb_setting { VIEW_LB_PERSISTENCE, VIEW_LB_IDLE_TIMEOUT, VIEW_LB_MONITOR, VIEW_LB_SOURCE_NAT };
+void view_put_lb_setting(struct strbuf *sb, const struct catalog_lb_profile *lb,
+			 enum view_lb_setting which);
+/* An lb row's sources: the flow's, then those of its VIP's settings, each
+ * article and table once. */
+void view_put_lb_sources(struct strbuf *sb, const struct report_flow *flow);
+
 #endif

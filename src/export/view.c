@@ -50,6 +50,16 @@ static const struct report_column lb_columns[] = {
 	{"transport", N_("Transport"), C_("column", "Proto"), COLUMN_WHOLE, 8},
 	{"port", N_("Port"), NULL, COLUMN_WHOLE, 8},
 	{"service", N_("Service"), NULL, 0, 5},
+	/* what to set on the VIP (catalog lb profiles) */
+	/* TRANSLATORS: short header of the Persistence column (load balancer
+	   affinity), for narrow windows */
+	{"persistence", N_("Persistence"), C_("column", "Persist."), 0, 4},
+	/* TRANSLATORS: short header of the TCP idle timeout column, in seconds */
+	{"idle_timeout", N_("TCP idle timeout (s)"), C_("column", "Idle (s)"), 0, 3},
+	/* TRANSLATORS: short header of the Health monitor column */
+	{"health_monitor", N_("Health monitor"), C_("column", "Monitor"), 0, 3},
+	/* TRANSLATORS: short header of the Source NAT column */
+	{"source_nat", N_("Source NAT"), C_("column", "SNAT"), 0, 4},
 	{"note", N_("Note"), NULL, 0, 1},
 	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
 };
@@ -329,6 +339,63 @@ const char *view_record_key_msgid(const char *key)
 	return key;
 }
 
+void view_put_lb_setting(struct strbuf *sb, const struct catalog_lb_profile *lb,
+			 enum view_lb_setting which)
+{
+	static const char *const persistence[] = {
+	    [LB_PERSISTENCE_UNDOCUMENTED] = N_("Not documented"),
+	    [LB_PERSISTENCE_SOURCE] = N_("Source address"),
+	    /* TRANSLATORS: persistence (affinity) of a load balancer VIP: none */
+	    [LB_PERSISTENCE_NONE] = N_("None")};
+	static const char *const snat[] = {[LB_SNAT_UNDOCUMENTED] = N_("Not documented"),
+					   [LB_SNAT_ALLOWED] = N_("Allowed"),
+					   [LB_SNAT_NOT_ALLOWED] = N_("Not allowed")};
+
+	switch (which) {
+	case VIEW_LB_PERSISTENCE:
+		strbuf_puts(sb, _(persistence[lb ? lb->persistence : LB_PERSISTENCE_UNDOCUMENTED]));
+		break;
+	case VIEW_LB_IDLE_TIMEOUT:
+		if (lb && lb->idle_timeout)
+			strbuf_printf(sb, "%u", lb->idle_timeout);
+		else
+			strbuf_puts(sb, _("Not documented"));
+		break;
+	case VIEW_LB_MONITOR:
+		if (lb && lb->monitor_transport)
+			strbuf_printf(sb, "%s %u", lb->monitor_transport, lb->monitor_port);
+		else
+			strbuf_puts(sb, _("Not documented"));
+		break;
+	default:
+		strbuf_puts(sb, _(snat[lb ? lb->source_nat : LB_SNAT_UNDOCUMENTED]));
+		break;
+	}
+}
+
+void view_put_lb_sources(struct strbuf *sb, const struct report_flow *flow)
+{
+	const struct catalog_lb_profile *lb = flow->rule ? flow->rule->lb : NULL;
+	size_t n = flow->n_sources + (lb ? lb->n_sources : 0), shown = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct catalog_source *s =
+			i < flow->n_sources ? flow->sources[i] : lb->sources[i - flow->n_sources];
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++) {
+			const struct catalog_source *t = j < flow->n_sources
+								 ? flow->sources[j]
+								 : lb->sources[j - flow->n_sources];
+			seen = str_eq(t->article, s->article) && str_eq(t->table, s->table);
+		}
+		if (seen)
+			continue;
+		if (shown++)
+			strbuf_puts(sb, "; ");
+		view_put_source(sb, s);
+	}
+}
+
 /* ---- the view ------------------------------------------------------------- */
 
 struct view_store {
@@ -408,6 +475,27 @@ static const char *pool_cell(struct view_store *st, const struct report_endpoint
 	return str_empty(e->pool) ? endpoint_cell(st, e) : text(st, e->pool);
 }
 
+/* An lb row's settings, its note followed by the settings' note, and its
+ * sources with the settings' (the table is small: rendered per row). */
+static void lb_cells(struct view_store *st, const struct report_flow *f, const char **c)
+{
+	const struct catalog_lb_profile *lb = f->rule ? f->rule->lb : NULL;
+
+	for (int k = VIEW_LB_PERSISTENCE; k <= VIEW_LB_SOURCE_NAT; k++) {
+		view_put_lb_setting(&st->scratch, lb, (enum view_lb_setting)k);
+		c[k] = take(st);
+	}
+	if (lb && !str_empty(lb->note)) {
+		strbuf_puts(&st->scratch, str_empty(f->note) ? "" : _(f->note));
+		strbuf_printf(&st->scratch, "%s%s", str_empty(f->note) ? "" : " ", _(lb->note));
+		c[4] = take(st);
+	} else {
+		c[4] = msg(st, f->note);
+	}
+	view_put_lb_sources(&st->scratch, f);
+	c[5] = take(st);
+}
+
 static void render_cells(struct view_store *st, const struct report_flow *f,
 			 enum catalog_table kind, const char **c)
 {
@@ -439,8 +527,7 @@ static void render_cells(struct view_store *st, const struct report_flow *f,
 		c[2] = text(st, f->transport);
 		c[3] = port_cell(st, f->destination_port);
 		c[4] = msg(st, f->service);
-		c[5] = msg(st, f->note);
-		c[6] = refs;
+		lb_cells(st, f, c + 5);
 		break;
 	case CATALOG_IPSEC:
 		c[0] = msg(st, f->note);

@@ -549,6 +549,20 @@ void reports_row_detail(struct app *app, const struct report_table *t, const str
 			}
 		}
 	}
+	/* the VIP's settings come from other pages than its ports */
+	if (rule && rule->lb) {
+		textbuf_add(out, ST_NORMAL, 0, "");
+		textbuf_add(out, ST_HEADING, 0, _("Provenance of the load balancer settings"));
+		for (size_t i = 0; i < rule->lb->n_sources; i++) {
+			const struct catalog_source *src = rule->lb->sources[i];
+			textbuf_addf(out, ST_NORMAL, 2, "%s %s", term_glyphs()->bullet, src->article);
+			textbuf_addf(out, ST_NORMAL, 4, _("Table: %s"), src->table);
+			textbuf_add(out, ST_NORMAL, 4, src->url);
+			textbuf_addf(out, ST_DIM, 4, _("Read in: %s §%s"),
+				     src->document ? src->document : "ports-reference",
+				     src->section ? src->section : "");
+		}
+	}
 	if (rule)
 		textbuf_addf(out, ST_DIM, 0, _("Rule %s, data/catalog.xml line %d"), rule->id,
 			     rule->line);
