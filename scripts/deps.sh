@@ -5,10 +5,10 @@
 set -eu
 
 PACKAGES="make gcc clang libclang-rt-dev pkg-config libxml2-dev libxml2-utils libncurses-dev libcsv-dev
-libcmocka-dev libjansson-dev libxlsxwriter-dev gettext python3 python3-openpyxl tmux valgrind zsh locales"
+libcmocka-dev libjansson-dev libxlsxwriter-dev gettext python3 python3-openpyxl tmux valgrind zsh locales musl-tools"
 
 missing() {
-	for tool in cc clang make pkg-config xmllint msgfmt python3 tmux valgrind zsh localedef; do
+	for tool in cc clang make pkg-config xmllint msgfmt python3 tmux valgrind zsh localedef musl-gcc; do
 		command -v "$tool" >/dev/null 2>&1 || return 0
 	done
 	pkg-config --exists libxml-2.0 ncursesw cmocka jansson xlsxwriter 2>/dev/null || return 0
