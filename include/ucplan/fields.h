@@ -8,6 +8,7 @@
 #ifndef UCPLAN_FIELDS_H
 #define UCPLAN_FIELDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "ucplan/report.h"
@@ -31,6 +32,9 @@ struct field {
 	 * value, so a writer may render it once (the report shares endpoints,
 	 * msgids and source lists among rows).  NULL: render every time. */
 	const void *(*same)(const struct report *report, const struct report_flow *f);
+	/* The key belongs to one site (an endpoint, the site's name): a writer
+	 * that caches may forget it when the next site begins. */
+	bool site_bound;
 };
 
 /* The fields of a table kind, in column order (static). */

@@ -394,12 +394,41 @@ static enum uc_status read_plan(struct reader *rd, xmlNodePtr root, struct plan 
 	return s;
 }
 
+/* Every attribute value of the plan is at most PLAN_MAX_NAME characters.
+ * Checked here rather than with a schema datatype: the schema's maxLength
+ * facet doubled the time to open a large plan. */
+static enum uc_status check_lengths(xmlNodePtr node, const char *name, struct uc_error *err)
+{
+	for (; node; node = node->next) {
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlAttrPtr a = node->properties; a; a = a->next) {
+			const xmlChar *v = a->children ? a->children->content : NULL;
+			size_t chars = 0;
+
+			for (; v && *v; v++)
+				chars += (*v & 0xC0) != 0x80;
+			if (chars > PLAN_MAX_NAME)
+				return uc_error_set(err, UC_ERR_SCHEMA, name, xmldoc_line(node),
+						    _("<%s %s=\"\u2026\">: the value is longer than %d "
+						      "characters; shorten it"),
+						    (const char *)node->name, (const char *)a->name,
+						    PLAN_MAX_NAME);
+		}
+		if (check_lengths(node->children, name, err) != UC_OK)
+			return err->status;
+	}
+	return UC_OK;
+}
+
 static enum uc_status schema_validate(xmlDocPtr doc, const char *name, struct uc_error *err)
 {
 	char *path = uc_data_path(PLAN_SCHEMA);
 	enum uc_status s = xmldoc_validate(doc, path, name, err);
 
 	free(path);
+	if (s == UC_OK)
+		s = check_lengths(xmlDocGetRootElement(doc), name, err);
 	return s;
 }
 

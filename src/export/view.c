@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ucplan/fields.h"
 #include "ucplan/i18n.h"
 #include "ucplan/strpool.h"
 
@@ -141,17 +142,10 @@ void view_put_endpoint(struct strbuf *sb, const struct report_endpoint *e)
 
 void view_put_port(struct strbuf *sb, struct report_port port)
 {
-	switch (port.kind) {
-	case REPORT_PORT_ANY:
+	if (port.kind == REPORT_PORT_ANY)
 		strbuf_puts(sb, _("Any"));
-		break;
-	case REPORT_PORT_SINGLE:
-		strbuf_printf(sb, "%u", port.first);
-		break;
-	default:
-		strbuf_printf(sb, "%u-%u", port.first, port.last);
-		break;
-	}
+	else
+		fields_put_port(sb, port); /* numbers read the same in every language */
 }
 
 /* The public source as an administrator looks it up: the article's English
@@ -159,7 +153,12 @@ void view_put_port(struct strbuf *sb, struct report_port port)
  * section we read it in stays in the catalog and in the row's detail. */
 void view_put_source(struct strbuf *sb, const struct catalog_source *src)
 {
-	strbuf_printf(sb, "%s \u2014 %s <%s>", src->article, src->table, src->url);
+	strbuf_puts(sb, src->article);
+	strbuf_puts(sb, " \u2014 ");
+	strbuf_puts(sb, src->table);
+	strbuf_puts(sb, " <");
+	strbuf_puts(sb, src->url);
+	strbuf_add(sb, ">", 1);
 }
 
 /* Each public article and table once: a seed and the reference section
