@@ -313,6 +313,45 @@ static void render_cells(struct view_store *st, const struct report_flow *f,
 	}
 }
 
+struct view_renderer {
+	struct view_store store;
+	const char **cells; /* the row being rendered */
+	size_t cap;
+};
+
+struct view_renderer *view_renderer_new(void)
+{
+	struct view_renderer *vr = xcalloc(1, sizeof *vr);
+
+	vr->store.pool = strpool_new();
+	return vr;
+}
+
+const char *const *view_render_row(struct view_renderer *vr, enum catalog_table kind,
+				   const struct report_flow *flow)
+{
+	size_t n;
+
+	report_columns(kind, &n);
+	if (n > vr->cap) {
+		vr->cells = xreallocarray(vr->cells, n, sizeof *vr->cells);
+		vr->cap = n;
+	}
+	render_cells(&vr->store, flow, kind, vr->cells);
+	return vr->cells;
+}
+
+void view_renderer_free(struct view_renderer *vr)
+{
+	if (!vr)
+		return;
+	strpool_free(vr->store.pool);
+	strbuf_free(&vr->store.scratch);
+	ptrmap_free(&vr->store.rendered);
+	free(vr->cells);
+	free(vr);
+}
+
 struct report_view *report_view_build(const struct report *report)
 {
 	struct report_view *v = xcalloc(1, sizeof *v);
