@@ -3,16 +3,19 @@
  * The same content as the XML (data/report.rng), one object per table; the
  * shape is documented in the README ("JSON").  Values are language-neutral
  * (keys, names, addresses, ports as numbers, "any" as a keyword, English
- * msgids) and "label" members carry the translation for display.  Rows are
- * encoded one at a time and written as they are made, so memory stays flat
- * however large the plan. */
+ * msgids) and "label" members carry the translation for display.  Every
+ * value is encoded by jansson; rows are put together from those texts one
+ * at a time and written as they are made, so memory stays flat however
+ * large the plan. */
 #include <errno.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "ucplan/export.h"
+#include "ucplan/fields.h"
 #include "ucplan/i18n.h"
+#include "ucplan/strpool.h"
 
 #define JSON_FORMAT_VERSION 2
 
@@ -53,47 +56,92 @@ static json_t *endpoint_json(const struct report_endpoint *e)
 	return o;
 }
 
-/* "any", a number, or {"first": N, "last": M}. */
-static json_t *port_json(struct report_port p)
+/* Rows are written as they are made.  A value that many rows share (an
+ * endpoint, a note, a list of sources) is encoded by jansson once and its
+ * text reused: the rows of a 1,000-site plan name the same few hundred
+ * values tens of thousands of times.  Endpoints belong to one site, so
+ * their texts are forgotten when the next site begins. */
+struct json_cache {
+	struct strpool *texts;
+	struct ptrmap map;
+};
+
+struct json_out {
+	FILE *out;
+	int error;
+	struct strbuf row;
+	struct json_cache shared; /* catalog strings, messages, sources */
+	struct json_cache site;   /* the current site's endpoints */
+	int cached_site;
+};
+
+enum { CACHE_RULE, CACHE_SCOPE, CACHE_TRANSPORT, CACHE_MESSAGE, CACHE_SOURCES, CACHE_ENDPOINT };
+
+static bool put_raw(struct json_out *jo, const char *s)
 {
-	switch (p.kind) {
-	case REPORT_PORT_ANY:
-		return json_string("any");
-	case REPORT_PORT_SINGLE:
-		return json_integer(p.first);
-	default:
-		return json_pack("{s:i, s:i}", "first", (int)p.first, "last", (int)p.last);
-	}
+	errno = 0;
+	if (fputs(s, jo->out) == EOF && !jo->error)
+		jo->error = errno ? errno : EIO;
+	return !jo->error;
 }
 
-/* {"text": English msgid, "label": translation} */
-static void set_message(json_t *o, const char *key, const char *msgid)
+/* The compact text of value (which it frees), kept in the cache under
+ * (tag, key). */
+static const char *cache_put(struct json_cache *c, unsigned tag, const void *key, json_t *value)
 {
+	char *text = value ? json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
+	const char *kept = strpool_intern(c->texts, text ? text : "null");
+
+	free(text);
+	json_decref(value);
+	ptrmap_put(&c->map, tag, key, kept);
+	return kept;
+}
+
+static json_t *string_json(const char *value)
+{
+	json_t *s = json_string(value ? value : "");
+
+	return s ? s : json_string("\xEF\xBF\xBD");
+}
+
+static const char *cached_string(struct json_cache *c, unsigned tag, const char *value)
+{
+	const char *text = ptrmap_get(&c->map, tag, value);
+
+	return text ? text : cache_put(c, tag, value, string_json(value));
+}
+
+static const char *cached_endpoint(struct json_out *jo, const struct report_endpoint *e)
+{
+	const char *text = ptrmap_get(&jo->site.map, CACHE_ENDPOINT, e);
+
+	return text ? text : cache_put(&jo->site, CACHE_ENDPOINT, e, endpoint_json(e));
+}
+
+static const char *cached_message(struct json_out *jo, const char *msgid)
+{
+	const char *text = ptrmap_get(&jo->shared.map, CACHE_MESSAGE, msgid);
 	json_t *m;
 
-	if (str_empty(msgid))
-		return;
+	if (text)
+		return text;
 	m = json_object();
 	set_string(m, "text", msgid);
 	set_string(m, "label", _(msgid));
-	json_object_set_new(o, key, m);
+	return cache_put(&jo->shared, CACHE_MESSAGE, msgid, m);
 }
 
-static json_t *flow_json(const struct report_flow *f)
+static const char *cached_sources(struct json_out *jo, const struct report_flow *f)
 {
-	json_t *o = json_object(), *sources = json_array();
+	static const char none[] = "";
+	const void *key = f->sources ? (const void *)f->sources : none;
+	const char *text = ptrmap_get(&jo->shared.map, CACHE_SOURCES, key);
+	json_t *sources;
 
-	set_string(o, "rule", f->rule_id);
-	set_string(o, "scope", f->scope);
-	json_object_set_new(o, "site", f->site >= 0 ? json_integer(f->site) : json_null());
-	json_object_set_new(o, "from", endpoint_json(f->source));
-	json_object_set_new(o, "to", endpoint_json(f->destination));
-	set_string(o, "transport", f->transport);
-	json_object_set_new(o, "source_port", port_json(f->source_port));
-	json_object_set_new(o, "destination_port", port_json(f->destination_port));
-	set_message(o, "service", f->service);
-	set_message(o, "note", f->note);
-	set_message(o, "authentication", f->authentication);
+	if (text)
+		return text;
+	sources = json_array();
 	for (size_t i = 0; i < f->n_sources; i++) {
 		const struct catalog_source *s = f->sources[i];
 		json_t *src = json_object();
@@ -104,34 +152,71 @@ static json_t *flow_json(const struct report_flow *f)
 		set_optional(src, "section", s->section);
 		json_array_append_new(sources, src);
 	}
-	json_object_set_new(o, "sources", sources);
-	return o;
+	return cache_put(&jo->shared, CACHE_SOURCES, key, sources);
 }
 
-struct json_out {
-	FILE *out;
-	int error;
-};
-
-static bool put_raw(struct json_out *jo, const char *s)
+static void add_member(struct strbuf *sb, const char *key, const char *text)
 {
-	errno = 0;
-	if (fputs(s, jo->out) == EOF && !jo->error)
-		jo->error = errno ? errno : EIO;
-	return !jo->error;
+	strbuf_add(sb, ",\"", 2);
+	strbuf_puts(sb, key);
+	strbuf_add(sb, "\":", 2);
+	strbuf_puts(sb, text);
 }
 
-/* Encodes value (which it frees) after the text before. */
-static bool put_value(struct json_out *jo, const char *before, json_t *value)
+/* "any", a number, or {"first": N, "last": M}: numbers need no encoder. */
+static void add_port(struct strbuf *sb, const char *key, struct report_port p)
 {
-	bool ok = put_raw(jo, before);
+	strbuf_add(sb, ",\"", 2);
+	strbuf_puts(sb, key);
+	strbuf_add(sb, "\":", 2);
+	if (p.kind == REPORT_PORT_ANY) {
+		strbuf_puts(sb, "\"any\"");
+		return;
+	}
+	if (p.kind == REPORT_PORT_SINGLE) {
+		fields_put_port(sb, p);
+		return;
+	}
+	strbuf_puts(sb, "{\"first\":");
+	fields_put_port(sb, (struct report_port){REPORT_PORT_SINGLE, p.first, p.first});
+	strbuf_puts(sb, ",\"last\":");
+	fields_put_port(sb, (struct report_port){REPORT_PORT_SINGLE, p.last, p.last});
+	strbuf_add(sb, "}", 1);
+}
 
-	errno = 0;
-	if (ok && json_dumpf(value, jo->out, JSON_COMPACT) != 0 &&
-	    !jo->error)
-		jo->error = errno ? errno : EIO;
-	json_decref(value);
-	return !jo->error;
+/* One row, with the members in the order flow_json() gives them. */
+static void flow_text(struct json_out *jo, const struct report_flow *f)
+{
+	struct strbuf *sb = &jo->row;
+
+	if (f->site >= 0 && f->site != jo->cached_site) {
+		strpool_clear(jo->site.texts);
+		ptrmap_clear(&jo->site.map);
+		jo->cached_site = f->site;
+	}
+	strbuf_puts(sb, "{\"rule\":");
+	strbuf_puts(sb, cached_string(&jo->shared, CACHE_RULE, f->rule_id));
+	add_member(sb, "scope", cached_string(&jo->shared, CACHE_SCOPE, f->scope));
+	if (f->site >= 0) {
+		strbuf_puts(sb, ",\"site\":");
+		fields_put_port(sb, (struct report_port){REPORT_PORT_SINGLE, (unsigned)f->site,
+							 (unsigned)f->site});
+	} else {
+		strbuf_puts(sb, ",\"site\":null");
+	}
+	add_member(sb, "from", cached_endpoint(jo, f->source));
+	add_member(sb, "to", cached_endpoint(jo, f->destination));
+	add_member(sb, "transport", cached_string(&jo->shared, CACHE_TRANSPORT, f->transport));
+	add_port(sb, "source_port", f->source_port);
+	add_port(sb, "destination_port", f->destination_port);
+	if (!str_empty(f->service))
+		add_member(sb, "service", cached_message(jo, f->service));
+	if (!str_empty(f->note))
+		add_member(sb, "note", cached_message(jo, f->note));
+	if (!str_empty(f->authentication))
+		add_member(sb, "authentication", cached_message(jo, f->authentication));
+	add_member(sb, "sources", cached_sources(jo, f));
+	strbuf_add(sb, "}", 1);
 }
 
 static bool put_table(struct json_out *jo, const struct report_flows *t, bool first)
@@ -147,8 +232,15 @@ static bool put_table(struct json_out *jo, const struct report_flows *t, bool fi
 	text[strlen(text) - 1] = '\0';
 	ok = put_raw(jo, first ? "\n" : ",\n") && put_raw(jo, text) && put_raw(jo, ",\"rows\":[");
 	free(text);
-	for (size_t r = 0; ok && r < t->n_flows; r++)
-		ok = put_value(jo, r ? ",\n" : "\n", flow_json(&t->flows[r]));
+	for (size_t r = 0; ok && r < t->n_flows; r++) {
+		jo->row.len = 0;
+		strbuf_puts(&jo->row, r ? ",\n" : "\n");
+		flow_text(jo, &t->flows[r]);
+		errno = 0;
+		if (fwrite(jo->row.data, 1, jo->row.len, jo->out) != jo->row.len && !jo->error)
+			jo->error = errno ? errno : EIO;
+		ok = !jo->error;
+	}
 	return ok && put_raw(jo, "]}");
 }
 
@@ -156,7 +248,12 @@ static enum uc_status export_json_write(const struct report *report,
 					const struct export_options *opts, FILE *out,
 					struct uc_error *err)
 {
-	struct json_out jo = {.out = out};
+	struct json_out jo = {
+	    .out = out,
+	    .shared = {.texts = strpool_new()},
+	    .site = {.texts = strpool_new()},
+	    .cached_site = -1,
+	};
 	unsigned tables = opts && opts->tables ? opts->tables : EXPORT_ALL_TABLES;
 	json_t *head = json_object(), *sites = json_array();
 	char *text;
@@ -189,6 +286,11 @@ static enum uc_status export_json_write(const struct report *report,
 	}
 	if (ok)
 		ok = put_raw(&jo, "\n]}\n");
+	strbuf_free(&jo.row);
+	strpool_free(jo.shared.texts);
+	strpool_free(jo.site.texts);
+	ptrmap_free(&jo.shared.map);
+	ptrmap_free(&jo.site.map);
 	errno = 0;
 	if (fflush(out) == EOF && !jo.error)
 		jo.error = errno ? errno : EIO;
