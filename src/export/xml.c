@@ -1,5 +1,13 @@
-/* xml.c: the report as XML (schema: data/report.rng) through libxml2's
- * xmlTextWriter.
+/* xml.c: the report as XML (schema: data/report.rng).
+ *
+ * Written directly, in the layout libxml2's xmlTextWriter gives (two
+ * spaces of indentation, empty elements closed with "/>"), because the
+ * writer spent most of an export's time on calls: a 1,000-site report has
+ * tens of thousands of rows that name the same few hundred endpoints, notes
+ * and source lists.  Those are serialized once and their text reused
+ * (endpoints once per site).  Escaping is that of the writer: & < > " in
+ * text and attributes, and in attributes also tab, CR and LF as character
+ * references, so that they survive attribute normalization.
  *
  * XML is read by programs, not spreadsheets, so cells are not neutralized;
  * only what XML 1.0 cannot carry at all (control characters, broken UTF-8)
@@ -8,36 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlIO.h>
-#include <libxml/xmlwriter.h>
-
 #include "ucplan/export.h"
+#include "ucplan/fields.h"
 #include "ucplan/i18n.h"
+#include "ucplan/strpool.h"
 
 #define XML_NAMESPACE "urn:ucplan:report:2"
 #define XML_FORMAT_VERSION "2"
-
-#define X(s) ((const xmlChar *)(s))
-
-/* Where the writer's bytes go; error keeps the errno of a failed write. */
-struct xml_sink {
-	FILE *out;
-	int error;
-};
-
-static int xml_sink_write(void *context, const char *buf, int len)
-{
-	struct xml_sink *sink = context;
-
-	if (len <= 0)
-		return 0;
-	errno = 0;
-	if (fwrite(buf, 1, (size_t)len, sink->out) != (size_t)len) {
-		sink->error = errno ? errno : EIO;
-		return -1;
-	}
-	return len;
-}
 
 /* Length of the UTF-8 character at s if it is one that XML 1.0 allows,
  * else 0. */
@@ -102,193 +87,381 @@ static const char *xml_clean(const char *s, char **copy)
 	return *copy;
 }
 
-static bool xml_attribute(xmlTextWriterPtr w, const char *name, const char *value)
+/* Appends s escaped for an attribute value (in_attribute) or for text,
+ * after replacing what XML cannot carry. */
+static void put_escaped(struct strbuf *sb, const char *s, bool in_attribute)
 {
 	char *copy;
-	bool ok = xmlTextWriterWriteAttribute(w, X(name), X(xml_clean(value, &copy))) >= 0;
+	const char *p = xml_clean(s, &copy);
+	const char *run = p;
 
+	for (; *p; p++) {
+		const char *ref;
+
+		switch (*p) {
+		case '&':
+			ref = "&amp;";
+			break;
+		case '<':
+			ref = "&lt;";
+			break;
+		case '>':
+			ref = "&gt;";
+			break;
+		case '"':
+			ref = "&quot;";
+			break;
+		case '\r':
+			ref = "&#13;";
+			break;
+		case '\n':
+			ref = in_attribute ? "&#10;" : NULL;
+			break;
+		case '\t':
+			ref = in_attribute ? "&#9;" : NULL;
+			break;
+		default:
+			ref = NULL;
+			break;
+		}
+		if (!ref)
+			continue;
+		strbuf_add(sb, run, (size_t)(p - run));
+		strbuf_puts(sb, ref);
+		run = p + 1;
+	}
+	strbuf_add(sb, run, (size_t)(p - run));
 	free(copy);
-	return ok;
 }
 
-static bool xml_element(xmlTextWriterPtr w, const char *name, const char *text)
+static void indent(struct strbuf *sb, int depth)
 {
-	char *copy;
-	bool ok = xmlTextWriterWriteElement(w, X(name), X(xml_clean(text, &copy))) >= 0;
-
-	free(copy);
-	return ok;
+	for (int i = 0; i < depth; i++)
+		strbuf_add(sb, "  ", 2);
 }
 
-static bool xml_optional_attribute(xmlTextWriterPtr w, const char *name, const char *value)
+static void attribute(struct strbuf *sb, const char *name, const char *value)
 {
-	return str_empty(value) || xml_attribute(w, name, value);
+	strbuf_add(sb, " ", 1);
+	strbuf_puts(sb, name);
+	strbuf_add(sb, "=\"", 2);
+	put_escaped(sb, value ? value : "", true);
+	strbuf_add(sb, "\"", 1);
+}
+
+static void optional_attribute(struct strbuf *sb, const char *name, const char *value)
+{
+	if (!str_empty(value))
+		attribute(sb, name, value);
+}
+
+static void number_attribute(struct strbuf *sb, const char *name, unsigned value)
+{
+	strbuf_add(sb, " ", 1);
+	strbuf_puts(sb, name);
+	strbuf_add(sb, "=\"", 2);
+	fields_put_port(sb, (struct report_port){REPORT_PORT_SINGLE, value, value});
+	strbuf_add(sb, "\"", 1);
 }
 
 /* An endpoint: its role, its display label, its pool and VIP, and each
  * member with its name, address and NAT translation. */
-static bool xml_put_endpoint(xmlTextWriterPtr w, const char *name, const struct report_endpoint *e)
+static void put_endpoint(struct strbuf *sb, const char *name, const struct report_endpoint *e)
 {
-	if (xmlTextWriterStartElement(w, X(name)) < 0 || !xml_attribute(w, "role", e->role) ||
-	    !xml_attribute(w, "label", _(e->label)) || !xml_optional_attribute(w, "pool", e->pool) ||
-	    !xml_optional_attribute(w, "vip", e->vip))
-		return false;
-	if (e->vip_only && !xml_attribute(w, "vip-only", "true"))
-		return false;
+	indent(sb, 3);
+	strbuf_add(sb, "<", 1);
+	strbuf_puts(sb, name);
+	attribute(sb, "role", e->role);
+	attribute(sb, "label", _(e->label));
+	optional_attribute(sb, "pool", e->pool);
+	optional_attribute(sb, "vip", e->vip);
+	if (e->vip_only)
+		attribute(sb, "vip-only", "true");
+	if (!e->n_members) {
+		strbuf_add(sb, "/>\n", 3);
+		return;
+	}
+	strbuf_add(sb, ">\n", 2);
 	for (size_t i = 0; i < e->n_members; i++) {
 		const struct report_member *m = &e->members[i];
-		if (xmlTextWriterStartElement(w, X("member")) < 0 ||
-		    !xml_optional_attribute(w, "fqdn", m->fqdn) ||
-		    !xml_optional_attribute(w, "address", m->address) ||
-		    !xml_optional_attribute(w, "nat", m->nat) || xmlTextWriterEndElement(w) < 0)
-			return false;
+		indent(sb, 4);
+		strbuf_puts(sb, "<member");
+		optional_attribute(sb, "fqdn", m->fqdn);
+		optional_attribute(sb, "address", m->address);
+		optional_attribute(sb, "nat", m->nat);
+		strbuf_add(sb, "/>\n", 3);
 	}
-	return xmlTextWriterEndElement(w) >= 0;
+	indent(sb, 3);
+	strbuf_add(sb, "</", 2);
+	strbuf_puts(sb, name);
+	strbuf_add(sb, ">\n", 2);
 }
 
 /* A port: <name any="true"/>, <name port="5061"/> or <name first="50000"
  * last="59999"/>. */
-static bool xml_put_port(xmlTextWriterPtr w, const char *name, struct report_port p)
+static void put_port(struct strbuf *sb, const char *name, struct report_port p)
 {
-	if (xmlTextWriterStartElement(w, X(name)) < 0)
-		return false;
-	switch (p.kind) {
-	case REPORT_PORT_ANY:
-		if (!xml_attribute(w, "any", "true"))
-			return false;
-		break;
-	case REPORT_PORT_SINGLE:
-		if (xmlTextWriterWriteFormatAttribute(w, X("port"), "%u", p.first) < 0)
-			return false;
-		break;
-	default:
-		if (xmlTextWriterWriteFormatAttribute(w, X("first"), "%u", p.first) < 0 ||
-		    xmlTextWriterWriteFormatAttribute(w, X("last"), "%u", p.last) < 0)
-			return false;
-		break;
+	indent(sb, 3);
+	strbuf_add(sb, "<", 1);
+	strbuf_puts(sb, name);
+	if (p.kind == REPORT_PORT_ANY) {
+		attribute(sb, "any", "true");
+	} else if (p.kind == REPORT_PORT_SINGLE) {
+		number_attribute(sb, "port", p.first);
+	} else {
+		number_attribute(sb, "first", p.first);
+		number_attribute(sb, "last", p.last);
 	}
-	return xmlTextWriterEndElement(w) >= 0;
+	strbuf_add(sb, "/>\n", 3);
 }
 
-/* A text whose value is the English msgid and whose label is for display. */
-static bool xml_put_text(xmlTextWriterPtr w, const char *name, const char *msgid)
+static void text_element(struct strbuf *sb, int depth, const char *name, const char *label,
+			 const char *text)
 {
-	char *copy = NULL;
-	bool ok;
+	indent(sb, depth);
+	strbuf_add(sb, "<", 1);
+	strbuf_puts(sb, name);
+	if (label)
+		attribute(sb, "label", label);
+	strbuf_add(sb, ">", 1);
+	put_escaped(sb, text, false);
+	strbuf_add(sb, "</", 2);
+	strbuf_puts(sb, name);
+	strbuf_add(sb, ">\n", 2);
+}
+
+static void put_sources(struct strbuf *sb, const struct report_flow *f)
+{
+	indent(sb, 3);
+	if (!f->n_sources) {
+		strbuf_puts(sb, "<sources/>\n");
+		return;
+	}
+	strbuf_puts(sb, "<sources>\n");
+	for (size_t i = 0; i < f->n_sources; i++) {
+		const struct catalog_source *src = f->sources[i];
+		indent(sb, 4);
+		strbuf_puts(sb, "<source");
+		attribute(sb, "article", src->article);
+		attribute(sb, "table", src->table);
+		attribute(sb, "url", src->url);
+		optional_attribute(sb, "seed", src->file);
+		optional_attribute(sb, "section", src->section);
+		strbuf_add(sb, "/>\n", 3);
+	}
+	indent(sb, 3);
+	strbuf_puts(sb, "</sources>\n");
+}
+
+/* Serialized pieces that many rows share, by what they depend on; the
+ * current site's endpoints apart, forgotten when the next site begins. */
+struct xml_cache {
+	struct strpool *texts;
+	struct ptrmap map;
+};
+
+struct xml_out {
+	FILE *out;
+	int error;
+	struct strbuf row, piece;
+	struct xml_cache shared, site;
+	int cached_site;
+};
+
+enum { PIECE_FROM, PIECE_TO, PIECE_TRANSPORT, PIECE_SERVICE, PIECE_NOTE, PIECE_AUTH,
+       PIECE_SOURCES };
+
+static const char *keep_piece(struct xml_out *xo, struct xml_cache *c, unsigned tag,
+			      const void *key)
+{
+	const char *kept = strpool_intern_n(c->texts, xo->piece.data ? xo->piece.data : "",
+					    xo->piece.len);
+
+	ptrmap_put(&c->map, tag, key, kept);
+	xo->piece.len = 0;
+	return kept;
+}
+
+static const char *endpoint_piece(struct xml_out *xo, unsigned tag,
+				  const struct report_endpoint *e)
+{
+	const char *text = ptrmap_get(&xo->site.map, tag, e);
+
+	if (text)
+		return text;
+	put_endpoint(&xo->piece, tag == PIECE_FROM ? "from" : "to", e);
+	return keep_piece(xo, &xo->site, tag, e);
+}
+
+/* <name label="translation">English msgid</name>, or nothing. */
+static const char *message_piece(struct xml_out *xo, unsigned tag, const char *msgid)
+{
+	static const char *const names[] = {[PIECE_SERVICE] = "service",
+					    [PIECE_NOTE] = "note",
+					    [PIECE_AUTH] = "authentication"};
+	const char *text;
 
 	if (str_empty(msgid))
+		return "";
+	text = ptrmap_get(&xo->shared.map, tag, msgid);
+	if (text)
+		return text;
+	text_element(&xo->piece, 3, names[tag], _(msgid), msgid);
+	return keep_piece(xo, &xo->shared, tag, msgid);
+}
+
+static const char *transport_piece(struct xml_out *xo, const char *transport)
+{
+	const char *text = ptrmap_get(&xo->shared.map, PIECE_TRANSPORT, transport);
+
+	if (text)
+		return text;
+	text_element(&xo->piece, 3, "transport", NULL, transport);
+	return keep_piece(xo, &xo->shared, PIECE_TRANSPORT, transport);
+}
+
+static const char *sources_piece(struct xml_out *xo, const struct report_flow *f)
+{
+	static const char none[] = "";
+	const void *key = f->sources ? (const void *)f->sources : none;
+	const char *text = ptrmap_get(&xo->shared.map, PIECE_SOURCES, key);
+
+	if (text)
+		return text;
+	put_sources(&xo->piece, f);
+	return keep_piece(xo, &xo->shared, PIECE_SOURCES, key);
+}
+
+static bool xml_write(struct xml_out *xo, const struct strbuf *sb)
+{
+	errno = 0;
+	if (sb->len && fwrite(sb->data, 1, sb->len, xo->out) != sb->len && !xo->error)
+		xo->error = errno ? errno : EIO;
+	return !xo->error;
+}
+
+static bool xml_put_flow(struct xml_out *xo, const struct report_flow *f)
+{
+	struct strbuf *sb = &xo->row;
+
+	if (f->site >= 0 && f->site != xo->cached_site) {
+		strpool_clear(xo->site.texts);
+		ptrmap_clear(&xo->site.map);
+		xo->cached_site = f->site;
+	}
+	sb->len = 0;
+	indent(sb, 2);
+	strbuf_puts(sb, "<row");
+	attribute(sb, "rule", f->rule_id);
+	attribute(sb, "scope", f->scope);
+	if (f->site >= 0)
+		number_attribute(sb, "site", (unsigned)f->site);
+	strbuf_add(sb, ">\n", 2);
+	strbuf_puts(sb, endpoint_piece(xo, PIECE_FROM, f->source));
+	strbuf_puts(sb, endpoint_piece(xo, PIECE_TO, f->destination));
+	strbuf_puts(sb, transport_piece(xo, f->transport));
+	put_port(sb, "source-port", f->source_port);
+	put_port(sb, "destination-port", f->destination_port);
+	strbuf_puts(sb, message_piece(xo, PIECE_SERVICE, f->service));
+	strbuf_puts(sb, message_piece(xo, PIECE_NOTE, f->note));
+	strbuf_puts(sb, message_piece(xo, PIECE_AUTH, f->authentication));
+	strbuf_puts(sb, sources_piece(xo, f));
+	indent(sb, 2);
+	strbuf_puts(sb, "</row>\n");
+	return xml_write(xo, sb);
+}
+
+static bool xml_put_table(struct xml_out *xo, const struct report_flows *table)
+{
+	struct strbuf *sb = &xo->row;
+
+	sb->len = 0;
+	indent(sb, 1);
+	strbuf_puts(sb, "<table");
+	attribute(sb, "name", table->key);
+	attribute(sb, "title", _(table->title));
+	strbuf_puts(sb, table->n_flows ? ">\n" : "/>\n");
+	if (!xml_write(xo, sb))
+		return false;
+	if (!table->n_flows)
 		return true;
-	ok = xmlTextWriterStartElement(w, X(name)) >= 0 && xml_attribute(w, "label", _(msgid)) &&
-	     xmlTextWriterWriteString(w, X(xml_clean(msgid, &copy))) >= 0 &&
-	     xmlTextWriterEndElement(w) >= 0;
-	free(copy);
-	return ok;
-}
-
-static bool xml_put_source(xmlTextWriterPtr w, const struct catalog_source *src)
-{
-	return xmlTextWriterStartElement(w, X("source")) >= 0 &&
-	       xml_attribute(w, "article", src->article) && xml_attribute(w, "table", src->table) &&
-	       xml_attribute(w, "url", src->url) && xml_optional_attribute(w, "seed", src->file) &&
-	       xml_optional_attribute(w, "section", src->section) &&
-	       xmlTextWriterEndElement(w) >= 0;
-}
-
-static bool xml_put_flow(xmlTextWriterPtr w, const struct report_flow *f)
-{
-	if (xmlTextWriterStartElement(w, X("row")) < 0 || !xml_attribute(w, "rule", f->rule_id) ||
-	    !xml_attribute(w, "scope", f->scope))
-		return false;
-	if (f->site >= 0 && xmlTextWriterWriteFormatAttribute(w, X("site"), "%d", f->site) < 0)
-		return false;
-	if (!xml_put_endpoint(w, "from", f->source) || !xml_put_endpoint(w, "to", f->destination) ||
-	    !xml_element(w, "transport", f->transport) ||
-	    !xml_put_port(w, "source-port", f->source_port) ||
-	    !xml_put_port(w, "destination-port", f->destination_port) ||
-	    !xml_put_text(w, "service", f->service) || !xml_put_text(w, "note", f->note) ||
-	    !xml_put_text(w, "authentication", f->authentication))
-		return false;
-	if (xmlTextWriterStartElement(w, X("sources")) < 0)
-		return false;
-	for (size_t i = 0; i < f->n_sources; i++)
-		if (!xml_put_source(w, f->sources[i]))
-			return false;
-	return xmlTextWriterEndElement(w) >= 0 && xmlTextWriterEndElement(w) >= 0;
-}
-
-static bool xml_put_table(xmlTextWriterPtr w, const struct report_flows *table)
-{
-	if (xmlTextWriterStartElement(w, X("table")) < 0 || !xml_attribute(w, "name", table->key) ||
-	    !xml_attribute(w, "title", _(table->title)))
-		return false;
 	for (size_t r = 0; r < table->n_flows; r++)
-		if (!xml_put_flow(w, &table->flows[r]))
+		if (!xml_put_flow(xo, &table->flows[r]))
 			return false;
-	return xmlTextWriterEndElement(w) >= 0;
+	sb->len = 0;
+	indent(sb, 1);
+	strbuf_puts(sb, "</table>\n");
+	return xml_write(xo, sb);
 }
 
-static bool xml_put_report(xmlTextWriterPtr w, const struct report *report, unsigned tables)
+static bool xml_put_report(struct xml_out *xo, const struct report *report, unsigned tables)
 {
-	if (xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, X("  ")) < 0 ||
-	    xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0 ||
-	    xmlTextWriterStartElement(w, X("report")) < 0 ||
-	    !xml_attribute(w, "xmlns", XML_NAMESPACE) ||
-	    !xml_attribute(w, "version", XML_FORMAT_VERSION) ||
-	    !xml_attribute(w, "xml:lang", i18n_language_tag()))
-		return false;
-	if (report->plan_name && !xml_attribute(w, "plan", report->plan_name))
-		return false;
-	if (!xml_attribute(w, "generator", "ucplan"))
-		return false;
-	if (xmlTextWriterStartElement(w, X("sites")) < 0)
-		return false;
-	for (size_t s = 0; s < report->n_sites; s++)
-		if (xmlTextWriterStartElement(w, X("site")) < 0 ||
-		    xmlTextWriterWriteFormatAttribute(w, X("index"), "%zu", s) < 0 ||
-		    !xml_attribute(w, "name", report->site_names[s]) ||
-		    xmlTextWriterEndElement(w) < 0)
+	struct strbuf *sb = &xo->row;
+
+	sb->len = 0;
+	strbuf_puts(sb, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report");
+	attribute(sb, "xmlns", XML_NAMESPACE);
+	attribute(sb, "version", XML_FORMAT_VERSION);
+	attribute(sb, "xml:lang", i18n_language_tag());
+	if (report->plan_name)
+		attribute(sb, "plan", report->plan_name);
+	attribute(sb, "generator", "ucplan");
+	strbuf_add(sb, ">\n", 2);
+	indent(sb, 1);
+	strbuf_puts(sb, report->n_sites ? "<sites>\n" : "<sites/>\n");
+	for (size_t s = 0; s < report->n_sites; s++) {
+		indent(sb, 2);
+		strbuf_puts(sb, "<site");
+		number_attribute(sb, "index", (unsigned)s);
+		attribute(sb, "name", report->site_names[s]);
+		strbuf_add(sb, "/>\n", 3);
+		if (!xml_write(xo, sb))
 			return false;
-	if (xmlTextWriterEndElement(w) < 0)
+		sb->len = 0;
+	}
+	if (report->n_sites) {
+		indent(sb, 1);
+		strbuf_puts(sb, "</sites>\n");
+	}
+	if (!xml_write(xo, sb))
 		return false;
 	for (int k = 0; k < CATALOG_TABLE_COUNT; k++)
-		if ((tables & EXPORT_TABLE_BIT(k)) && !xml_put_table(w, &report->tables[k]))
+		if ((tables & EXPORT_TABLE_BIT(k)) && !xml_put_table(xo, &report->tables[k]))
 			return false;
-	/* Closes the root and pushes everything to the sink. */
-	return xmlTextWriterEndDocument(w) >= 0 && xmlTextWriterFlush(w) >= 0;
+	sb->len = 0;
+	strbuf_puts(sb, "</report>\n");
+	return xml_write(xo, sb);
 }
 
 static enum uc_status export_xml_write(const struct report *report,
 				       const struct export_options *opts, FILE *out,
 				       struct uc_error *err)
 {
-	struct xml_sink sink = {.out = out};
-	xmlOutputBufferPtr buffer;
-	xmlTextWriterPtr w = NULL;
+	struct xml_out xo = {
+	    .out = out,
+	    .shared = {.texts = strpool_new()},
+	    .site = {.texts = strpool_new()},
+	    .cached_site = -1,
+	};
 	unsigned tables = opts && opts->tables ? opts->tables : EXPORT_ALL_TABLES;
-	bool ok = false;
+	bool ok = xml_put_report(&xo, report, tables);
 
-	buffer = xmlOutputBufferCreateIO(xml_sink_write, NULL, &sink, NULL);
-	if (buffer) {
-		w = xmlNewTextWriter(buffer);
-		/* On failure the writer does not take the buffer. */
-		if (!w)
-			xmlOutputBufferClose(buffer);
-	}
-	if (w) {
-		ok = xml_put_report(w, report, tables);
-		/* Also frees the buffer, flushing whatever it still holds. */
-		xmlFreeTextWriter(w);
-	}
+	strbuf_free(&xo.row);
+	strbuf_free(&xo.piece);
+	strpool_free(xo.shared.texts);
+	strpool_free(xo.site.texts);
+	ptrmap_free(&xo.shared.map);
+	ptrmap_free(&xo.site.map);
 	errno = 0;
-	if (fflush(out) == EOF && !sink.error)
-		sink.error = errno ? errno : EIO;
-	if ((ferror(out) || !ok) && !sink.error)
-		sink.error = EIO;
-	if (sink.error)
+	if (fflush(out) == EOF && !xo.error)
+		xo.error = errno ? errno : EIO;
+	if ((ferror(out) || !ok) && !xo.error)
+		xo.error = EIO;
+	if (xo.error)
 		return uc_error_set(err, UC_ERR_IO, NULL, 0,
 				    _("could not write the XML report (%s); check that the disk "
 				      "has free space and that the output can be written"),
-				    strerror(sink.error));
+				    strerror(xo.error));
 	return UC_OK;
 }
 
