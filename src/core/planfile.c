@@ -12,6 +12,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
@@ -432,6 +435,20 @@ static enum uc_status schema_validate(xmlDocPtr doc, const char *name, struct uc
 	return s;
 }
 
+/* The document of a large plan takes several times the file's size and is
+ * freed in pieces scattered through the heap; glibc keeps those pages
+ * resident, and the report, built next, does not fit in the holes.  Giving
+ * them back keeps the peak memory of a large export down. */
+static void release_freed_memory(size_t file_size)
+{
+#ifdef __GLIBC__
+	if (file_size > 256 * 1024)
+		malloc_trim(0);
+#else
+	(void)file_size;
+#endif
+}
+
 enum uc_status planfile_load_memory(const char *data, size_t size, const char *name,
 				    struct plan **out, struct uc_error *err)
 {
@@ -489,6 +506,7 @@ enum uc_status planfile_load_memory(const char *data, size_t size, const char *n
 	plan = xcalloc(1, sizeof *plan);
 	s = read_plan(&rd, root, plan);
 	xmlFreeDoc(doc);
+	release_freed_memory(size);
 	if (s != UC_OK) {
 		plan_free(plan);
 		return s;
