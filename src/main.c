@@ -24,14 +24,16 @@
 #include "ucplan/util.h"
 #include "ucplan/tui.h"
 
-#ifndef UCPLAN_VERSION
-#define UCPLAN_VERSION "0"
-#endif
+#include "paths.h"
 
 /* EXIT_DIFFERENT: diff found differences, the 1 of diff(1). */
 enum exit_code { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_DIFFERENT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 static const char *program = "ucplan";
+/* Standard output as it was: in a locale whose character set is not UTF-8,
+ * `stdout` converts text for people to it, while CSV, XML, JSON and
+ * workbooks, UTF-8 or binary by definition, are written here unchanged. */
+static FILE *utf8_stdout;
 
 static void print_usage(FILE *out)
 {
@@ -55,9 +57,11 @@ static void print_help(void)
 		"                         added, removed and changed (text, csv or json)\n"
 		"\nOutput options:\n"
 		"  -t, --table TABLE      firewall, lb, ipsec, programs or all (default: all)\n"
-		"  -f, --format FORMAT    text, csv, xml or json (default: text)\n"
+		"  -f, --format FORMAT    text, csv, xml, json or xlsx (default: text); xlsx is\n"
+		"                         one workbook: a sheet per table and the warnings\n"
 		"  -o, --output FILE      write to FILE instead of standard output; a name\n"
 		"                         ending in / is a directory: one file per table\n"
+		"                         (xlsx: one report.xlsx)\n"
 		"      --lang LANG        en, es, it or zh_CN (default: from the environment)\n"
 		"      --csv-separator C  CSV field separator: comma or semicolon\n"
 		"                         (default: semicolon for es and it, comma otherwise)\n"
@@ -153,22 +157,14 @@ static void print_finding(FILE *out, const char *name, const struct plan *plan,
 		say(out, "%s: %s: %s", name, kind, x->message);
 }
 
-/* Prints the findings; returns the number of errors. */
-static size_t print_findings(const struct plan *plan, const char *name, bool warnings_too)
+/* Validates the plan into f (caller frees) and prints the findings;
+ * returns the number of errors. */
+static size_t print_findings(const struct plan *plan, const char *name, struct findings *f)
 {
-	struct findings f;
-	size_t errors;
-
-	plan_validate(plan, &f);
-	for (size_t i = 0; i < f.count; i++) {
-		const struct finding *x = &f.items[i];
-		if (x->severity == FINDING_WARNING && !warnings_too)
-			continue;
-		print_finding(stderr, name, plan, x);
-	}
-	errors = f.errors;
-	findings_free(&f);
-	return errors;
+	plan_validate(plan, f);
+	for (size_t i = 0; i < f->count; i++)
+		print_finding(stderr, name, plan, &f->items[i]);
+	return f->errors;
 }
 
 /* Wide enough for every port and endpoint column side by side, narrow
@@ -199,7 +195,29 @@ static enum uc_status check_not_input(const struct cli_options *o, const char *p
 	return UC_OK;
 }
 
-/* -o DIR/: one file per selected table, named after the table. */
+/* Writes DIR/NAME.EXT and says so. */
+static enum uc_status write_into(const struct cli_options *o, const struct exporter *ex,
+				 const struct report *r, const struct export_options *eo,
+				 const char *dir, const char *name, struct uc_error *err)
+{
+	char *path = xasprintf("%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name,
+			       ex->extension);
+	enum uc_status s = check_not_input(o, path, err);
+
+	if (s == UC_OK)
+		s = export_to_file(ex, r, eo, path, err);
+	if (s == UC_OK) {
+		char *line = xasprintf(_("%s: wrote %s\n"), program, path);
+		line[strcspn(line, "\n")] = '\0';
+		say(stderr, "%s", line);
+		free(line);
+	}
+	free(path);
+	return s;
+}
+
+/* -o DIR/: one file per selected table, named after the table; a workbook
+ * (one_file) is one file in it. */
 static enum uc_status write_to_directory(const struct cli_options *o, const struct exporter *ex,
 					 const struct report *r, const struct export_options *eo,
 					 const char *dir, struct uc_error *err)
@@ -226,32 +244,24 @@ static enum uc_status write_to_directory(const struct cli_options *o, const stru
 				      "write a single file"));
 	}
 	free(bare);
+	/* a workbook holds every table: one file */
+	if (ex->one_file)
+		return write_into(o, ex, r, eo, dir, EXPORT_ONE_FILE_NAME, err);
 	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
 		struct export_options one = *eo;
 		enum uc_status s;
-		char *path;
 		if (!(eo->tables & EXPORT_TABLE_BIT(k)))
 			continue;
 		one.tables = EXPORT_TABLE_BIT(k);
-		path = xasprintf("%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
-				 catalog_table_key((enum catalog_table)k), ex->extension);
-		s = check_not_input(o, path, err);
-		if (s == UC_OK)
-			s = export_to_file(ex, r, &one, path, err);
-		if (s == UC_OK) {
-			char *line = xasprintf(_("%s: wrote %s\n"), program, path);
-			line[strcspn(line, "\n")] = '\0';
-			say(stderr, "%s", line);
-			free(line);
-		}
-		free(path);
+		s = write_into(o, ex, r, &one, dir, catalog_table_key((enum catalog_table)k), err);
 		if (s != UC_OK)
 			return s;
 	}
 	return UC_OK;
 }
 
-static int write_report(const struct cli_options *o, const struct report *r)
+static int write_report(const struct cli_options *o, const struct report *r,
+			const struct findings *findings)
 {
 	const struct exporter *ex = export_find(o->format ? o->format : "text");
 	struct export_options eo;
@@ -265,6 +275,7 @@ static int write_report(const struct cli_options *o, const struct report *r)
 	if (o->no_bom)
 		eo.bom = false;
 	eo.header_keys = o->header_keys;
+	eo.findings = findings;
 	/* Text fits the terminal, cutting long cells; into a pipe or a file it
 	 * wraps them within TEXT_PIPE_WIDTH columns, unless --wide asks for
 	 * one line per row. */
@@ -273,9 +284,13 @@ static int write_report(const struct cli_options *o, const struct report *r)
 		eo.width = TEXT_PIPE_WIDTH;
 		eo.wrap = true;
 	}
-	if (!o->output) {
-		s = ex->write(r, &eo, stdout, &err);
-		if (s == UC_OK && (fflush(stdout) != 0 || ferror(stdout)))
+	if (!o->output && ex->one_file && isatty(STDOUT_FILENO)) {
+		return usage_error(_("a workbook is a binary file and is not shown on the "
+				     "terminal: give -o FILE.xlsx, or redirect the output"));
+	} else if (!o->output) {
+		FILE *out = strcmp(ex->name, "text") == 0 ? stdout : utf8_stdout;
+		s = ex->write(r, &eo, out, &err);
+		if (s == UC_OK && (fflush(out) != 0 || ferror(out)))
 			s = uc_error_set(&err, UC_ERR_IO, NULL, 0, _("writing failed: %s"),
 					 strerror(errno));
 		if (s != UC_OK)
@@ -292,6 +307,30 @@ static int write_report(const struct cli_options *o, const struct report *r)
 	return EXIT_OK;
 }
 
+/* Says once that the language asked for cannot be shown in the locale's
+ * character set, so English is used. */
+static void say_fallback(void)
+{
+	static bool said;
+	static const struct {
+		const char *lang, *name, *locale;
+	} names[] = {{"es", N_("Spanish"), "es_ES"},
+		     {"it", N_("Italian"), "it_IT"},
+		     {"zh_CN", N_("Chinese"), "zh_CN"}};
+	const char *lang = i18n_fallback();
+
+	if (said || !lang)
+		return;
+	said = true;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i].lang, lang) == 0)
+			fprintf(stderr,
+				_("%s: the character set of this locale (%s) cannot show %s; "
+				  "writing in English.  A UTF-8 locale (LANG=%s.UTF-8) shows "
+				  "every language.\n"),
+				program, i18n_output_codeset(), _(names[i].name), names[i].locale);
+}
+
 /* Loads PLAN, or makes the default plan; applies the topology options. */
 static int load_plan(const struct cli_options *o, struct plan **plan)
 {
@@ -301,6 +340,10 @@ static int load_plan(const struct cli_options *o, struct plan **plan)
 		enum uc_status s = planfile_load(o->plan_path, plan, &err);
 		if (s != UC_OK)
 			return report_error(&err);
+		/* the language the planner last used on it, unless the user
+		 * named one */
+		i18n_use_plan_language((*plan)->lang);
+		say_fallback();
 	} else {
 		*plan = plan_new_default();
 	}
@@ -315,25 +358,29 @@ static int run_report(const struct cli_options *o)
 	struct catalog *catalog = NULL;
 	struct uc_error err = {0};
 	struct plan *plan = NULL;
+	struct findings findings;
 	struct report *r;
 	int rc;
 
 	rc = load_plan(o, &plan);
 	if (rc >= 0)
 		return rc;
-	if (print_findings(plan, name, true) > 0) {
+	if (print_findings(plan, name, &findings) > 0) {
 		fprintf(stderr, _("%s: the plan has errors; fix them and run again (see '%s "
 				  "check')\n"),
 			program, program);
+		findings_free(&findings);
 		plan_free(plan);
 		return EXIT_INVALID;
 	}
 	if (catalog_load_default(&catalog, &err) != UC_OK) {
+		findings_free(&findings);
 		plan_free(plan);
 		return report_error(&err);
 	}
 	r = report_build(plan, catalog);
-	rc = write_report(o, r);
+	rc = write_report(o, r, &findings);
+	findings_free(&findings);
 	report_free(r);
 	catalog_free(catalog);
 	plan_free(plan);
@@ -417,8 +464,9 @@ static int run_diff(const struct cli_options *o)
 	if (w == &diff_text && catalog_load_default(&catalog, &ignored) == UC_OK)
 		opts.catalog = catalog;
 	if (!o->output) {
-		s = w->write(d, &opts, stdout, &err);
-		if (s == UC_OK && (fflush(stdout) != 0 || ferror(stdout)))
+		FILE *out = w == &diff_text ? stdout : utf8_stdout;
+		s = w->write(d, &opts, out, &err);
+		if (s == UC_OK && (fflush(out) != 0 || ferror(out)))
 			s = uc_error_set(&err, UC_ERR_IO, NULL, 0, _("writing failed: %s"),
 					 strerror(errno));
 		if (s != UC_OK)
@@ -438,11 +486,30 @@ int main(int argc, char **argv)
 {
 	struct cli_options o;
 	struct uc_error err = {0};
-	const char *lang = cli_find_lang(argc, argv);
+	enum uc_status s;
 
-	/* the language first: every message after this is translated */
-	i18n_init(lang && i18n_language_known(lang) ? lang : NULL);
-	if (cli_parse(argc, argv, &o, &err) != UC_OK)
+	/* The environment's language, then --lang once parsed; a usage error
+	 * is worded again in the language the line asked for. */
+	i18n_init(NULL);
+	utf8_stdout = stdout;
+	stdout = i18n_output_stream(stdout);
+	stderr = i18n_output_stream(stderr);
+	s = cli_parse(argc, argv, &o, &err);
+	if (o.lang) {
+		i18n_set_language(o.lang);
+		if (s != UC_OK)
+			s = cli_parse(argc, argv, &o, &err);
+	}
+	if (o.command == CLI_WIZARD && i18n_output_codeset()) {
+		/* curses needs the terminal's own stream, and writes UTF-8
+		 * inside: on a terminal that is not UTF-8 the planner keeps to
+		 * ASCII (English, transliterated names). */
+		i18n_output_ascii();
+		fflush(stdout);
+		stdout = utf8_stdout;
+	}
+	say_fallback();
+	if (s != UC_OK)
 		return usage_error(err.message);
 	switch (o.command) {
 	case CLI_HELP:
@@ -450,6 +517,11 @@ int main(int argc, char **argv)
 		return finish_stdout(EXIT_OK);
 	case CLI_VERSION:
 		printf("ucplan %s\n", UCPLAN_VERSION);
+		fputs(_("Copyright (C) 2026 the ucplan authors.  MIT licence: you may use, copy,\n"
+			"modify and distribute it; it comes with no warranty.\n"
+			"Port facts from Microsoft's documentation (CC BY 4.0), each with its\n"
+			"source in the catalog; see the NOTICE file.\n"),
+		      stdout);
 		return finish_stdout(EXIT_OK);
 	case CLI_CHECK:
 		return run_check(&o);

@@ -9,7 +9,7 @@
 #include "ucplan/i18n.h"
 
 static const struct exporter *const exporters[] = {&export_text, &export_csv, &export_xml,
-						   &export_json};
+						   &export_json, &export_xlsx};
 
 const struct exporter *export_find(const char *name)
 {

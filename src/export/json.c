@@ -56,6 +56,71 @@ static json_t *endpoint_json(const struct report_endpoint *e)
 	return o;
 }
 
+static json_t *source_json(const struct catalog_source *s)
+{
+	json_t *src = json_object();
+
+	set_string(src, "article", s->article);
+	set_string(src, "table", s->table);
+	set_string(src, "url", s->url);
+	set_optional(src, "seed", s->file);
+	set_optional(src, "section", s->section);
+	set_optional(src, "document", s->document);
+	return src;
+}
+
+/* {"text": English msgid, "label": translation} */
+static void set_message(json_t *o, const char *key, const char *msgid)
+{
+	json_t *m;
+
+	if (str_empty(msgid))
+		return;
+	m = json_object();
+	set_string(m, "text", msgid);
+	set_string(m, "label", _(msgid));
+	json_object_set_new(o, key, m);
+}
+
+/* {"value": machine value, "label": as a person reads it} */
+static void set_setting(json_t *o, const char *key, json_t *value,
+			const struct catalog_lb_profile *lb, enum view_lb_setting which)
+{
+	struct strbuf sb = {0};
+	json_t *m = json_object();
+
+	view_put_lb_setting(&sb, lb, which);
+	json_object_set_new(m, "value", value);
+	set_string(m, "label", sb.data ? sb.data : "");
+	json_object_set_new(o, key, m);
+	strbuf_free(&sb);
+}
+
+/* An lb row's VIP settings: each as a machine value ("not-documented"
+ * where Microsoft gives nothing) with its label, the note and sources. */
+static json_t *lb_settings_json(const struct catalog_lb_profile *lb)
+{
+	json_t *o = json_object(), *sources = json_array();
+
+	set_setting(o, "persistence", json_string(catalog_lb_persistence_key(lb->persistence)), lb,
+		    VIEW_LB_PERSISTENCE);
+	set_setting(o, "idle_timeout",
+		    lb->idle_timeout ? json_integer(lb->idle_timeout) : json_string("not-documented"),
+		    lb, VIEW_LB_IDLE_TIMEOUT);
+	set_setting(o, "health_monitor",
+		    lb->monitor_transport ? json_pack("{s:s, s:i}", "transport", lb->monitor_transport,
+						      "port", (int)lb->monitor_port)
+					  : json_string("not-documented"),
+		    lb, VIEW_LB_MONITOR);
+	set_setting(o, "source_nat", json_string(catalog_lb_snat_key(lb->source_nat)), lb,
+		    VIEW_LB_SOURCE_NAT);
+	set_message(o, "note", lb->note);
+	for (size_t i = 0; i < lb->n_sources; i++)
+		json_array_append_new(sources, source_json(lb->sources[i]));
+	json_object_set_new(o, "sources", sources);
+	return o;
+}
+
 /* Rows are written as they are made.  A value that many rows share (an
  * endpoint, a note, a list of sources) is encoded by jansson once and its
  * text reused: the rows of a 1,000-site plan name the same few hundred
@@ -75,7 +140,8 @@ struct json_out {
 	int cached_site;
 };
 
-enum { CACHE_RULE, CACHE_SCOPE, CACHE_TRANSPORT, CACHE_MESSAGE, CACHE_SOURCES, CACHE_ENDPOINT };
+enum { CACHE_RULE, CACHE_SCOPE, CACHE_TRANSPORT, CACHE_MESSAGE, CACHE_SOURCES, CACHE_ENDPOINT,
+       CACHE_LB };
 
 static bool put_raw(struct json_out *jo, const char *s)
 {
@@ -142,17 +208,16 @@ static const char *cached_sources(struct json_out *jo, const struct report_flow 
 	if (text)
 		return text;
 	sources = json_array();
-	for (size_t i = 0; i < f->n_sources; i++) {
-		const struct catalog_source *s = f->sources[i];
-		json_t *src = json_object();
-		set_string(src, "article", s->article);
-		set_string(src, "table", s->table);
-		set_string(src, "url", s->url);
-		set_optional(src, "seed", s->file);
-		set_optional(src, "section", s->section);
-		json_array_append_new(sources, src);
-	}
+	for (size_t i = 0; i < f->n_sources; i++)
+		json_array_append_new(sources, source_json(f->sources[i]));
 	return cache_put(&jo->shared, CACHE_SOURCES, key, sources);
+}
+
+static const char *cached_lb_settings(struct json_out *jo, const struct catalog_lb_profile *lb)
+{
+	const char *text = ptrmap_get(&jo->shared.map, CACHE_LB, lb);
+
+	return text ? text : cache_put(&jo->shared, CACHE_LB, lb, lb_settings_json(lb));
 }
 
 static void add_member(struct strbuf *sb, const char *key, const char *text)
@@ -216,6 +281,8 @@ static void flow_text(struct json_out *jo, const struct report_flow *f)
 	if (!str_empty(f->authentication))
 		add_member(sb, "authentication", cached_message(jo, f->authentication));
 	add_member(sb, "sources", cached_sources(jo, f));
+	if (f->rule && f->rule->lb)
+		add_member(sb, "lb_settings", cached_lb_settings(jo, f->rule->lb));
 	strbuf_add(sb, "}", 1);
 }
 

@@ -13,6 +13,7 @@
  * only what XML 1.0 cannot carry at all (control characters, broken UTF-8)
  * becomes U+FFFD, so that the output is always well-formed. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -230,27 +231,65 @@ static void text_element(struct strbuf *sb, int depth, const char *name, const c
 	strbuf_add(sb, ">\n", 2);
 }
 
-static void put_sources(struct strbuf *sb, const struct report_flow *f)
+static void put_source_list(struct strbuf *sb, int depth,
+			    const struct catalog_source *const *sources, size_t n)
 {
-	indent(sb, 3);
-	if (!f->n_sources) {
+	indent(sb, depth);
+	if (!n) {
 		strbuf_puts(sb, "<sources/>\n");
 		return;
 	}
 	strbuf_puts(sb, "<sources>\n");
-	for (size_t i = 0; i < f->n_sources; i++) {
-		const struct catalog_source *src = f->sources[i];
-		indent(sb, 4);
+	for (size_t i = 0; i < n; i++) {
+		const struct catalog_source *src = sources[i];
+		indent(sb, depth + 1);
 		strbuf_puts(sb, "<source");
 		attribute(sb, "article", src->article);
 		attribute(sb, "table", src->table);
 		attribute(sb, "url", src->url);
 		optional_attribute(sb, "seed", src->file);
 		optional_attribute(sb, "section", src->section);
+		optional_attribute(sb, "document", src->document);
 		strbuf_add(sb, "/>\n", 3);
 	}
-	indent(sb, 3);
+	indent(sb, depth);
 	strbuf_puts(sb, "</sources>\n");
+}
+
+/* <name label="as a person reads it">machine value</name> */
+static void put_setting(struct strbuf *sb, const char *name, const char *value,
+			const struct catalog_lb_profile *lb, enum view_lb_setting which)
+{
+	struct strbuf label = {0};
+
+	view_put_lb_setting(&label, lb, which);
+	text_element(sb, 4, name, label.data ? label.data : "", value);
+	strbuf_free(&label);
+}
+
+/* An lb row's VIP settings ("not-documented" where Microsoft gives
+ * nothing), their note and their sources. */
+static void put_lb_settings(struct strbuf *sb, const struct catalog_lb_profile *lb)
+{
+	char timeout[16], monitor[32];
+
+	snprintf(timeout, sizeof timeout, "%u", lb->idle_timeout);
+	snprintf(monitor, sizeof monitor, "%s %u", lb->monitor_transport ? lb->monitor_transport : "",
+		 lb->monitor_port);
+	indent(sb, 3);
+	strbuf_puts(sb, "<lb-settings>\n");
+	put_setting(sb, "persistence", catalog_lb_persistence_key(lb->persistence), lb,
+		    VIEW_LB_PERSISTENCE);
+	put_setting(sb, "idle-timeout", lb->idle_timeout ? timeout : "not-documented", lb,
+		    VIEW_LB_IDLE_TIMEOUT);
+	put_setting(sb, "health-monitor", lb->monitor_transport ? monitor : "not-documented", lb,
+		    VIEW_LB_MONITOR);
+	put_setting(sb, "source-nat", catalog_lb_snat_key(lb->source_nat), lb, VIEW_LB_SOURCE_NAT);
+	if (!str_empty(lb->note))
+		text_element(sb, 4, "note", _(lb->note), lb->note);
+	put_source_list(sb, 4, lb->sources, lb->n_sources);
+	indent(sb, 3);
+	strbuf_puts(sb, "</lb-settings>\n");
 }
 
 /* Serialized pieces that many rows share, by what they depend on; the
@@ -269,7 +308,7 @@ struct xml_out {
 };
 
 enum { PIECE_FROM, PIECE_TO, PIECE_TRANSPORT, PIECE_SERVICE, PIECE_NOTE, PIECE_AUTH,
-       PIECE_SOURCES };
+       PIECE_SOURCES, PIECE_LB };
 
 static const char *keep_piece(struct xml_out *xo, struct xml_cache *c, unsigned tag,
 			      const void *key)
@@ -328,8 +367,18 @@ static const char *sources_piece(struct xml_out *xo, const struct report_flow *f
 
 	if (text)
 		return text;
-	put_sources(&xo->piece, f);
+	put_source_list(&xo->piece, 3, f->sources, f->n_sources);
 	return keep_piece(xo, &xo->shared, PIECE_SOURCES, key);
+}
+
+static const char *lb_piece(struct xml_out *xo, const struct catalog_lb_profile *lb)
+{
+	const char *text = ptrmap_get(&xo->shared.map, PIECE_LB, lb);
+
+	if (text)
+		return text;
+	put_lb_settings(&xo->piece, lb);
+	return keep_piece(xo, &xo->shared, PIECE_LB, lb);
 }
 
 static bool xml_write(struct xml_out *xo, const struct strbuf *sb)
@@ -366,6 +415,8 @@ static bool xml_put_flow(struct xml_out *xo, const struct report_flow *f)
 	strbuf_puts(sb, message_piece(xo, PIECE_NOTE, f->note));
 	strbuf_puts(sb, message_piece(xo, PIECE_AUTH, f->authentication));
 	strbuf_puts(sb, sources_piece(xo, f));
+	if (f->rule && f->rule->lb)
+		strbuf_puts(sb, lb_piece(xo, f->rule->lb));
 	indent(sb, 2);
 	strbuf_puts(sb, "</row>\n");
 	return xml_write(xo, sb);
