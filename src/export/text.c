@@ -94,8 +94,15 @@ struct text_rows {
 	struct cell_cache *cache;
 };
 
+static size_t text_row_count(const struct report_flows *t)
+{
+	return CATALOG_IS_RECORDS(t->kind) ? t->n_records : t->n_flows;
+}
+
 static const char *const *text_row(const struct text_rows *tr, size_t r)
 {
+	if (CATALOG_IS_RECORDS(tr->flows->kind))
+		return view_render_record(tr->renderer, tr->flows->kind, &tr->flows->records[r]);
 	return view_render_row(tr->renderer, tr->flows->kind, &tr->flows->flows[r]);
 }
 
@@ -103,7 +110,7 @@ static void text_grid_init(struct text_grid *g, const struct report_column *colu
 			   const struct text_rows *tr)
 {
 	g->n_columns = n;
-	g->n_rows = n ? tr->flows->n_flows : 0;
+	g->n_rows = n ? text_row_count(tr->flows) : 0;
 	g->labels = xcalloc(n, sizeof *g->labels);
 	g->widths = xcalloc(n, sizeof *g->widths);
 	g->label_word = xcalloc(n, sizeof *g->label_word);

@@ -422,6 +422,69 @@ static bool xml_put_flow(struct xml_out *xo, const struct report_flow *f)
 	return xml_write(xo, sb);
 }
 
+/* <name label="translation">English msgid</name> at a record's depth, or
+ * nothing for an empty msgid. */
+static void record_message(struct strbuf *sb, const char *name, const char *msgid)
+{
+	if (!str_empty(msgid))
+		text_element(sb, 3, name, _(msgid), msgid);
+}
+
+static void record_optional(struct strbuf *sb, const char *name, const char *text)
+{
+	if (!str_empty(text))
+		text_element(sb, 3, name, NULL, text);
+}
+
+/* A DNS record, certificate or summary entry: what its table holds, as
+ * elements, then its sources.  A few per site: written as they come. */
+static bool xml_put_record(struct xml_out *xo, enum catalog_table kind,
+			   const struct report_record *r)
+{
+	struct strbuf *sb = &xo->row;
+
+	sb->len = 0;
+	indent(sb, 2);
+	strbuf_puts(sb, "<record");
+	attribute(sb, "rule", r->rule_id);
+	number_attribute(sb, "site", (unsigned)r->site);
+	strbuf_add(sb, ">\n", 2);
+	if (kind == CATALOG_DNS) {
+		text_element(sb, 3, "zone", NULL, r->zone);
+		text_element(sb, 3, "type", NULL, r->type);
+		text_element(sb, 3, "name", NULL, r->name);
+		text_element(sb, 3, "value", NULL, r->value);
+		if (str_eq(r->type, "SRV")) {
+			indent(sb, 3);
+			strbuf_puts(sb, "<srv");
+			number_attribute(sb, "port", r->port);
+			number_attribute(sb, "priority", r->priority);
+			number_attribute(sb, "weight", r->weight);
+			number_attribute(sb, "ttl", r->ttl);
+			strbuf_add(sb, "/>\n", 3);
+		}
+	} else if (kind == CATALOG_CERTIFICATES) {
+		text_element(sb, 3, "assigned-to", NULL, r->holder);
+		record_message(sb, "use", r->label);
+		text_element(sb, 3, "subject", NULL, r->name);
+		for (size_t i = 0; i < r->n_sans; i++)
+			text_element(sb, 3, "san", NULL, r->sans[i]);
+		text_element(sb, 3, "ca", NULL, r->ca);
+		text_element(sb, 3, "eku", NULL, r->eku);
+	} else {
+		record_message(sb, "role", r->label);
+		record_optional(sb, "fqdn", r->name);
+		record_optional(sb, "address", r->value);
+		record_optional(sb, "public-address", r->nat);
+		text_element(sb, 3, "network", NULL, r->network);
+	}
+	record_message(sb, "note", r->note);
+	put_source_list(sb, 3, r->sources, r->n_sources);
+	indent(sb, 2);
+	strbuf_puts(sb, "</record>\n");
+	return xml_write(xo, sb);
+}
+
 static bool xml_put_table(struct xml_out *xo, const struct report_flows *table)
 {
 	struct strbuf *sb = &xo->row;
@@ -431,11 +494,14 @@ static bool xml_put_table(struct xml_out *xo, const struct report_flows *table)
 	strbuf_puts(sb, "<table");
 	attribute(sb, "name", table->key);
 	attribute(sb, "title", _(table->title));
-	strbuf_puts(sb, table->n_flows ? ">\n" : "/>\n");
+	strbuf_puts(sb, table->n_flows || table->n_records ? ">\n" : "/>\n");
 	if (!xml_write(xo, sb))
 		return false;
-	if (!table->n_flows)
+	if (!table->n_flows && !table->n_records)
 		return true;
+	for (size_t r = 0; r < table->n_records; r++)
+		if (!xml_put_record(xo, table->kind, &table->records[r]))
+			return false;
 	for (size_t r = 0; r < table->n_flows; r++)
 		if (!xml_put_flow(xo, &table->flows[r]))
 			return false;
