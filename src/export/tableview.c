@@ -637,9 +637,20 @@ void tableview_layout(struct tableview *v, const bool *hidden, size_t first, siz
 		qsort(order, n_order, sizeof *order, compare_priority);
 	}
 	for (size_t k = 0; k < n_order; k++) {
-		size_t c = order[k], cost = minw[c] + (shown ? sep : 0);
+		size_t c = order[k], cost = minw[c] + (shown ? sep : 0), wish = 0;
 
-		if (used + cost <= budget) {
+		/* Notes and references (priority 1 and below) come on screen
+		 * only when the columns already there have had their first
+		 * round of room: a note cut to ten columns says nothing, and
+		 * cost the rule and the endpoints their names. */
+		if (!full && t->columns[c].priority <= 1)
+			for (size_t o = 0; o < n; o++) {
+				size_t cap = width / 5 > minw[o] ? width / 5 : minw[o];
+				size_t to = need[o] < cap ? need[o] : cap;
+				if (on[o] && to > minw[o])
+					wish += to - minw[o];
+			}
+		if (used + cost + wish <= budget) {
 			on[c] = true;
 			used += cost;
 			shown++;
