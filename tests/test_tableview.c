@@ -492,10 +492,12 @@ static void test_layout_real(void **state)
 		assert_true(lay.width[report_column_index(t, "destination")] > 0);
 		if (highest_off >= 0)
 			assert_true(lay.more_right > 0);
-		/* at 200 columns nothing is left off and the destination is
-		 * whole: short endpoints leave room */
+		/* at 200 columns only notes and references may wait off screen
+		 * and the destination is whole: short endpoints leave room */
 		if (screens[s] > 150) {
-			assert_int_equal(lay.more_right, 0);
+			for (size_t c = 0; c < n; c++)
+				if (t->columns[c].priority > 1)
+					assert_true(lay.width[c] > 0);
 			assert_int_equal(lay.width[report_column_index(t, "destination")],
 					 content[report_column_index(t, "destination")] < 39
 					     ? content[report_column_index(t, "destination")]
