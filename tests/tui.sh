@@ -469,8 +469,8 @@ j6_programs() {
 	escape
 	wait_gone "Applies when" || return 1
 	keys Tab Tab Tab
-	wait_for "Program rule" &&
-		screen | grep -qF "UMService (TCP-In)" && ! screen | grep -qF "Destination port" ||
+	wait_for "UMService (TCP-In)" && screen | grep -qE "Windows Firewall rule|Program rule" &&
+		! screen | grep -qF "Destination port" ||
 		return 1
 	keys BTab BTab BTab
 	wait_for "fe-psom-8057"
