@@ -5,12 +5,14 @@
 set -eu
 
 PACKAGES="make gcc clang libclang-rt-dev pkg-config libxml2-dev libxml2-utils libncurses-dev libcsv-dev
-libcmocka-dev libjansson-dev gettext python3 tmux valgrind"
+libcmocka-dev libjansson-dev gettext python3 tmux valgrind nftables shellcheck"
 
 missing() {
-	for tool in cc clang make pkg-config xmllint msgfmt python3 tmux valgrind; do
+	for tool in cc clang make pkg-config xmllint msgfmt python3 tmux valgrind shellcheck; do
 		command -v "$tool" >/dev/null 2>&1 || return 0
 	done
+	# nft lives in /usr/sbin, which a user's PATH may lack
+	command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || return 0
 	pkg-config --exists libxml-2.0 ncursesw cmocka jansson 2>/dev/null || return 0
 	[ -f /usr/include/csv.h ] || [ -f /usr/local/include/csv.h ] || return 0
 	# libFuzzer's runtime comes with clang only as a recommendation

@@ -30,7 +30,7 @@ struct export_options {
 };
 
 struct exporter {
-	const char *name;      /* "text", "csv", "xml", "json" */
+	const char *name;      /* "text", "csv", "xml", "json", "ps1", ... */
 	const char *extension; /* file name extension without the dot */
 	enum uc_status (*write)(const struct report *report, const struct export_options *opts,
 				FILE *out, struct uc_error *err);
@@ -40,6 +40,11 @@ extern const struct exporter export_text;
 extern const struct exporter export_csv;
 extern const struct exporter export_xml;
 extern const struct exporter export_json;
+/* Scripts generated from the rows (src/export/ps1.c, nft.c, probe.c). */
+extern const struct exporter export_ps1;
+extern const struct exporter export_nft;
+extern const struct exporter export_probe_ps1;
+extern const struct exporter export_probe_sh;
 
 /* Writes the report to path through a temporary file renamed into place
  * only when complete (fileio.h), so that a failure leaves the previous
