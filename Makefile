@@ -12,7 +12,7 @@ PKG_CONFIG ?= pkg-config
 BUILD      ?= build
 CC         ?= cc
 
-PKGS_CORE  := libxml-2.0 jansson
+PKGS_CORE  := libxml-2.0 jansson xlsxwriter
 PKGS_TUI   := ncursesw
 CFLAGS     ?= -O2 -g
 WARN       := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -116,7 +116,8 @@ check: deps all $(TEST_BIN) layering check-po
 	@sh tests/run.sh $(BUILD)
 
 # curses only in src/tui, libcsv only in the CSV exporter and jansson only in
-# the JSON exporter, each also in the diff renderer (DESIGN.md §2).
+# the JSON exporter, each also in the diff renderer; libxlsxwriter only in the
+# XLSX exporter (DESIGN.md §2).
 layering:
 	@bad=$$(grep -rlE '#include *[<"](n?curses|ncursesw/curses)\.h' src include | grep -v '^src/tui/'); \
 	 if [ -n "$$bad" ]; then echo "curses.h outside src/tui: $$bad"; exit 1; fi
@@ -124,6 +125,8 @@ layering:
 	 if [ -n "$$bad" ]; then echo "csv.h outside the CSV exporter: $$bad"; exit 1; fi
 	@bad=$$(grep -rl '#include *<jansson.h>' src include | grep -vE '^src/export/(json|diff)\.c'); \
 	 if [ -n "$$bad" ]; then echo "jansson.h outside the JSON exporter: $$bad"; exit 1; fi
+	@bad=$$(grep -rl '#include *<xlsxwriter.h>' src include | grep -v '^src/export/xlsx\.c'); \
+	 if [ -n "$$bad" ]; then echo "xlsxwriter.h outside the XLSX exporter: $$bad"; exit 1; fi
 	@bad=$$(grep -rlE '#include *"ucplan/(export|view|fields|tableview)\.h"' src/core include/ucplan/report.h include/ucplan/model.h include/ucplan/catalog.h); \
 	 if [ -n "$$bad" ]; then echo "the core includes the renderers: $$bad"; exit 1; fi
 

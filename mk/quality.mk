@@ -2,7 +2,7 @@
 # Included at the end of the Makefile; uses its variables.
 #
 #   make fuzz-check       each fuzzer for a few thousand runs (part of `make check`)
-#   make sanitize-check   unit tests, cli.sh and golden.sh under ASan + UBSan
+#   make sanitize-check   unit tests, cli.sh, golden.sh and xlsx.sh under ASan + UBSan
 #   make valgrind-check   cli.sh with every ucplan run under valgrind
 #   make fuzz [FUZZ_SECONDS=600]   each fuzzer for that long; new inputs in
 #                         $(BUILD)/fuzz/corpus/, crashes in $(BUILD)/fuzz-crashes/
@@ -146,7 +146,7 @@ sanitize-check: deps $(MO_FILES)
 	@$(MAKE) -s $(ASAN_DIR)/ucplan $(ASAN_TESTS)
 	@rm -rf $(ASAN_DIR)/logs; mkdir -p $(ASAN_DIR)/logs; \
 	 pass=0; fail=0; \
-	 for t in $(ASAN_TESTS) tests/cli.sh tests/golden.sh; do \
+	 for t in $(ASAN_TESTS) tests/cli.sh tests/golden.sh tests/xlsx.sh; do \
 	   case $$t in *.sh) run="sh $$t" ;; *) run=$$t ;; esac; \
 	   if $(ASAN_ENV) $$run >$(ASAN_DIR)/logs/out 2>&1; then \
 	     pass=$$((pass + 1)); \

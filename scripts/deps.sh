@@ -5,7 +5,8 @@
 set -eu
 
 PACKAGES="make gcc clang libclang-rt-dev pkg-config libxml2-dev libxml2-utils libncurses-dev libcsv-dev
-libcmocka-dev libjansson-dev gettext python3 tmux valgrind nftables shellcheck"
+libcmocka-dev libjansson-dev libxlsxwriter-dev gettext python3 python3-openpyxl tmux valgrind nftables
+shellcheck"
 
 missing() {
 	for tool in cc clang make pkg-config xmllint msgfmt python3 tmux valgrind shellcheck; do
@@ -13,7 +14,9 @@ missing() {
 	done
 	# nft lives in /usr/sbin, which a user's PATH may lack
 	command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || return 0
-	pkg-config --exists libxml-2.0 ncursesw cmocka jansson 2>/dev/null || return 0
+	pkg-config --exists libxml-2.0 ncursesw cmocka jansson xlsxwriter 2>/dev/null || return 0
+	# the workbook test reads the .xlsx back with Debian's openpyxl
+	/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || return 0
 	[ -f /usr/include/csv.h ] || [ -f /usr/local/include/csv.h ] || return 0
 	# libFuzzer's runtime comes with clang only as a recommendation
 	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 || return 0

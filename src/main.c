@@ -55,12 +55,14 @@ static void print_help(void)
 		"                         added, removed and changed (text, csv or json)\n"
 		"\nOutput options:\n"
 		"  -t, --table TABLE      firewall, lb, ipsec, programs or all (default: all)\n"
-		"  -f, --format FORMAT    text, csv, xml or json (default: text); or a script:\n"
-		"                         ps1 (Windows Firewall and IPsec on the servers),\n"
-		"                         nft (nftables for the Edge firewalls), probe-ps1 or\n"
-		"                         probe-sh (test the plan's TCP paths from a host)\n"
+		"  -f, --format FORMAT    text, csv, xml, json or xlsx (default: text); xlsx is\n"
+		"                         one workbook: a sheet per table and the warnings;\n"
+		"                         or a script: ps1 (Windows Firewall and IPsec on the\n"
+		"                         servers), nft (nftables for the Edge firewalls),\n"
+		"                         probe-ps1 or probe-sh (test TCP paths from a host)\n"
 		"  -o, --output FILE      write to FILE instead of standard output; a name\n"
 		"                         ending in / is a directory: one file per table\n"
+		"                         (xlsx: one report.xlsx)\n"
 		"      --lang LANG        en, es, it or zh_CN (default: from the environment)\n"
 		"      --csv-separator C  CSV field separator: comma or semicolon\n"
 		"                         (default: semicolon for es and it, comma otherwise)\n"
@@ -156,22 +158,14 @@ static void print_finding(FILE *out, const char *name, const struct plan *plan,
 		say(out, "%s: %s: %s", name, kind, x->message);
 }
 
-/* Prints the findings; returns the number of errors. */
-static size_t print_findings(const struct plan *plan, const char *name, bool warnings_too)
+/* Validates the plan into f (caller frees) and prints the findings;
+ * returns the number of errors. */
+static size_t print_findings(const struct plan *plan, const char *name, struct findings *f)
 {
-	struct findings f;
-	size_t errors;
-
-	plan_validate(plan, &f);
-	for (size_t i = 0; i < f.count; i++) {
-		const struct finding *x = &f.items[i];
-		if (x->severity == FINDING_WARNING && !warnings_too)
-			continue;
-		print_finding(stderr, name, plan, x);
-	}
-	errors = f.errors;
-	findings_free(&f);
-	return errors;
+	plan_validate(plan, f);
+	for (size_t i = 0; i < f->count; i++)
+		print_finding(stderr, name, plan, &f->items[i]);
+	return f->errors;
 }
 
 /* Wide enough for every port and endpoint column side by side, narrow
@@ -202,7 +196,29 @@ static enum uc_status check_not_input(const struct cli_options *o, const char *p
 	return UC_OK;
 }
 
-/* -o DIR/: one file per selected table, named after the table. */
+/* Writes DIR/NAME.EXT and says so. */
+static enum uc_status write_into(const struct cli_options *o, const struct exporter *ex,
+				 const struct report *r, const struct export_options *eo,
+				 const char *dir, const char *name, struct uc_error *err)
+{
+	char *path = xasprintf("%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name,
+			       ex->extension);
+	enum uc_status s = check_not_input(o, path, err);
+
+	if (s == UC_OK)
+		s = export_to_file(ex, r, eo, path, err);
+	if (s == UC_OK) {
+		char *line = xasprintf(_("%s: wrote %s\n"), program, path);
+		line[strcspn(line, "\n")] = '\0';
+		say(stderr, "%s", line);
+		free(line);
+	}
+	free(path);
+	return s;
+}
+
+/* -o DIR/: one file per selected table, named after the table; a workbook
+ * (one_file) is one file in it. */
 static enum uc_status write_to_directory(const struct cli_options *o, const struct exporter *ex,
 					 const struct report *r, const struct export_options *eo,
 					 const char *dir, struct uc_error *err)
@@ -229,32 +245,24 @@ static enum uc_status write_to_directory(const struct cli_options *o, const stru
 				      "write a single file"));
 	}
 	free(bare);
+	/* a workbook holds every table: one file */
+	if (ex->one_file)
+		return write_into(o, ex, r, eo, dir, EXPORT_ONE_FILE_NAME, err);
 	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
 		struct export_options one = *eo;
 		enum uc_status s;
-		char *path;
 		if (!(eo->tables & EXPORT_TABLE_BIT(k)))
 			continue;
 		one.tables = EXPORT_TABLE_BIT(k);
-		path = xasprintf("%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
-				 catalog_table_key((enum catalog_table)k), ex->extension);
-		s = check_not_input(o, path, err);
-		if (s == UC_OK)
-			s = export_to_file(ex, r, &one, path, err);
-		if (s == UC_OK) {
-			char *line = xasprintf(_("%s: wrote %s\n"), program, path);
-			line[strcspn(line, "\n")] = '\0';
-			say(stderr, "%s", line);
-			free(line);
-		}
-		free(path);
+		s = write_into(o, ex, r, &one, dir, catalog_table_key((enum catalog_table)k), err);
 		if (s != UC_OK)
 			return s;
 	}
 	return UC_OK;
 }
 
-static int write_report(const struct cli_options *o, const struct report *r)
+static int write_report(const struct cli_options *o, const struct report *r,
+			const struct findings *findings)
 {
 	const struct exporter *ex = export_find(o->format ? o->format : "text");
 	struct export_options eo;
@@ -268,6 +276,7 @@ static int write_report(const struct cli_options *o, const struct report *r)
 	if (o->no_bom)
 		eo.bom = false;
 	eo.header_keys = o->header_keys;
+	eo.findings = findings;
 	/* Text fits the terminal, cutting long cells; into a pipe or a file it
 	 * wraps them within TEXT_PIPE_WIDTH columns, unless --wide asks for
 	 * one line per row. */
@@ -276,7 +285,10 @@ static int write_report(const struct cli_options *o, const struct report *r)
 		eo.width = TEXT_PIPE_WIDTH;
 		eo.wrap = true;
 	}
-	if (!o->output) {
+	if (!o->output && ex->one_file && isatty(STDOUT_FILENO)) {
+		return usage_error(_("a workbook is a binary file and is not shown on the "
+				     "terminal: give -o FILE.xlsx, or redirect the output"));
+	} else if (!o->output) {
 		s = ex->write(r, &eo, stdout, &err);
 		if (s == UC_OK && (fflush(stdout) != 0 || ferror(stdout)))
 			s = uc_error_set(&err, UC_ERR_IO, NULL, 0, _("writing failed: %s"),
@@ -318,25 +330,29 @@ static int run_report(const struct cli_options *o)
 	struct catalog *catalog = NULL;
 	struct uc_error err = {0};
 	struct plan *plan = NULL;
+	struct findings findings;
 	struct report *r;
 	int rc;
 
 	rc = load_plan(o, &plan);
 	if (rc >= 0)
 		return rc;
-	if (print_findings(plan, name, true) > 0) {
+	if (print_findings(plan, name, &findings) > 0) {
 		fprintf(stderr, _("%s: the plan has errors; fix them and run again (see '%s "
 				  "check')\n"),
 			program, program);
+		findings_free(&findings);
 		plan_free(plan);
 		return EXIT_INVALID;
 	}
 	if (catalog_load_default(&catalog, &err) != UC_OK) {
+		findings_free(&findings);
 		plan_free(plan);
 		return report_error(&err);
 	}
 	r = report_build(plan, catalog);
-	rc = write_report(o, r);
+	rc = write_report(o, r, &findings);
+	findings_free(&findings);
 	report_free(r);
 	catalog_free(catalog);
 	plan_free(plan);

@@ -57,6 +57,14 @@ expect 2 "planner without a terminal" sh -c "'$BIN' </dev/null"
 grep_in "$T/err" "report" "planner without a terminal points to report"
 expect 2 "extra argument" "$BIN" report "$DATA/examples/one-site.xml" extra
 
+# --- topology options on a shipped example --------------------------------------
+# A single Edge's pool carries its server's name; scaling it gives the pool a
+# name of its own instead of a duplicate-name error.
+for edge in scaled-dns scaled-hlb; do
+	expect 0 "one-site example with --edge $edge" "$BIN" check "$DATA/examples/one-site.xml" --edge $edge
+	if grep -q "already used" "$T/out" "$T/err"; then bad "--edge $edge: a duplicate name"; else ok; fi
+done
+
 # --- reports -------------------------------------------------------------------
 expect 0 "default plan report" "$BIN" report
 grep_in "$T/out" "Firewall rules" "text report has the firewall table"

@@ -5,6 +5,8 @@
 #define UCPLAN_TESTS_SUPPORT_H
 
 #include <locale.h>
+#include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "ucplan/catalog.h"
@@ -71,6 +73,30 @@ static const char *cell(const struct report_table *t, size_t row, const char *ke
 
 	assert_true(c >= 0);
 	return t->rows[row].cells[c];
+}
+
+/* A file of ../shared (or $UCPLAN_SHARED), NUL-terminated; NULL when
+ * absent.  Caller frees. */
+__attribute__((unused)) static char *shared_file(const char *relative)
+{
+	const char *root = getenv("UCPLAN_SHARED");
+	char path[1024], buf[65536];
+	char *data = NULL;
+	size_t size = 0, n;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", root ? root : "../shared", relative);
+	f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+		data = xrealloc(data, size + n + 1);
+		memcpy(data + size, buf, n);
+		size += n;
+		data[size] = '\0';
+	}
+	fclose(f);
+	return data;
 }
 
 #endif

@@ -164,6 +164,7 @@ static void test_compiled_catalog_equals_parsed(void **state)
 		assert_same_text(a->sources[i].id, b->sources[i].id);
 		assert_same_text(a->sources[i].file, b->sources[i].file);
 		assert_same_text(a->sources[i].section, b->sources[i].section);
+		assert_same_text(a->sources[i].document, b->sources[i].document);
 		assert_same_text(a->sources[i].title, b->sources[i].title);
 		assert_same_text(a->sources[i].article, b->sources[i].article);
 		assert_same_text(a->sources[i].table, b->sources[i].table);
@@ -181,6 +182,22 @@ static void test_compiled_catalog_equals_parsed(void **state)
 		assert_same_text(a->endpoints[i].lb_vip ? a->endpoints[i].lb_vip->id : NULL,
 				 b->endpoints[i].lb_vip ? b->endpoints[i].lb_vip->id : NULL);
 	}
+	/* the load balancer settings, value by value */
+	assert_int_equal(a->n_lb_profiles, b->n_lb_profiles);
+	assert_true(a->n_lb_profiles > 0);
+	for (size_t i = 0; i < a->n_lb_profiles; i++) {
+		const struct catalog_lb_profile *x = &a->lb_profiles[i], *y = &b->lb_profiles[i];
+		assert_same_text(x->id, y->id);
+		assert_int_equal(x->persistence, y->persistence);
+		assert_int_equal(x->idle_timeout, y->idle_timeout);
+		assert_same_text(x->monitor_transport, y->monitor_transport);
+		assert_int_equal(x->monitor_port, y->monitor_port);
+		assert_int_equal(x->source_nat, y->source_nat);
+		assert_same_text(x->note, y->note);
+		assert_int_equal(x->n_sources, y->n_sources);
+		for (size_t j = 0; j < x->n_sources; j++)
+			assert_same_text(x->sources[j]->id, y->sources[j]->id);
+	}
 	assert_int_equal(a->n_rules, b->n_rules);
 	for (size_t i = 0; i < a->n_rules; i++) {
 		const struct catalog_rule *x = &a->rules[i], *y = &b->rules[i];
@@ -195,6 +212,7 @@ static void test_compiled_catalog_equals_parsed(void **state)
 		assert_same_text(x->service, y->service);
 		assert_same_text(x->authentication, y->authentication);
 		assert_same_text(x->note, y->note);
+		assert_same_text(x->lb ? x->lb->id : NULL, y->lb ? y->lb->id : NULL);
 		assert_int_equal(x->line, y->line);
 		assert_same_condition(&x->when, &y->when);
 		assert_int_equal(x->n_refs, y->n_refs);
@@ -256,6 +274,24 @@ static void test_refuses_duplicate_id(void **state)
 	(void)state;
 	expect_refused("id=\"fe-sip-5060\"", "id=\"all-sql-browser\"", UC_ERR_SCHEMA,
 		       "all-sql-browser");
+}
+
+/* A load balancer profile that is not there, on a rule that is not a load
+ * balancer's, citing a source that is not there, or defined twice. */
+static void test_refuses_bad_lb_profile(void **state)
+{
+	(void)state;
+	expect_refused("lb-profile=\"pool-not-documented\"", "lb-profile=\"pool-undocumented\"",
+		       UC_ERR_SCHEMA, "pool-undocumented");
+	expect_refused("<rule id=\"client-dhcp\" table=\"firewall\"",
+		       "<rule id=\"client-dhcp\" lb-profile=\"pool-not-documented\" table=\"firewall\"",
+		       UC_ERR_SCHEMA, "only a load balancer rule");
+	expect_refused("<ref source=\"lb-web\"/>", "<ref source=\"lb-webs\"/>", UC_ERR_SCHEMA,
+		       "lb-webs");
+	expect_refused("id=\"fe-web-external\"", "id=\"fe-web-internal\"", UC_ERR_SCHEMA,
+		       "defined twice");
+	/* a monitor without a port is refused by the schema */
+	expect_refused("monitor=\"TCP 5061\"", "monitor=\"TCP\"", UC_ERR_SCHEMA, "schema");
 }
 
 static void test_refuses_broken_xml(void **state)
@@ -351,6 +387,7 @@ int main(void)
 	    cmocka_unit_test(test_refuses_unknown_endpoint),
 	    cmocka_unit_test(test_refuses_unknown_condition),
 	    cmocka_unit_test(test_refuses_duplicate_id),
+	    cmocka_unit_test(test_refuses_bad_lb_profile),
 	    cmocka_unit_test(test_refuses_broken_xml),
 	    cmocka_unit_test(test_refuses_doctype),
 	    cmocka_unit_test(test_missing_catalog_is_io_error),

@@ -37,17 +37,36 @@
 
 /* Only what the exporters read of the catalog: ids, scopes (the text
  * shows the scope's label) and the public sources. */
-static struct catalog_scope scope_internal = {"internal-firewall", "Internal firewall"};
-static struct catalog_scope scope_external = {"external-firewall", "External firewall"};
-static struct catalog_scope scope_lb = {"load-balancer", "Load balancer"};
-static struct catalog_scope scope_server = {"server", "Server"};
+static struct catalog_scope scope_internal = {"internal-firewall", "Internal firewall", NULL};
+static struct catalog_scope scope_external = {"external-firewall", "External firewall", NULL};
+static struct catalog_scope scope_lb = {"load-balancer", "Load balancer", NULL};
+static struct catalog_scope scope_server = {"server", "Server", NULL};
 
 static const struct catalog_rule rule_sip = {
     .id = "fw-sip", .table = CATALOG_FIREWALL, .scope = &scope_internal};
 static const struct catalog_rule rule_media = {
     .id = "fw-media", .table = CATALOG_FIREWALL, .scope = &scope_external};
+/* the lb row's VIP settings: some documented, source NAT not */
+static const struct catalog_source src_lb_affinity = {.id = "lb-affinity",
+						      .section = "4.2",
+						      .document = "dns-certificates-reference",
+						      .title = "Web services",
+						      .article = "Load balancing",
+						      .table = "Affinity",
+						      .url = "https://example.com/lb-affinity"};
+static const struct catalog_source *lb_settings_sources[] = {&src_lb_affinity};
+static const struct catalog_lb_profile lb_web_settings = {
+    .id = "web",
+    .persistence = LB_PERSISTENCE_SOURCE,
+    .idle_timeout = 1800,
+    .monitor_transport = "TCP",
+    .monitor_port = 5061,
+    .source_nat = LB_SNAT_UNDOCUMENTED,
+    .note = "Keep a client on one server.",
+    .sources = lb_settings_sources,
+    .n_sources = 1};
 static const struct catalog_rule rule_lb = {
-    .id = "lb-web", .table = CATALOG_LB, .scope = &scope_lb};
+    .id = "lb-web", .table = CATALOG_LB, .scope = &scope_lb, .lb = &lb_web_settings};
 static const struct catalog_rule rule_program = {
     .id = "prog-replica", .table = CATALOG_PROGRAMS, .scope = &scope_server};
 
@@ -329,7 +348,8 @@ static void test_find(void **state)
 	assert_ptr_equal(export_find("csv"), &export_csv);
 	assert_ptr_equal(export_find("xml"), &export_xml);
 	assert_ptr_equal(export_find("json"), &export_json);
-	assert_null(export_find("xlsx"));
+	assert_ptr_equal(export_find("xlsx"), &export_xlsx);
+	assert_null(export_find("ods"));
 	assert_null(export_find("JSON"));
 	assert_null(export_find(""));
 	assert_null(export_find(NULL));
@@ -337,6 +357,11 @@ static void test_find(void **state)
 	assert_string_equal(export_csv.extension, "csv");
 	assert_string_equal(export_xml.extension, "xml");
 	assert_string_equal(export_json.extension, "json");
+	assert_string_equal(export_xlsx.extension, "xlsx");
+	/* only the workbook holds every table in one file */
+	assert_true(export_xlsx.one_file);
+	assert_false(export_csv.one_file || export_text.one_file || export_xml.one_file ||
+		     export_json.one_file);
 }
 
 static void check_defaults(const char *lang, char sep, bool bom)
@@ -445,16 +470,23 @@ static void test_neutralize(void **state)
 #define LB_CSV(S)                                                                                  \
 	Q("Site") S Q("Rule") S                                                                    \
 	Q("Load balancer") S Q("Pool role") S Q("Virtual IP") S Q("Pool members") S                \
-	Q("Transport") S Q("Port") S Q("Service") S Q("Note") S Q("Reference") "\r\n"              \
+	Q("Transport") S Q("Port") S Q("Service") S Q("Persistence") S                             \
+	Q("TCP idle timeout (s)") S Q("Health monitor") S Q("Source NAT") S Q("Note") S            \
+	Q("Settings note") S Q("Reference") "\r\n"                                                 \
 	Q("Málaga") S Q("lb-web") S                                                                \
 	Q("pool.mlg.contoso.com") S Q("frontend-pool") S Q("10.1.0.10") S                          \
 	Q("10.1.0.11 10.1.0.12") S                                                                 \
-	Q("TCP") S Q("443") S Q("HTTPS") S Q("Web services, 前端") S                               \
-	Q("Load balancing — Ports <https://example.com/lb>") "\r\n"
+	Q("TCP") S Q("443") S Q("HTTPS") S                                                         \
+	Q("Source address") S Q("1800") S Q("TCP 5061") S Q("Not documented") S                    \
+	Q("Web services, 前端") S Q("Keep a client on one server.") S                              \
+	Q("Load balancing — Ports <https://example.com/lb>; "                                      \
+	  "Load balancing — Affinity <https://example.com/lb-affinity>") "\r\n"
 #define LB_KEYS(S)                                                                                 \
 	Q("site") S Q("rule") S                                                                    \
 	Q("load_balancer") S Q("pool_role") S Q("vip") S Q("members") S                            \
-	Q("transport") S Q("port") S Q("service") S Q("note") S Q("reference") "\r\n"
+	Q("transport") S Q("port") S Q("service") S Q("persistence") S Q("idle_timeout") S          \
+	Q("health_monitor") S Q("source_nat") S Q("note") S Q("settings_note") S                    \
+	Q("reference") "\r\n"
 #define IPSEC_CSV(S)                                                                               \
 	Q("Site") S Q("Rule") S Q("Exception") S                                                   \
 	Q("Source role") S Q("Source name") S Q("Source addresses") S                              \
@@ -626,7 +658,7 @@ static void test_csv_rfc4180(void **state)
 	/* firewall: header and two rows; lb: header and one row; ipsec:
 	 * header only; programs: header and one row; an empty record
 	 * between tables. */
-	static const size_t expect[] = {15, 15, 15, 0, 11, 11, 0, 14, 0, 9, 9};
+	static const size_t expect[] = {15, 15, 15, 0, 16, 16, 0, 14, 0, 9, 9};
 	static const char seps[] = {',', ';'};
 
 	(void)state;
@@ -921,7 +953,10 @@ static void test_text_cells(void **state)
 	    {CATALOG_LB, 0, "load_balancer", "pool.mlg.contoso.com"},
 	    {CATALOG_LB, 0, "vip", "10.1.0.10"},
 	    {CATALOG_LB, 0, "port", "443"},
-	    {CATALOG_LB, 0, "note", "Web services, 前端"},
+	    /* the settings' note follows the row's */
+	    {CATALOG_LB, 0, "note", "Web services, 前端 Keep a client on one server."},
+	    {CATALOG_LB, 0, "persistence", "Source address"},
+	    {CATALOG_LB, 0, "source_nat", "Not documented"},
 	    {CATALOG_PROGRAMS, 0, "server",
 	     "All servers fe01.contoso.com (10.0.0.11), file01.contoso.com"},
 	    {CATALOG_PROGRAMS, 0, "program_rule", "Replica Replicator Agent"},
@@ -960,6 +995,7 @@ static void test_text_alignment(void **state)
 /* An empty last cell would leave padding at the end of its line. */
 static void test_text_trailing_empty_cell(void **state)
 {
+	struct catalog_rule bare = rule_lb;
 	struct report_flow flow = lb_flows[0];
 	struct report r = {
 	    .tables = {[CATALOG_LB] = {CATALOG_LB, "lb", "Load balancing", &flow, 1}}};
@@ -969,7 +1005,9 @@ static void test_text_trailing_empty_cell(void **state)
 	size_t n;
 
 	(void)state;
-	flow.n_sources = 0; /* no reference */
+	flow.n_sources = 0; /* no reference, and no settings with theirs */
+	bare.lb = NULL;
+	flow.rule = &bare;
 	v = report_view_build(&r);
 	s = export_string(&export_text, &r, &o, NULL);
 	n = split_lines(s, lines, 8);
@@ -1043,11 +1081,13 @@ static void test_text_narrow(void **state)
 	size_t n;
 
 	(void)state;
-	o.width = 30;
+	/* the narrowest width the widest table (lb: 11 columns, 10 gaps of
+	 * two) fits in with one character a column */
+	o.width = 32;
 	s = export_string(&export_text, &test_report, &o, NULL);
 	n = split_lines(s, lines, 64);
-	check_lines_common(lines, n, 30);
-	check_text_tables(lines, n, en_view, 30);
+	check_lines_common(lines, n, 32);
+	check_text_tables(lines, n, en_view, 32);
 	free(s);
 }
 
@@ -1616,7 +1656,7 @@ static void test_bad_characters(void **state)
 /* ---- write errors ---- */
 
 static const struct exporter *const all_exporters[] = {&export_text, &export_csv, &export_xml,
-						       &export_json};
+						       &export_json, &export_xlsx};
 
 /* The write fails with UC_ERR_IO; reason, when given, is in the message. */
 static void check_write_error(FILE *f, const struct exporter *e, const char *reason)

@@ -494,33 +494,6 @@ static void test_every_vip_port_is_balanced(void **state)
 
 /* ---- 6. provenance: the cited section holds the port --------------------- */
 
-static char *shared_file(const char *relative)
-{
-	const char *root = getenv("UCPLAN_SHARED");
-	char path[1024];
-	char *data = NULL;
-	size_t size = 0;
-	FILE *f;
-
-	snprintf(path, sizeof path, "%s/%s", root ? root : "../shared", relative);
-	f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	{
-		char buf[65536];
-		size_t n;
-		while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-			data = xrealloc(data, size + n + 1);
-			memcpy(data + size, buf, n);
-			size += n;
-		}
-	}
-	fclose(f);
-	if (data)
-		data[size] = '\0';
-	return data;
-}
-
 /* The text of one section: from the heading that names it to the next
  * heading of the same or a higher level.  For ports-reference.md the key is
  * "2.1.1"; for a seed, the section title the catalog quotes. */

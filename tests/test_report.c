@@ -43,7 +43,8 @@ static void test_columns_are_the_contract(void **state)
 					       "transport", "source_port", "destination_port",
 					       "service", "note", "reference"};
 	static const char *const lb[] = {"load_balancer", "vip", "transport", "port",
-					 "service", "note", "reference"};
+					 "service", "persistence", "idle_timeout",
+					 "health_monitor", "source_nat", "note", "reference"};
 	static const char *const ipsec[] = {"rule", "source", "destination", "transport",
 					    "source_port", "destination_port", "authentication",
 					    "reference"};
@@ -56,7 +57,7 @@ static void test_columns_are_the_contract(void **state)
 	for (size_t i = 0; i < n; i++)
 		assert_string_equal(c[i].key, firewall[i]);
 	c = report_columns(CATALOG_LB, &n);
-	assert_int_equal(n, 7);
+	assert_int_equal(n, 11);
 	for (size_t i = 0; i < n; i++)
 		assert_string_equal(c[i].key, lb[i]);
 	c = report_columns(CATALOG_IPSEC, &n);

@@ -212,9 +212,9 @@ static void test_sort_real(void **state)
 /* ---- tables built by hand ------------------------------------------------ */
 
 static const struct report_column hand_columns[] = {
-    {"rule", "Rule"},
-    {"destination_port", "Destination port"},
-    {"destination", "目的地"},
+    {"rule", "Rule", NULL, COLUMN_PINNED, 9},
+    {"destination_port", "Destination port", NULL, COLUMN_WHOLE, 8},
+    {"destination", "目的地", NULL, 0, 5},
 };
 
 struct hand_table {
@@ -439,6 +439,95 @@ static void test_fit_display_width(void **state)
 	hand_free(&h);
 }
 
+/* The planner's layout of the real firewall table: at the widths people
+ * use, ports and transport are whole, no header is cut (the short one is
+ * used instead), the pinned rule comes first and the columns left off are
+ * the least important; scrolling keeps the rule. */
+static void test_layout_real(void **state)
+{
+	struct fixture *f = *state;
+	const struct report_table *t = f->fw;
+	size_t n = t->n_columns;
+	size_t *content = calloc(n, sizeof *content);
+	struct tableview_layout lay = {.width = calloc(n, sizeof(size_t)), .brief_header = calloc(n, sizeof(bool))};
+	struct tableview v;
+	const size_t screens[] = {78, 98, 198};
+
+	assert_non_null(content);
+	tableview_init(&v, t);
+	for (size_t r = 0; r < t->n_rows; r++)
+		for (size_t c = 0; c < n; c++) {
+			size_t cw = tw_width(tableview_cell(&v, &t->rows[r], c));
+			if (cw > content[c])
+				content[c] = cw;
+		}
+	for (size_t s = 0; s < sizeof screens / sizeof *screens; s++) {
+		size_t used = 0, shown = 0;
+		int lowest_shown = 100, highest_off = -1;
+
+		tableview_layout(&v, NULL, 0, screens[s], 1, false, &lay);
+		assert_int_equal(lay.pinned, report_column_index(t, "rule"));
+		assert_true(lay.width[lay.pinned] > 0);
+		for (size_t c = 0; c < n; c++) {
+			const struct report_column *col = &t->columns[c];
+			if (!lay.width[c]) {
+				if (col->priority > highest_off)
+					highest_off = col->priority;
+				continue;
+			}
+			used += lay.width[c];
+			shown++;
+			if (col->priority < lowest_shown)
+				lowest_shown = col->priority;
+			assert_true(lay.width[c] >=
+				    tw_width(view_column_label(col, lay.brief_header[c])));
+			if (col->flags & COLUMN_WHOLE)
+				assert_true(lay.width[c] >= content[c]);
+		}
+		assert_int_equal(lay.total, used + shown - 1);
+		assert_true(lay.total <= screens[s]);
+		/* the transport and the destination port are always there */
+		assert_true(lay.width[report_column_index(t, "transport")] > 0);
+		assert_true(lay.width[report_column_index(t, "destination_port")] > 0);
+		assert_true(lay.width[report_column_index(t, "destination")] > 0);
+		if (highest_off >= 0)
+			assert_true(lay.more_right > 0);
+		/* at 200 columns nothing is left off and the destination is
+		 * whole: short endpoints leave room */
+		if (screens[s] > 150) {
+			assert_int_equal(lay.more_right, 0);
+			assert_int_equal(lay.width[report_column_index(t, "destination")],
+					 content[report_column_index(t, "destination")] < 39
+					     ? content[report_column_index(t, "destination")]
+					     : lay.width[report_column_index(t, "destination")]);
+		}
+	}
+	/* Scrolled to the last column: the rule is still first, the columns
+	 * before are off to the left. */
+	tableview_layout(&v, NULL, n - 1, 78, 1, false, &lay);
+	assert_true(lay.width[report_column_index(t, "rule")] > 0);
+	assert_true(lay.width[n - 1] > 0);
+	assert_true(lay.more_left > 0);
+	/* A hidden column is never shown, even with room. */
+	{
+		bool hidden[32] = {0};
+		hidden[report_column_index(t, "scope")] = true;
+		tableview_layout(&v, hidden, 0, 1000, 1, false, &lay);
+		assert_int_equal(lay.width[report_column_index(t, "scope")], 0);
+		assert_int_equal(lay.more_right, 0);
+	}
+	/* Full width: columns in order at what they need. */
+	tableview_layout(&v, NULL, 0, 100000, 1, true, &lay);
+	for (size_t c = 0; c < n; c++)
+		assert_int_equal(lay.width[c], content[c] > tw_width(view_column_label(&t->columns[c], false))
+						   ? content[c]
+						   : tw_width(view_column_label(&t->columns[c], false)));
+	tableview_fini(&v);
+	free(lay.width);
+	free(lay.brief_header);
+	free(content);
+}
+
 static void test_clamp(void **state)
 {
 	size_t top, sel;
@@ -547,6 +636,7 @@ int main(void)
 	    cmocka_unit_test(test_find),
 	    cmocka_unit_test_setup_teardown(test_fit_real, setup, teardown),
 	    cmocka_unit_test(test_fit_display_width),
+	    cmocka_unit_test_setup_teardown(test_layout_real, setup, teardown),
 	    cmocka_unit_test(test_clamp),
 	    cmocka_unit_test(test_large),
 	};

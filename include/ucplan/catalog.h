@@ -51,6 +51,9 @@ struct catalog_source {
 	char *id;
 	char *file;    /* seed file name, or NULL */
 	char *section; /* reference section ("2.2.1"), or NULL */
+	/* the reference document of section when it is not ports-reference.md
+	 * ("dns-certificates-reference"), or NULL */
+	char *document;
 	char *title;   /* the table's title as the seed or reference names it */
 	char *article; /* the article's English title */
 	char *table;   /* the table's English title in that article */
@@ -78,7 +81,30 @@ struct catalog_endpoint {
 struct catalog_scope {
 	char *id;
 	char *label;
+	char *short_label; /* a shorter msgid for table cells ("External"), or NULL */
 };
+
+/* What to configure on a load balancer VIP beyond its ports, as Microsoft
+ * documents it (dns-certificates-reference.md §4); where Microsoft says
+ * nothing the value is "not documented", never a guess. */
+enum catalog_lb_persistence { LB_PERSISTENCE_UNDOCUMENTED, LB_PERSISTENCE_SOURCE, LB_PERSISTENCE_NONE };
+enum catalog_lb_snat { LB_SNAT_UNDOCUMENTED, LB_SNAT_ALLOWED, LB_SNAT_NOT_ALLOWED };
+struct catalog_lb_profile {
+	char *id;
+	enum catalog_lb_persistence persistence;
+	unsigned idle_timeout;   /* TCP idle timeout in seconds; 0: not documented */
+	char *monitor_transport; /* health monitor, "TCP"; NULL: not documented */
+	unsigned monitor_port;   /* on each pool member */
+	enum catalog_lb_snat source_nat;
+	char *note; /* English msgid: the details and the choices made */
+	const struct catalog_source **sources; /* borrowed */
+	size_t n_sources;
+};
+
+/* Machine keys of the settings: "source-address", "none", "allowed",
+ * "not-allowed", "not-documented" (static). */
+const char *catalog_lb_persistence_key(enum catalog_lb_persistence p);
+const char *catalog_lb_snat_key(enum catalog_lb_snat s);
 
 struct catalog_rule {
 	char *id;
@@ -95,6 +121,7 @@ struct catalog_rule {
 	struct condition when;
 	struct catalog_ref *refs;
 	size_t n_refs;
+	const struct catalog_lb_profile *lb; /* lb rules: the VIP's settings (borrowed), or NULL */
 	int line; /* line in catalog.xml, for messages */
 };
 
@@ -108,6 +135,8 @@ struct catalog {
 	size_t n_scopes;
 	struct catalog_rule *rules;
 	size_t n_rules;
+	struct catalog_lb_profile *lb_profiles;
+	size_t n_lb_profiles;
 };
 
 /* Loads and checks the catalog at path against the RELAX NG schema at

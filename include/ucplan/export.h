@@ -26,12 +26,18 @@ struct export_options {
 	size_t width;     /* text: fit lines to this many columns; 0 = no limit */
 	bool ascii;       /* text: ASCII ellipsis instead of U+2026 */
 	bool wrap;        /* text: wrap long cells within width instead of cutting them */
-	bool header_keys; /* CSV: machine keys as the header instead of labels */
+	bool header_keys; /* CSV, XLSX: machine keys as the header instead of labels */
+	/* XLSX: the plan's errors and warnings for the Warnings sheet
+	 * (borrowed; NULL: none) */
+	const struct findings *findings;
 };
 
 struct exporter {
-	const char *name;      /* "text", "csv", "xml", "json", "ps1", ... */
+	const char *name;      /* "text", "csv", "xml", "json", "xlsx", "ps1", ... */
 	const char *extension; /* file name extension without the dot */
+	/* every table in one file (a workbook): a directory gets one file,
+	 * not one per table */
+	bool one_file;
 	enum uc_status (*write)(const struct report *report, const struct export_options *opts,
 				FILE *out, struct uc_error *err);
 };
@@ -40,11 +46,15 @@ extern const struct exporter export_text;
 extern const struct exporter export_csv;
 extern const struct exporter export_xml;
 extern const struct exporter export_json;
+extern const struct exporter export_xlsx;
 /* Scripts generated from the rows (src/export/ps1.c, nft.c, probe.c). */
 extern const struct exporter export_ps1;
 extern const struct exporter export_nft;
 extern const struct exporter export_probe_ps1;
 extern const struct exporter export_probe_sh;
+
+/* The file name of a one_file export written into a directory. */
+#define EXPORT_ONE_FILE_NAME "report"
 
 /* Writes the report to path through a temporary file renamed into place
  * only when complete (fileio.h), so that a failure leaves the previous

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ucplan/strpool.h"
 #include "ucplan/view.h"
 
 struct tableview {
@@ -19,6 +20,21 @@ struct tableview {
 	bool descending;
 	char *scope;      /* scope key to keep, NULL = all */
 	int site;         /* site index to keep, -1 = all (rows with site -1 always show) */
+	/* private: the short cells of endpoint and scope columns, made once
+	 * per value (see tableview_cell) */
+	struct strpool *brief_pool;
+	struct ptrmap brief;
+};
+
+/* What a window of a given width shows of a table (tableview_layout). */
+struct tableview_layout {
+	size_t *width;	    /* per column: display columns, 0 when not on screen */
+	bool *brief_header; /* per column: headed by its short label */
+	long pinned;	    /* the pinned column, drawn first; -1 when none */
+	size_t first;	    /* the first column after the pinned one that is shown */
+	size_t more_left;   /* columns scrolled off to the left */
+	size_t more_right;  /* columns not shown from first on (scroll right) */
+	size_t total;	    /* display columns used, separators included */
 };
 
 /* Shows every row of table in report order. */
@@ -44,6 +60,29 @@ long tableview_find(const struct tableview *v, const char *text, size_t from, bo
  * the total width used, separators (sep columns between columns) included. */
 size_t tableview_fit_columns(const struct tableview *v, size_t width, size_t sep, size_t min_width,
 			     size_t *widths);
+
+/* The text a table shows in a cell: the view's cell, except for columns
+ * flagged COLUMN_SOURCE, COLUMN_DESTINATION or COLUMN_SCOPE, which show the
+ * endpoint compactly (view_put_endpoint_brief) and the scope by its short
+ * name.  Sorting uses the same text; search looks at the whole cells.  The
+ * string lives as long as the view. */
+const char *tableview_cell(struct tableview *v, const struct report_row *row, size_t column);
+
+/* Lays the table out in width display columns, sep columns between
+ * columns, for a window scrolled sideways to column first (the first one
+ * after the pinned column; 0 or 1 is the start).  Columns marked in hidden
+ * (may be NULL) are never shown.
+ *
+ * Fitted (full false): each column gets what its cells and its header
+ * need, less when the window is narrow, but never less than its header
+ * (the short one when the full one does not fit) and, for COLUMN_WHOLE
+ * columns, never less than its widest cell: cuts fall on the other
+ * columns, which end in "…".  When even that is too wide, the columns of
+ * lowest priority stay off screen (more_right counts them).  Full: columns
+ * in order at their full width (at most the window), as many as fit.
+ * out->width and out->brief_header must hold n_columns entries. */
+void tableview_layout(struct tableview *v, const bool *hidden, size_t first, size_t width,
+		      size_t sep, bool full, struct tableview_layout *out);
 
 /* Keeps selected and top valid for n rows and a window of height rows:
  * the selection is within [0, n) and visible.  Pure arithmetic for the

@@ -17,9 +17,26 @@
 #include "ucplan/report.h"
 #include "ucplan/util.h"
 
+/* How a narrow window may show a column (struct report_column.flags). */
+enum {
+	COLUMN_WHOLE = 1u << 0,	      /* never cut: ports, transport */
+	COLUMN_PINNED = 1u << 1,      /* names the row: stays when scrolling sideways */
+	COLUMN_SOURCE = 1u << 2,      /* the flow's source, shown compactly in tables */
+	COLUMN_DESTINATION = 1u << 3, /* the flow's destination, likewise */
+	COLUMN_SCOPE = 1u << 4,	      /* the scope, by its short name in tables */
+};
+
+/* A table's column.  Tables that set only key and label get the defaults:
+ * cut with "…" when needed, lowest priority, no short header. */
 struct report_column {
 	const char *key;   /* machine key, e.g. "destination_port" */
 	const char *label; /* English msgid; translate with _() when shown */
+	/* A shorter header for narrow windows: "column\004Dst port" (context
+	 * and msgid joined as the catalog stores them; view_column_label()
+	 * translates it), or NULL. */
+	const char *short_label;
+	unsigned flags; /* COLUMN_* */
+	int priority;	/* the columns a narrow window keeps: higher first */
 };
 
 struct report_row {
@@ -60,6 +77,16 @@ const struct report_column *report_columns(enum catalog_table kind, size_t *n_co
 /* Index of the column key in table, or -1. */
 int report_column_index(const struct report_table *table, const char *key);
 
+/* The translated header of a column: its full label, or its short one when
+ * brief and it has one (static or catalog storage). */
+const char *view_column_label(const struct report_column *column, bool brief);
+
+/* Appends to sb, in the current language, an endpoint in a few words for a
+ * table cell: the pool with its VIP and its number of servers, one server's
+ * name, or the role ("Front End Servers (3 servers)"); the addresses are in
+ * view_put_endpoint(). */
+void view_put_endpoint_brief(struct strbuf *sb, const struct report_endpoint *e);
+
 /* Appends to sb, in the current language: an endpoint as a person reads it;
  * a port ("Any", "5061", "50000-59999"); the flow's sources (article, table
  * and address of each, "; "-separated). */
@@ -68,5 +95,17 @@ void view_put_port(struct strbuf *sb, struct report_port port);
 void view_put_sources(struct strbuf *sb, const struct report_flow *flow);
 /* One source: "Article — Table <address>". */
 void view_put_source(struct strbuf *sb, const struct catalog_source *source);
+
+/* The settings of a load balancer VIP (catalog.h) as a person reads them,
+ * in the current language: persistence ("Source address", "None"), the TCP
+ * idle timeout in seconds ("1800"), the health monitor on each member
+ * ("TCP 5061") and source NAT ("Allowed", "Not allowed"); "Not
+ * documented" where Microsoft gives nothing, and for a NULL profile. */
+enum view_lb_setting { VIEW_LB_PERSISTENCE, VIEW_LB_IDLE_TIMEOUT, VIEW_LB_MONITOR, VIEW_LB_SOURCE_NAT };
+void view_put_lb_setting(struct strbuf *sb, const struct catalog_lb_profile *lb,
+			 enum view_lb_setting which);
+/* An lb row's sources: the flow's, then those of its VIP's settings, each
+ * article and table once. */
+void view_put_lb_sources(struct strbuf *sb, const struct report_flow *flow);
 
 #endif

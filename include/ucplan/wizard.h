@@ -82,6 +82,9 @@ const struct wizard_page *wizard_page(const struct wizard *w);
 bool wizard_next(struct wizard *w);
 bool wizard_back(struct wizard *w);
 bool wizard_goto(struct wizard *w, size_t index);
+/* The index of the page of kind (for site's pages, of that site), for
+ * wizard_goto(); the first page when there is none such. */
+size_t wizard_page_find(const struct wizard *w, enum wizard_page_kind kind, int site);
 /* Rebuilds the page list after the plan's sites were changed other than
  * through wizard_site_add/remove (a plan read into the same struct); the
  * position stays on the same page where it still exists. */
@@ -146,6 +149,22 @@ size_t wizard_addresses(struct plan *plan, size_t site, struct address_entry **o
  * UC_ERR_INVALID with a message when malformed; the plan is unchanged. */
 enum uc_status address_set(struct address_entry *entry, const char *value, char *message,
 			   size_t size);
+
+/* How a value reads as it is typed: valid; a start that more typing can
+ * still make valid ("192.0.2.", "fe01."); or wrong whatever follows
+ * ("256.1.1.1", "fe_01"), with the reason in why.  An address that can never
+ * be a server's or a VIP's (unspecified, loopback, broadcast, multicast) is
+ * wrong too.  address_set() refuses what this does not call valid. */
+enum address_verdict { ADDRESS_VALID, ADDRESS_INCOMPLETE, ADDRESS_INVALID };
+enum address_verdict address_check(enum address_kind kind, const char *text, char *why,
+				   size_t size);
+
+/* Another name or address of the plan equal to value (names without regard
+ * to case, addresses in their canonical form), other than the one at self
+ * (may be NULL): true, with the other entry named in who ("Front End Server
+ * 2 in site Dublin"). */
+bool address_duplicate(struct plan *plan, enum address_kind kind, const char *value,
+		       char *const *self, char *who, size_t size);
 
 /* "Number the rest": after the first member of a group was edited, gives
  * each following member of the same group and kind the next value

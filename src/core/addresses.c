@@ -13,6 +13,9 @@
 #include <string.h>
 
 #include "ucplan/i18n.h"
+#include "ucplan/textwidth.h"
+
+#include "model_private.h"
 
 /* Room for the longest FQDN (253) and any address text, with margin. */
 enum { ADDRESS_TEXT_MAX = 320 };
@@ -243,6 +246,205 @@ size_t wizard_addresses(struct plan *plan, size_t site, struct address_entry **o
 
 /* ---- editing --------------------------------------------------------------- */
 
+/* The columns of a refused value quoted in a message. */
+enum { SHOWN_MAX = 40 };
+
+
+/* A start of an IPv4 address: up to four parts of at most three digits,
+ * none above 255. */
+static enum address_verdict check_ipv4(const char *t, char *why, size_t size)
+{
+	unsigned parts = 1, value = 0, digits = 0;
+
+	for (const char *p = t;; p++) {
+		if (*p >= '0' && *p <= '9') {
+			value = value * 10 + (unsigned)(*p - '0');
+			if (++digits > 3 || value > 255) {
+				uc_message(why, size,
+				    _("Each part of an IPv4 address is a number from 0 to 255."));
+				return ADDRESS_INVALID;
+			}
+			continue;
+		}
+		if (*p == '.' && digits && parts < 4) {
+			parts++;
+			value = digits = 0;
+			continue;
+		}
+		if (*p == '\0')
+			return ADDRESS_INCOMPLETE;
+		uc_message(why, size,
+		    _("An IPv4 address has four numbers from 0 to 255 separated by dots, like "
+		      "192.0.2.10."));
+		return ADDRESS_INVALID;
+	}
+}
+
+/* A start of an IPv6 address: hexadecimal groups of at most four digits,
+ * "::" once, an IPv4 tail allowed. */
+static enum address_verdict check_ipv6(const char *t, char *why, size_t size)
+{
+	unsigned group = 0, groups = 0;
+	const char *dbl = strstr(t, "::");
+
+	if (dbl && strstr(dbl + 1, "::")) {
+		uc_message(why, size, _("An IPv6 address has at most one \"::\"."));
+		return ADDRESS_INVALID;
+	}
+	for (const char *p = t; *p; p++) {
+		bool hex = (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f') ||
+			   (*p >= 'A' && *p <= 'F');
+		if (hex && ++group <= 4)
+			continue;
+		if (*p == ':' && groups < 8) {
+			group = 0;
+			groups++;
+			continue;
+		}
+		if (*p == '.' && strchr(t, ':'))
+			return strchr(p, ':') ? ADDRESS_INVALID : ADDRESS_INCOMPLETE;
+		uc_message(why, size,
+		    _("An IPv6 address has groups of up to four hexadecimal digits separated by "
+		      "colons, like 2001:db8::10."));
+		return ADDRESS_INVALID;
+	}
+	return ADDRESS_INCOMPLETE;
+}
+
+/* Addresses no server and no VIP can have. */
+static bool address_reserved(const char *t, char *why, size_t size)
+{
+	struct in_addr a4;
+	struct in6_addr a6;
+
+	if (inet_pton(AF_INET, t, &a4) == 1) {
+		unsigned long h = ntohl(a4.s_addr);
+		if (h == 0)
+			uc_message(why, size,
+			    _("0.0.0.0 means “no address”; enter the address the others reach "
+			      "this at."));
+		else if (h == 0xffffffffUL)
+			uc_message(why, size,
+			    _("255.255.255.255 is the broadcast address; enter the address the "
+			      "others reach this at."));
+		else if ((h >> 24) == 127)
+			uc_message(why, size,
+			    _("%s is a loopback address, reachable only from the machine itself; "
+			      "enter the address the others reach this at."),
+			    t);
+		else if ((h >> 28) == 14)
+			uc_message(why, size,
+			    _("%s is a multicast address; enter the address the others reach "
+			      "this at."),
+			    t);
+		else
+			return false;
+		return true;
+	}
+	if (inet_pton(AF_INET6, t, &a6) == 1) {
+		static const unsigned char zero[16];
+		bool unspecified = memcmp(a6.s6_addr, zero, 16) == 0;
+		bool loopback = memcmp(a6.s6_addr, zero, 15) == 0 && a6.s6_addr[15] == 1;
+		if (unspecified || loopback)
+			uc_message(why, size,
+			    _("%s is not an address others can reach; enter the address the "
+			      "others reach this at."),
+			    t);
+		else if (a6.s6_addr[0] == 0xff)
+			uc_message(why, size,
+			    _("%s is a multicast address; enter the address the others reach "
+			      "this at."),
+			    t);
+		else
+			return false;
+		return true;
+	}
+	return false;
+}
+
+enum address_verdict address_check(enum address_kind kind, const char *text, char *why,
+				   size_t size)
+{
+	const char *t = text ? text : "";
+
+	uc_message(why, size, "%s", "");
+	if (kind == ADDRESS_IP) {
+		if (model_is_ip(t))
+			return address_reserved(t, why, size) ? ADDRESS_INVALID : ADDRESS_VALID;
+		if (strchr(t, ':'))
+			return check_ipv6(t, why, size);
+		if (strchr(t, '.'))
+			return check_ipv4(t, why, size);
+		/* one number or group so far: either kind may follow */
+		if (strspn(t, "0123456789abcdefABCDEF") == strlen(t) && strlen(t) <= 4)
+			return ADDRESS_INCOMPLETE;
+		uc_message(why, size,
+		    _("Enter an IPv4 or IPv6 address, for example 192.0.2.10 or 2001:db8::10."));
+		return ADDRESS_INVALID;
+	}
+	if (model_is_fqdn(t))
+		return ADDRESS_VALID;
+	if (strlen(t) > FQDN_MAX) {
+		uc_message(why, size,
+		    _("This name is %zu characters long; a fully qualified domain name has at "
+		      "most %d."),
+		    tw_width(t), FQDN_MAX);
+		return ADDRESS_INVALID;
+	}
+	for (const char *p = t; *p; p++) {
+		bool ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			  (*p >= '0' && *p <= '9') || *p == '-' || *p == '.';
+		if (!ok || (*p == '.' && (p == t || p[-1] == '.')) ||
+		    (*p == '-' && (p == t || p[-1] == '.')) || (*p == '.' && p[-1] == '-')) {
+			uc_message(why, size,
+			    _("A fully qualified domain name has letters, digits and hyphens in "
+			      "dot-separated labels, like fe01.example.com."));
+			return ADDRESS_INVALID;
+		}
+	}
+	return ADDRESS_INCOMPLETE;
+}
+
+bool address_duplicate(struct plan *plan, enum address_kind kind, const char *value,
+		       char *const *self, char *who, size_t size)
+{
+	bool ip = kind == ADDRESS_IP;
+	char *key, *other;
+	bool found = false;
+
+	if (str_empty(value) || (ip ? !model_is_ip(value) : !model_is_fqdn(value)))
+		return false;
+	key = ip ? model_address_key(value) : model_name_key(value);
+	for (size_t s = 0; plan && s < plan->n_sites && !found; s++) {
+		struct address_entry *e;
+		size_t n = wizard_addresses(plan, s, &e);
+
+		for (size_t i = 0; i < n && !found; i++) {
+			size_t members = 0;
+			if (e[i].value == self || e[i].kind != kind || str_empty(*e[i].value))
+				continue;
+			other = ip ? model_address_key(*e[i].value) : model_name_key(*e[i].value);
+			found = str_eq(other, key);
+			free(other);
+			if (!found)
+				continue;
+			for (size_t k = 0; k < n; k++)
+				members += e[k].group == e[i].group;
+			if (members > 1)
+				/* TRANSLATORS: an entry of the names screen: its label,
+				   its number and its site ("Front End Server 2 in site
+				   Dublin") */
+				uc_message(who, size, _("%s %u in site %s"), _(e[i].label),
+					   e[i].member + 1, plan->sites[s].name);
+			else
+				uc_message(who, size, _("%s in site %s"), _(e[i].label),
+					   plan->sites[s].name);
+		}
+		free(e);
+	}
+	free(key);
+	return found;
+}
 
 enum uc_status address_set(struct address_entry *entry, const char *value, char *message,
 			   size_t size)
@@ -273,8 +475,28 @@ enum uc_status address_set(struct address_entry *entry, const char *value, char 
 		return UC_ERR_INVALID;
 	}
 	ok = ip ? model_is_ip(text) : model_is_fqdn(text);
+	if (!ok && !ip && strlen(text) > FQDN_MAX) {
+		/* Said in words: quoting 300 characters pushed the reason off
+		 * the screen. */
+		uc_message(message, size,
+		    _("This name is %zu characters long; a fully qualified domain name has at "
+		      "most %d."),
+		    tw_width(text), FQDN_MAX);
+		free(text);
+		return UC_ERR_INVALID;
+	}
+	if (ok && ip && address_reserved(text, message, size)) {
+		free(text);
+		return UC_ERR_INVALID;
+	}
 	if (!ok) {
-		const char *shown = model_is_clean_text(text) ? text : "?";
+		/* The value quoted short and harmless: the reason must fit on
+		 * the screen, and control characters must not reach it. */
+		char *clean = tw_neutralize(text);
+		char shown[SHOWN_MAX * 4 + 8];
+
+		tw_fit_pad(shown, sizeof shown, clean, SHOWN_MAX, 0, 0);
+		free(clean);
 
 		if (ip)
 			uc_message(message, size,

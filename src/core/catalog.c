@@ -134,6 +134,76 @@ static enum uc_status parse_when(const struct xml_node *n, const char *path, str
 	return s;
 }
 
+const char *catalog_lb_persistence_key(enum catalog_lb_persistence p)
+{
+	return p == LB_PERSISTENCE_SOURCE ? "source-address"
+	       : p == LB_PERSISTENCE_NONE ? "none"
+					  : "not-documented";
+}
+
+const char *catalog_lb_snat_key(enum catalog_lb_snat s)
+{
+	return s == LB_SNAT_ALLOWED ? "allowed" : s == LB_SNAT_NOT_ALLOWED ? "not-allowed" : "not-documented";
+}
+
+static const struct catalog_lb_profile *find_lb_profile(const struct catalog *c, const char *id)
+{
+	for (size_t i = 0; i < c->n_lb_profiles; i++)
+		if (str_eq(c->lb_profiles[i].id, id))
+			return &c->lb_profiles[i];
+	return NULL;
+}
+
+/* One <profile>: the schema has checked the values' shapes. */
+static enum uc_status load_lb_profile(struct catalog *c, const struct xml_node *n,
+				      struct catalog_lb_profile *p, struct uc_error *err)
+{
+	const char *persistence = xml_node_attr(n, "persistence");
+	const char *timeout = xml_node_attr(n, "idle-timeout");
+	const char *monitor = xml_node_attr(n, "monitor");
+	const char *snat = xml_node_attr(n, "source-nat");
+
+	p->id = attr(n, "id");
+	p->note = child_text(n, "note");
+	p->persistence = str_eq(persistence, "source-address") ? LB_PERSISTENCE_SOURCE
+			 : str_eq(persistence, "none")	       ? LB_PERSISTENCE_NONE
+								       : LB_PERSISTENCE_UNDOCUMENTED;
+	p->source_nat = str_eq(snat, "allowed")	      ? LB_SNAT_ALLOWED
+			: str_eq(snat, "not-allowed") ? LB_SNAT_NOT_ALLOWED
+						      : LB_SNAT_UNDOCUMENTED;
+	if (timeout && timeout[0] >= '1' && timeout[0] <= '9')
+		p->idle_timeout = (unsigned)strtoul(timeout, NULL, 10);
+	if (monitor && !str_eq(monitor, "not-documented")) {
+		const char *space = strchr(monitor, ' ');
+		unsigned long port = space ? strtoul(space + 1, NULL, 10) : 0;
+		if (!space || port == 0 || port > 65535)
+			return uc_error_set(err, UC_ERR_SCHEMA, c->path, n->line,
+					    _("load balancer profile %s: the monitor \"%s\" is not a "
+					      "transport and a port"),
+					    p->id, monitor);
+		p->monitor_transport = xstrndup(monitor, (size_t)(space - monitor));
+		p->monitor_port = (unsigned)port;
+	}
+	p->sources = xcalloc(count_children(n, "ref") + 1, sizeof *p->sources);
+	for (size_t i = 0; i < n->n_children; i++) {
+		const struct xml_node *m = &n->children[i];
+		const char *id;
+		if (!is_element(m, "ref"))
+			continue;
+		id = xml_node_attr(m, "source");
+		p->sources[p->n_sources] = find_source(c, id);
+		if (!p->sources[p->n_sources])
+			return uc_error_set(err, UC_ERR_SCHEMA, c->path, m->line,
+					    _("load balancer profile %s: unknown source \"%s\""), p->id,
+					    id);
+		p->n_sources++;
+	}
+	if (find_lb_profile(c, p->id) != p)
+		return uc_error_set(err, UC_ERR_SCHEMA, c->path, n->line,
+				    _("load balancer profile \"%s\" is defined twice"), p->id);
+	return UC_OK;
+}
+
 static enum uc_status load_rule(struct catalog *c, const struct xml_node *n, struct catalog_rule *r,
 				struct uc_error *err)
 {
@@ -178,6 +248,15 @@ static enum uc_status load_rule(struct catalog *c, const struct xml_node *n, str
 	else if (r->table == CATALOG_IPSEC && !r->authentication)
 		s = uc_error_set(err, UC_ERR_SCHEMA, c->path, line,
 				 _("rule %s: an IPsec rule needs an authentication element"), r->id);
+	else if (xml_node_attr(n, "lb-profile") && r->table != CATALOG_LB)
+		s = uc_error_set(err, UC_ERR_SCHEMA, c->path, line,
+				 _("rule %s: only a load balancer rule has a load balancer profile"),
+				 r->id);
+	else if (xml_node_attr(n, "lb-profile") &&
+		 !(r->lb = find_lb_profile(c, xml_node_attr(n, "lb-profile"))))
+		s = uc_error_set(err, UC_ERR_SCHEMA, c->path, line,
+				 _("rule %s: unknown load balancer profile \"%s\""), r->id,
+				 xml_node_attr(n, "lb-profile"));
 	if (s != UC_OK)
 		return s;
 
@@ -255,6 +334,7 @@ static enum uc_status load_catalog(struct catalog *c, const struct xml_node *roo
 		src->id = attr(n, "id");
 		src->file = attr(n, "file");
 		src->section = attr(n, "section");
+		src->document = attr(n, "document");
 		src->title = attr(n, "title");
 		src->article = attr(n, "article");
 		src->table = attr(n, "table");
@@ -272,6 +352,7 @@ static enum uc_status load_catalog(struct catalog *c, const struct xml_node *roo
 		sc = &c->scopes[c->n_scopes++];
 		sc->id = attr(n, "id");
 		sc->label = child_text(n, "label");
+		sc->short_label = child_text(n, "short");
 	}
 	c->endpoints = xcalloc(count_children(endpoints, "endpoint"), sizeof *c->endpoints);
 	for (size_t i = 0; endpoints && i < endpoints->n_children; i++) {
@@ -309,6 +390,19 @@ static enum uc_status load_catalog(struct catalog *c, const struct xml_node *roo
 							    c->endpoints[k].id, vip);
 			}
 			k++;
+		}
+	}
+	{
+		const struct xml_node *profiles = xml_node_child(root, "lb-profiles");
+		c->lb_profiles = xcalloc(count_children(profiles, "profile") + 1,
+					 sizeof *c->lb_profiles);
+		for (size_t i = 0; profiles && i < profiles->n_children; i++) {
+			const struct xml_node *n = &profiles->children[i];
+			if (!is_element(n, "profile"))
+				continue;
+			s = load_lb_profile(c, n, &c->lb_profiles[c->n_lb_profiles++], err);
+			if (s != UC_OK)
+				return s;
 		}
 	}
 	n_rules = count_children(rules, "rule");
@@ -428,6 +522,13 @@ void catalog_free(struct catalog *c)
 		free(r->refs);
 	}
 	free(c->rules);
+	for (size_t i = 0; i < c->n_lb_profiles; i++) {
+		free(c->lb_profiles[i].id);
+		free(c->lb_profiles[i].note);
+		free(c->lb_profiles[i].monitor_transport);
+		free(c->lb_profiles[i].sources);
+	}
+	free(c->lb_profiles);
 	for (size_t i = 0; i < c->n_endpoints; i++) {
 		free(c->endpoints[i].id);
 		free(c->endpoints[i].label);
@@ -436,12 +537,14 @@ void catalog_free(struct catalog *c)
 	for (size_t i = 0; i < c->n_scopes; i++) {
 		free(c->scopes[i].id);
 		free(c->scopes[i].label);
+		free(c->scopes[i].short_label);
 	}
 	free(c->scopes);
 	for (size_t i = 0; i < c->n_sources; i++) {
 		free(c->sources[i].id);
 		free(c->sources[i].file);
 		free(c->sources[i].section);
+		free(c->sources[i].document);
 		free(c->sources[i].title);
 		free(c->sources[i].article);
 		free(c->sources[i].table);

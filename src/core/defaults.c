@@ -125,12 +125,18 @@ static unsigned *name_counter(struct fill_ctx *ctx, const char *prefix)
 }
 
 /* The first free name: prefixNN.slug.example.com, or prefix.slug.example.com
- * then prefix2, prefix3... for a single name. */
-static char *default_name(struct fill_ctx *ctx, const char *prefix, bool numbered, const char *slug)
+ * then prefix2, prefix3... for a single name.  A numbered name starts at the
+ * member's own number (member), so that the fourth Front End Server is fe04
+ * even when the first three kept the names of a site since renamed. */
+static char *default_name(struct fill_ctx *ctx, const char *prefix, bool numbered, const char *slug,
+			  size_t member)
 {
 	unsigned *counter = numbered ? name_counter(ctx, prefix) : NULL;
+	unsigned from = numbered ? *counter : 1;
 
-	for (unsigned i = numbered ? *counter : 1;; i++) {
+	if (numbered && member > from && member < 100000)
+		from = (unsigned)member;
+	for (unsigned i = from;; i++) {
 		char *name;
 
 		if (numbered)
@@ -203,7 +209,7 @@ static void fill_site(struct fill_ctx *ctx, size_t index)
 			continue;
 		free(*f->slot);
 		if (f->type == FIELD_NAME)
-			*f->slot = default_name(ctx, f->prefix, f->numbered, ctx->slugs[index]);
+			*f->slot = default_name(ctx, f->prefix, f->numbered, ctx->slugs[index], f->n);
 		else
 			*f->slot = default_address(ctx, index, f->net);
 	}

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model_private.h"
 #include "ucplan/i18n.h"
@@ -956,6 +957,15 @@ void plan_set_edge(struct plan *plan, size_t site_index, enum edge_topology topo
 	for (size_t i = s->n_edges; i < count; i++)
 		s->edges[i] = (struct edge_server){0};
 	s->n_edges = count;
+	/* A single Edge's pool may carry its server's name; a pool of several
+	 * needs a name of its own, or scaling made a duplicate. */
+	if (topology != EDGE_SINGLE && !str_empty(s->edge_fqdn))
+		for (size_t i = 0; i < s->n_edges; i++)
+			if (!str_empty(s->edges[i].fqdn) &&
+			    strcasecmp(s->edges[i].fqdn, s->edge_fqdn) == 0) {
+				clear_string(&s->edge_fqdn);
+				break;
+			}
 	s->edge = topology;
 	s->edge_addressing = addressing;
 	if (topology != EDGE_SCALED_HLB)

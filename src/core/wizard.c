@@ -1060,6 +1060,16 @@ static size_t page_position(size_t n_sites, enum wizard_page_kind kind, size_t s
 	}
 }
 
+size_t wizard_page_find(const struct wizard *w, enum wizard_page_kind kind, int site)
+{
+	size_t n_sites = w->plan->n_sites;
+	bool per_site = kind >= WIZARD_PAGE_FRONTEND && kind <= WIZARD_PAGE_SITE_OTHER;
+
+	if (per_site && (site < 0 || (size_t)site >= n_sites))
+		return 0;
+	return page_position(n_sites, kind, per_site ? (size_t)site : 0);
+}
+
 static void page_fill(struct wizard_page *page, enum wizard_page_kind kind, int site)
 {
 	const struct page_desc *d = &page_descs[kind];

@@ -9,7 +9,7 @@
 #include "ucplan/i18n.h"
 
 static const struct exporter *const exporters[] = {
-    &export_text, &export_csv,       &export_xml,     &export_json,
+    &export_text, &export_csv, &export_xml,       &export_json,    &export_xlsx,
     &export_ps1,  &export_nft, &export_probe_ps1, &export_probe_sh};
 
 const struct exporter *export_find(const char *name)

@@ -157,6 +157,33 @@ F(f_members)
 	put_addresses(sb, f->source);
 }
 
+/* lb: what to configure on the VIP (catalog lb profiles), text for people */
+static const struct catalog_lb_profile *lb_of(const struct report_flow *f)
+{
+	return f->rule ? f->rule->lb : NULL;
+}
+#define SETTING(name, which)                                                                        \
+	F(name)                                                                                    \
+	{                                                                                          \
+		UNUSED_R;                                                                          \
+		view_put_lb_setting(sb, lb_of(f), which);                                          \
+	}
+SETTING(f_persistence, VIEW_LB_PERSISTENCE)
+SETTING(f_idle_timeout, VIEW_LB_IDLE_TIMEOUT)
+SETTING(f_monitor, VIEW_LB_MONITOR)
+SETTING(f_source_nat, VIEW_LB_SOURCE_NAT)
+F(f_settings_note)
+{
+	UNUSED_R;
+	if (lb_of(f) && !str_empty(lb_of(f)->note))
+		strbuf_puts(sb, _(lb_of(f)->note));
+}
+F(f_lb_reference)
+{
+	UNUSED_R;
+	view_put_lb_sources(sb, f);
+}
+
 #define K(name) static const void *name(const struct report *r, const struct report_flow *f)
 
 /* plan-wide rows share one key for their empty site */
@@ -212,6 +239,12 @@ K(k_sources)
 	UNUSED_R;
 	return f->sources ? (const void *)f->sources : plan_wide;
 }
+/* every lb setting depends on the VIP's profile alone */
+K(k_lb_profile)
+{
+	UNUSED_R;
+	return lb_of(f) ? (const void *)lb_of(f) : plan_wide;
+}
 
 static struct report_port p_source(const struct report_flow *f)
 {
@@ -254,8 +287,14 @@ static const struct field lb_fields[] = {
 	TEXT("transport", N_("Transport"), f_transport, k_transport),
 	PORT("port", N_("Port"), f_destination_port, p_destination),
 	TEXT("service", N_("Service"), f_service, k_service),
+	TEXT("persistence", N_("Persistence"), f_persistence, k_lb_profile),
+	TEXT("idle_timeout", N_("TCP idle timeout (s)"), f_idle_timeout, k_lb_profile),
+	TEXT("health_monitor", N_("Health monitor"), f_monitor, k_lb_profile),
+	TEXT("source_nat", N_("Source NAT"), f_source_nat, k_lb_profile),
 	TEXT("note", N_("Note"), f_note, k_note),
-	TEXT("reference", N_("Reference"), f_reference, k_sources),
+	TEXT("settings_note", N_("Settings note"), f_settings_note, k_lb_profile),
+	/* the rule's sources and the profile's: no single key, rendered per row */
+	TEXT("reference", N_("Reference"), f_lb_reference, NULL),
 };
 
 static const struct field ipsec_fields[] = {

@@ -79,6 +79,58 @@ static void set_message(json_t *o, const char *key, const char *msgid)
 	json_object_set_new(o, key, m);
 }
 
+static json_t *source_json(const struct catalog_source *s)
+{
+	json_t *src = json_object();
+
+	set_string(src, "article", s->article);
+	set_string(src, "table", s->table);
+	set_string(src, "url", s->url);
+	set_optional(src, "seed", s->file);
+	set_optional(src, "section", s->section);
+	set_optional(src, "document", s->document);
+	return src;
+}
+
+/* {"value": machine value, "label": as a person reads it} */
+static void set_setting(json_t *o, const char *key, json_t *value,
+			const struct catalog_lb_profile *lb, enum view_lb_setting which)
+{
+	struct strbuf sb = {0};
+	json_t *m = json_object();
+
+	view_put_lb_setting(&sb, lb, which);
+	json_object_set_new(m, "value", value);
+	set_string(m, "label", sb.data ? sb.data : "");
+	json_object_set_new(o, key, m);
+	strbuf_free(&sb);
+}
+
+/* An lb row's VIP settings: each as a machine value ("not-documented"
+ * where Microsoft gives nothing) with its label, the note and sources. */
+static json_t *lb_settings_json(const struct catalog_lb_profile *lb)
+{
+	json_t *o = json_object(), *sources = json_array();
+
+	set_setting(o, "persistence", json_string(catalog_lb_persistence_key(lb->persistence)), lb,
+		    VIEW_LB_PERSISTENCE);
+	set_setting(o, "idle_timeout",
+		    lb->idle_timeout ? json_integer(lb->idle_timeout) : json_string("not-documented"),
+		    lb, VIEW_LB_IDLE_TIMEOUT);
+	set_setting(o, "health_monitor",
+		    lb->monitor_transport ? json_pack("{s:s, s:i}", "transport", lb->monitor_transport,
+						      "port", (int)lb->monitor_port)
+					  : json_string("not-documented"),
+		    lb, VIEW_LB_MONITOR);
+	set_setting(o, "source_nat", json_string(catalog_lb_snat_key(lb->source_nat)), lb,
+		    VIEW_LB_SOURCE_NAT);
+	set_message(o, "note", lb->note);
+	for (size_t i = 0; i < lb->n_sources; i++)
+		json_array_append_new(sources, source_json(lb->sources[i]));
+	json_object_set_new(o, "sources", sources);
+	return o;
+}
+
 static json_t *flow_json(const struct report_flow *f)
 {
 	json_t *o = json_object(), *sources = json_array();
@@ -94,17 +146,11 @@ static json_t *flow_json(const struct report_flow *f)
 	set_message(o, "service", f->service);
 	set_message(o, "note", f->note);
 	set_message(o, "authentication", f->authentication);
-	for (size_t i = 0; i < f->n_sources; i++) {
-		const struct catalog_source *s = f->sources[i];
-		json_t *src = json_object();
-		set_string(src, "article", s->article);
-		set_string(src, "table", s->table);
-		set_string(src, "url", s->url);
-		set_optional(src, "seed", s->file);
-		set_optional(src, "section", s->section);
-		json_array_append_new(sources, src);
-	}
+	for (size_t i = 0; i < f->n_sources; i++)
+		json_array_append_new(sources, source_json(f->sources[i]));
 	json_object_set_new(o, "sources", sources);
+	if (f->rule && f->rule->lb)
+		json_object_set_new(o, "lb_settings", lb_settings_json(f->rule->lb));
 	return o;
 }
 

@@ -7,6 +7,7 @@
  * fitting finds the shrink level by bisection. */
 #include "ucplan/tableview.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,9 +145,9 @@ static int compare_ranked(const void *a, const void *b)
 
 /* Orders n row indexes by the text of column; equal rows keep their order
  * in either direction. */
-static void rows_sort(const struct report_table *t, size_t column, bool descending, size_t *rows,
-		      size_t n)
+static void rows_sort(struct tableview *v, size_t column, bool descending, size_t *rows, size_t n)
 {
+	const struct report_table *t = v->table;
 	struct text_ranks tr = {0};
 	struct strbuf keys = {0}, run = {0};
 	struct ranked_text *sorted;
@@ -156,8 +157,7 @@ static void rows_sort(const struct report_table *t, size_t column, bool descendi
 		return;
 	key = xreallocarray(NULL, n, sizeof *key);
 	for (size_t i = 0; i < n; i++) {
-		const char *cell = t->rows[rows[i]].cells[column];
-		key[i] = ranks_index(&tr, cell ? cell : "");
+		key[i] = ranks_index(&tr, tableview_cell(v, &t->rows[rows[i]], column));
 	}
 	/* Keys go into one buffer; their offsets become pointers once it
 	 * stops growing. */
@@ -218,7 +218,7 @@ static void view_update(struct tableview *v)
 		if (row_shown(v, &t->rows[i]))
 			v->rows[v->n_rows++] = i;
 	if (t && v->sort_column >= 0 && (size_t)v->sort_column < t->n_columns)
-		rows_sort(t, (size_t)v->sort_column, v->descending, v->rows, v->n_rows);
+		rows_sort(v, (size_t)v->sort_column, v->descending, v->rows, v->n_rows);
 }
 
 void tableview_init(struct tableview *v, const struct report_table *table)
@@ -234,6 +234,9 @@ void tableview_fini(struct tableview *v)
 {
 	free(v->rows);
 	free(v->scope);
+	if (v->brief_pool)
+		strpool_free(v->brief_pool);
+	ptrmap_free(&v->brief);
 	*v = (struct tableview){.sort_column = -1, .site = -1};
 }
 
@@ -264,6 +267,50 @@ void tableview_sort(struct tableview *v, int column)
 		v->descending = false;
 	}
 	view_update(v);
+}
+
+/* ---- cells as tables show them --------------------------------------------------- */
+
+enum { BRIEF_SOURCE = 1, BRIEF_DESTINATION, BRIEF_SCOPE };
+
+const char *tableview_cell(struct tableview *v, const struct report_row *row, size_t column)
+{
+	const struct report_column *col = &v->table->columns[column];
+	const char *cell = row->cells[column] ? row->cells[column] : "", *brief;
+	const struct report_endpoint *e = NULL;
+	const void *key;
+	unsigned tag;
+	struct strbuf sb = {0};
+
+	if (col->flags & COLUMN_SCOPE) {
+		if (!row->rule || !row->rule->scope || str_empty(row->rule->scope->short_label))
+			return cell;
+		key = row->rule->scope;
+		tag = BRIEF_SCOPE;
+	} else if (col->flags & (COLUMN_SOURCE | COLUMN_DESTINATION)) {
+		if (row->flow)
+			e = col->flags & COLUMN_SOURCE ? row->flow->source : row->flow->destination;
+		if (!e)
+			return cell;
+		key = e;
+		tag = col->flags & COLUMN_SOURCE ? BRIEF_SOURCE : BRIEF_DESTINATION;
+	} else {
+		return cell;
+	}
+	/* Rows share endpoints and scopes: each is written once. */
+	brief = ptrmap_get(&v->brief, tag, key);
+	if (brief)
+		return brief;
+	if (tag == BRIEF_SCOPE)
+		strbuf_puts(&sb, _(row->rule->scope->short_label));
+	else
+		view_put_endpoint_brief(&sb, e);
+	if (!v->brief_pool)
+		v->brief_pool = strpool_new();
+	brief = strpool_intern(v->brief_pool, sb.data ? sb.data : "");
+	strbuf_free(&sb);
+	ptrmap_put(&v->brief, tag, key, brief);
+	return brief;
 }
 
 /* ---- search ---------------------------------------------------------------------- */
@@ -469,6 +516,210 @@ size_t tableview_fit_columns(const struct tableview *v, size_t width, size_t sep
 	for (size_t c = 0; c < n; c++)
 		total += widths[c];
 	return total + seps;
+}
+
+/* Narrowest a cut column gets (when its header allows): an endpoint keeps
+ * a recognisable start of its name, other text a word or two. */
+enum { FLOOR_ENDPOINT = 16, FLOOR_PINNED = 12, FLOOR_TEXT = 10 };
+
+/* What each cell of the visible rows needs, in display columns; each text
+ * measured once (see struct memo_slot). */
+static void measure_cells(struct tableview *v, size_t *content)
+{
+	const struct report_table *t = v->table;
+	size_t n = t->n_columns;
+	const char **prev = xcalloc(n, sizeof *prev);
+	struct memo_slot *cache = xcalloc(MEMO_SLOTS, sizeof *cache);
+
+	for (size_t i = 0; i < v->n_rows; i++) {
+		const struct report_row *row = &t->rows[v->rows[i]];
+
+		for (size_t c = 0; c < n; c++) {
+			const char *cell = tableview_cell(v, row, c);
+			struct memo_slot *slot;
+
+			if (cell == prev[c])
+				continue;
+			prev[c] = cell;
+			slot = &cache[slot_of(cell, MEMO_SLOTS)];
+			if (slot->text != cell) {
+				slot->text = cell;
+				slot->value = tw_width(cell);
+			}
+			if (slot->value > content[c])
+				content[c] = slot->value;
+		}
+	}
+	free(cache);
+	free(prev);
+}
+
+/* Orders column indexes by priority, highest first, then by position. */
+static const struct report_column *prio_columns;
+static int compare_priority(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int px = prio_columns[x].priority, py = prio_columns[y].priority;
+
+	if (px != py)
+		return px > py ? -1 : 1;
+	return (x > y) - (x < y);
+}
+
+void tableview_layout(struct tableview *v, const bool *hidden, size_t first, size_t width,
+		      size_t sep, bool full, struct tableview_layout *out)
+{
+	const struct report_table *t = v->table;
+	size_t n = t ? t->n_columns : 0;
+	size_t *content, *need, *minw, *hfull, *order, n_order = 0;
+	size_t used = 0, shown = 0, budget, lo, hi;
+	bool *on;
+
+	out->pinned = -1;
+	out->first = first;
+	out->more_left = out->more_right = 0;
+	out->total = 0;
+	if (n == 0)
+		return;
+	content = xcalloc(n, sizeof *content);
+	need = xcalloc(n, sizeof *need);
+	minw = xcalloc(n, sizeof *minw);
+	hfull = xcalloc(n, sizeof *hfull);
+	order = xcalloc(n, sizeof *order);
+	on = xcalloc(n, sizeof *on);
+	measure_cells(v, content);
+	for (size_t c = 0; c < n; c++) {
+		const struct report_column *col = &t->columns[c];
+		size_t hshort = tw_width(view_column_label(col, true)), floor;
+
+		hfull[c] = tw_width(view_column_label(col, false));
+		if (hshort > hfull[c])
+			hshort = hfull[c];
+		need[c] = content[c] > hfull[c] ? content[c] : hfull[c];
+		floor = col->flags & COLUMN_PINNED				? FLOOR_PINNED
+			: col->flags & (COLUMN_SOURCE | COLUMN_DESTINATION) ? FLOOR_ENDPOINT
+									    : FLOOR_TEXT;
+		if (full)
+			minw[c] = need[c];
+		else if (col->flags & COLUMN_WHOLE)
+			minw[c] = content[c] > hshort ? content[c] : hshort;
+		else
+			minw[c] = hshort > (content[c] < floor ? content[c] : floor)
+				      ? hshort
+				      : (content[c] < floor ? content[c] : floor);
+		if (minw[c] > width)
+			minw[c] = width;
+		if (need[c] > width)
+			need[c] = width;
+		out->width[c] = 0;
+		if (hidden && hidden[c])
+			continue;
+		if (out->pinned < 0 && (col->flags & COLUMN_PINNED))
+			out->pinned = (long)c;
+	}
+	budget = width;
+	if (out->pinned >= 0) {
+		size_t p = (size_t)out->pinned;
+		on[p] = true;
+		used = minw[p];
+		shown = 1;
+	}
+	for (size_t c = 0; c < n; c++) {
+		if ((hidden && hidden[c]) || (long)c == out->pinned)
+			continue;
+		if (c < first)
+			out->more_left++;
+		else
+			order[n_order++] = c;
+	}
+	if (!full) {
+		prio_columns = t->columns;
+		qsort(order, n_order, sizeof *order, compare_priority);
+	}
+	for (size_t k = 0; k < n_order; k++) {
+		size_t c = order[k], cost = minw[c] + (shown ? sep : 0);
+
+		if (used + cost <= budget) {
+			on[c] = true;
+			used += cost;
+			shown++;
+		} else if (full) {
+			/* The first column of a full-width view shows what fits. */
+			if (shown == (out->pinned >= 0) && used + (shown ? sep : 0) < budget) {
+				minw[c] = need[c] = budget - used - (shown ? sep : 0);
+				on[c] = true;
+				used = budget;
+				shown++;
+			}
+			break;
+		}
+	}
+	for (size_t k = 0; k < n_order; k++)
+		if (!on[order[k]])
+			out->more_right++;
+	/* The room left goes to the most important columns first: each
+	 * priority in turn shares it evenly (the highest level at which its
+	 * columns still fit), so a destination is whole before a note grows. */
+	budget = width - (shown > 1 ? sep * (shown - 1) : 0);
+	used = 0;
+	for (size_t c = 0; c < n; c++)
+		if (on[c]) {
+			out->width[c] = minw[c];
+			used += minw[c];
+		}
+	/* Two rounds: up to a fifth of the window each, so that one long
+	 * cell (a role named in a sentence) does not take the room of the
+	 * next columns; then up to what each needs. */
+	for (int round = 0; round < 2; round++)
+	for (int prio = INT_MAX, next; used < budget; prio = next) {
+		size_t room, level_lo = 0, level_hi = 0, cap = round ? SIZE_MAX : width / 5;
+
+		next = INT_MIN;
+		for (size_t c = 0; c < n; c++)
+			if (on[c] && t->columns[c].priority < prio && t->columns[c].priority > next)
+				next = t->columns[c].priority;
+		if (next == INT_MIN)
+			break;
+		/* the columns of priority next: widths from min to need */
+		for (size_t c = 0; c < n; c++)
+			if (on[c] && t->columns[c].priority == next && need[c] > level_hi)
+				level_hi = need[c] < cap ? need[c] : cap;
+		room = budget - used;
+		lo = level_lo;
+		hi = level_hi;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo + 1) / 2, sum = 0;
+
+			for (size_t c = 0; c < n; c++)
+				if (on[c] && t->columns[c].priority == next && mid > minw[c])
+					sum += (mid > need[c] ? need[c] : mid) - minw[c];
+			if (sum <= room)
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
+		for (size_t c = 0; c < n; c++)
+			if (on[c] && t->columns[c].priority == next && lo > out->width[c]) {
+				size_t w = lo > need[c] ? need[c] : lo;
+				used += w - out->width[c];
+				out->width[c] = w;
+			}
+		for (size_t c = 0; c < n && used < budget; c++)
+			if (on[c] && t->columns[c].priority == next && out->width[c] < need[c] &&
+			    out->width[c] < level_hi) {
+				out->width[c]++;
+				used++;
+			}
+	}
+	for (size_t c = 0; c < n; c++)
+		out->brief_header[c] = on[c] && out->width[c] < hfull[c];
+	out->total = used + (shown > 1 ? sep * (shown - 1) : 0);
+	free(on);
+	free(order);
+	free(hfull);
+	free(minw);
+	free(need);
+	free(content);
 }
 
 void tableview_clamp(size_t n, size_t height, size_t *top, size_t *selected)

@@ -9,50 +9,87 @@
 
 /* ---- columns --------------------------------------------------------------- */
 
+/* In these tables C_() only joins context and text the way the catalog
+ * stores them ("column\004Dst port"): a call cannot stand in a constant
+ * initializer.  view_column_label() looks the pair up; xgettext still sees
+ * C_() and records the context. */
+#pragma push_macro("C_")
+#undef C_
+#define C_(context, s) context "\004" s
+
+/* Priorities: what a narrow window keeps first is what a firewall
+ * administrator types into a rule (destination, transport, port), then who
+ * talks (source), where it goes (scope) and what it is (service); notes and
+ * references have the row's detail window. */
 static const struct report_column firewall_columns[] = {
-	{"rule", N_("Rule")},
-	{"scope", N_("Scope")},
-	{"source", N_("Source")},
-	{"destination", N_("Destination")},
-	{"transport", N_("Transport")},
-	{"source_port", N_("Source port")},
-	{"destination_port", N_("Destination port")},
-	{"service", N_("Service")},
-	{"note", N_("Note")},
-	{"reference", N_("Reference")},
+	{"rule", N_("Rule"), NULL, COLUMN_PINNED, 9},
+	{"scope", N_("Scope"), NULL, COLUMN_SCOPE, 5},
+	{"source", N_("Source"), NULL, COLUMN_SOURCE, 6},
+	{"destination", N_("Destination"), NULL, COLUMN_DESTINATION, 7},
+	/* TRANSLATORS: short header of the Transport column, for narrow
+	   windows (TCP, UDP); at most 7 columns */
+	{"transport", N_("Transport"), C_("column", "Proto"), COLUMN_WHOLE, 8},
+	/* TRANSLATORS: short header of the Source port column, for narrow
+	   windows; at most 9 columns */
+	{"source_port", N_("Source port"), C_("column", "Src port"), COLUMN_WHOLE, 4},
+	/* TRANSLATORS: short header of the Destination port column, for
+	   narrow windows; at most 10 columns */
+	{"destination_port", N_("Destination port"), C_("column", "Dst port"), COLUMN_WHOLE, 8},
+	{"service", N_("Service"), NULL, 0, 5},
+	{"note", N_("Note"), NULL, 0, 1},
+	/* TRANSLATORS: short header of the Reference column */
+	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
 };
 
 static const struct report_column lb_columns[] = {
-	{"load_balancer", N_("Load balancer")},
-	{"vip", N_("Virtual IP")},
-	{"transport", N_("Transport")},
-	{"port", N_("Port")},
-	{"service", N_("Service")},
-	{"note", N_("Note")},
-	{"reference", N_("Reference")},
+	/* TRANSLATORS: short header of the Load balancer column (the pool's
+	   name), for narrow windows */
+	{"load_balancer", N_("Load balancer"), C_("column", "Pool"), COLUMN_PINNED, 9},
+	/* TRANSLATORS: short header of the Virtual IP column */
+	{"vip", N_("Virtual IP"), C_("column", "VIP"), COLUMN_WHOLE, 8},
+	{"transport", N_("Transport"), C_("column", "Proto"), COLUMN_WHOLE, 8},
+	{"port", N_("Port"), NULL, COLUMN_WHOLE, 8},
+	{"service", N_("Service"), NULL, 0, 5},
+	/* what to set on the VIP (catalog lb profiles) */
+	/* TRANSLATORS: short header of the Persistence column (load balancer
+	   affinity), for narrow windows */
+	{"persistence", N_("Persistence"), C_("column", "Persist."), 0, 4},
+	/* TRANSLATORS: short header of the TCP idle timeout column, in seconds */
+	{"idle_timeout", N_("TCP idle timeout (s)"), C_("column", "Idle (s)"), 0, 3},
+	/* TRANSLATORS: short header of the Health monitor column */
+	{"health_monitor", N_("Health monitor"), C_("column", "Monitor"), 0, 3},
+	/* TRANSLATORS: short header of the Source NAT column */
+	{"source_nat", N_("Source NAT"), C_("column", "SNAT"), 0, 4},
+	{"note", N_("Note"), NULL, 0, 1},
+	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
 };
 
 static const struct report_column ipsec_columns[] = {
-	{"rule", N_("Rule")},
-	{"source", N_("Source")},
-	{"destination", N_("Destination")},
-	{"transport", N_("Transport")},
-	{"source_port", N_("Source port")},
-	{"destination_port", N_("Destination port")},
-	{"authentication", N_("Authentication")},
-	{"reference", N_("Reference")},
+	{"rule", N_("Rule"), NULL, COLUMN_PINNED, 9},
+	{"source", N_("Source"), NULL, COLUMN_SOURCE, 6},
+	{"destination", N_("Destination"), NULL, COLUMN_DESTINATION, 7},
+	{"transport", N_("Transport"), C_("column", "Proto"), COLUMN_WHOLE, 8},
+	{"source_port", N_("Source port"), C_("column", "Src port"), COLUMN_WHOLE, 4},
+	{"destination_port", N_("Destination port"), C_("column", "Dst port"), COLUMN_WHOLE, 8},
+	/* TRANSLATORS: short header of the Authentication column */
+	{"authentication", N_("Authentication"), C_("column", "Auth."), 0, 3},
+	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
 };
 
 /* A program rule names a program, not ports: no port columns, so that no one
  * reads it as "open every port". */
 static const struct report_column program_columns[] = {
-	{"rule", N_("Rule")},
-	{"server", N_("Servers")},
-	{"program_rule", N_("Windows Firewall rule")},
-	{"transport", N_("Transport")},
-	{"note", N_("Note")},
-	{"reference", N_("Reference")},
+	{"rule", N_("Rule"), NULL, COLUMN_PINNED, 9},
+	{"server", N_("Servers"), NULL, COLUMN_DESTINATION, 6},
+	/* TRANSLATORS: short header of the Windows Firewall rule column (the
+	   program rule's name) */
+	{"program_rule", N_("Windows Firewall rule"), C_("column", "Program rule"), 0, 7},
+	{"transport", N_("Transport"), C_("column", "Proto"), COLUMN_WHOLE, 8},
+	{"note", N_("Note"), NULL, 0, 1},
+	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
 };
+
+#pragma pop_macro("C_")
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -72,6 +109,15 @@ const struct report_column *report_columns(enum catalog_table kind, size_t *n_co
 		*n_columns = COUNT(firewall_columns);
 		return firewall_columns;
 	}
+}
+
+const char *view_column_label(const struct report_column *column, bool brief)
+{
+	const char *text;
+
+	if (brief && column->short_label && (text = strchr(column->short_label, '\004')))
+		return i18n_pgettext(column->short_label, text + 1);
+	return column->label ? _(column->label) : column->key;
 }
 
 int report_column_index(const struct report_table *table, const char *key)
@@ -139,6 +185,49 @@ void view_put_endpoint(struct strbuf *sb, const struct report_endpoint *e)
 	}
 }
 
+/* Tables are read across: one identifying name per endpoint, the rest in
+ * the detail window. */
+void view_put_endpoint_brief(struct strbuf *sb, const struct report_endpoint *e)
+{
+	if (e->special || (str_empty(e->pool) && str_empty(e->vip) && e->n_members == 0)) {
+		strbuf_puts(sb, _(e->label));
+		return;
+	}
+	if (e->vip_only) {
+		if (str_empty(e->vip))
+			strbuf_puts(sb, _(e->label));
+		else
+			strbuf_printf(sb, _("VIP %s"), e->vip);
+		if (!str_empty(e->pool))
+			strbuf_printf(sb, " (%s)", e->pool);
+		return;
+	}
+	if (!str_empty(e->pool)) {
+		strbuf_puts(sb, e->pool);
+		if (str_empty(e->vip) && e->n_members == 0)
+			return;
+		strbuf_puts(sb, " (");
+		if (!str_empty(e->vip))
+			strbuf_printf(sb, _("VIP %s"), e->vip);
+		if (!str_empty(e->vip) && e->n_members)
+			strbuf_puts(sb, ", ");
+		if (e->n_members)
+			strbuf_printf(sb, P_("%zu server", "%zu servers", e->n_members),
+				      e->n_members);
+		strbuf_puts(sb, ")");
+		return;
+	}
+	if (e->n_members == 1) {
+		const struct report_member *m = &e->members[0];
+		strbuf_puts(sb, str_empty(m->fqdn) ? m->address : m->fqdn);
+		return;
+	}
+	/* TRANSLATORS: an endpoint in a table cell: its role, then how many
+	   servers it has ("Front End Servers (3 servers)") */
+	strbuf_printf(sb, P_("%s (%zu server)", "%s (%zu servers)", e->n_members), _(e->label),
+		      e->n_members);
+}
+
 void view_put_port(struct strbuf *sb, struct report_port port)
 {
 	switch (port.kind) {
@@ -175,6 +264,63 @@ void view_put_sources(struct strbuf *sb, const struct report_flow *flow)
 		if (seen)
 			continue;
 		if (i)
+			strbuf_puts(sb, "; ");
+		view_put_source(sb, s);
+	}
+}
+
+void view_put_lb_setting(struct strbuf *sb, const struct catalog_lb_profile *lb,
+			 enum view_lb_setting which)
+{
+	static const char *const persistence[] = {
+	    [LB_PERSISTENCE_UNDOCUMENTED] = N_("Not documented"),
+	    [LB_PERSISTENCE_SOURCE] = N_("Source address"),
+	    /* TRANSLATORS: persistence (affinity) of a load balancer VIP: none */
+	    [LB_PERSISTENCE_NONE] = N_("None")};
+	static const char *const snat[] = {[LB_SNAT_UNDOCUMENTED] = N_("Not documented"),
+					   [LB_SNAT_ALLOWED] = N_("Allowed"),
+					   [LB_SNAT_NOT_ALLOWED] = N_("Not allowed")};
+
+	switch (which) {
+	case VIEW_LB_PERSISTENCE:
+		strbuf_puts(sb, _(persistence[lb ? lb->persistence : LB_PERSISTENCE_UNDOCUMENTED]));
+		break;
+	case VIEW_LB_IDLE_TIMEOUT:
+		if (lb && lb->idle_timeout)
+			strbuf_printf(sb, "%u", lb->idle_timeout);
+		else
+			strbuf_puts(sb, _("Not documented"));
+		break;
+	case VIEW_LB_MONITOR:
+		if (lb && lb->monitor_transport)
+			strbuf_printf(sb, "%s %u", lb->monitor_transport, lb->monitor_port);
+		else
+			strbuf_puts(sb, _("Not documented"));
+		break;
+	default:
+		strbuf_puts(sb, _(snat[lb ? lb->source_nat : LB_SNAT_UNDOCUMENTED]));
+		break;
+	}
+}
+
+void view_put_lb_sources(struct strbuf *sb, const struct report_flow *flow)
+{
+	const struct catalog_lb_profile *lb = flow->rule ? flow->rule->lb : NULL;
+	size_t n = flow->n_sources + (lb ? lb->n_sources : 0), shown = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct catalog_source *s =
+			i < flow->n_sources ? flow->sources[i] : lb->sources[i - flow->n_sources];
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++) {
+			const struct catalog_source *t = j < flow->n_sources
+								 ? flow->sources[j]
+								 : lb->sources[j - flow->n_sources];
+			seen = str_eq(t->article, s->article) && str_eq(t->table, s->table);
+		}
+		if (seen)
+			continue;
+		if (shown++)
 			strbuf_puts(sb, "; ");
 		view_put_source(sb, s);
 	}
@@ -259,6 +405,27 @@ static const char *pool_cell(struct view_store *st, const struct report_endpoint
 	return str_empty(e->pool) ? endpoint_cell(st, e) : text(st, e->pool);
 }
 
+/* An lb row's settings, its note followed by the settings' note, and its
+ * sources with the settings' (the table is small: rendered per row). */
+static void lb_cells(struct view_store *st, const struct report_flow *f, const char **c)
+{
+	const struct catalog_lb_profile *lb = f->rule ? f->rule->lb : NULL;
+
+	for (int k = VIEW_LB_PERSISTENCE; k <= VIEW_LB_SOURCE_NAT; k++) {
+		view_put_lb_setting(&st->scratch, lb, (enum view_lb_setting)k);
+		c[k] = take(st);
+	}
+	if (lb && !str_empty(lb->note)) {
+		strbuf_puts(&st->scratch, str_empty(f->note) ? "" : _(f->note));
+		strbuf_printf(&st->scratch, "%s%s", str_empty(f->note) ? "" : " ", _(lb->note));
+		c[4] = take(st);
+	} else {
+		c[4] = msg(st, f->note);
+	}
+	view_put_lb_sources(&st->scratch, f);
+	c[5] = take(st);
+}
+
 static void render_cells(struct view_store *st, const struct report_flow *f,
 			 enum catalog_table kind, const char **c)
 {
@@ -290,8 +457,7 @@ static void render_cells(struct view_store *st, const struct report_flow *f,
 		c[2] = text(st, f->transport);
 		c[3] = port_cell(st, f->destination_port);
 		c[4] = msg(st, f->service);
-		c[5] = msg(st, f->note);
-		c[6] = refs;
+		lb_cells(st, f, c + 5);
 		break;
 	case CATALOG_IPSEC:
 		c[0] = msg(st, f->note);

@@ -191,7 +191,50 @@ static bool xml_put_source(xmlTextWriterPtr w, const struct catalog_source *src)
 	       xml_attribute(w, "article", src->article) && xml_attribute(w, "table", src->table) &&
 	       xml_attribute(w, "url", src->url) && xml_optional_attribute(w, "seed", src->file) &&
 	       xml_optional_attribute(w, "section", src->section) &&
+	       xml_optional_attribute(w, "document", src->document) &&
 	       xmlTextWriterEndElement(w) >= 0;
+}
+
+/* <name label="as a person reads it">machine value</name> */
+static bool xml_put_setting(xmlTextWriterPtr w, const char *name, const char *value,
+			    const struct catalog_lb_profile *lb, enum view_lb_setting which)
+{
+	struct strbuf sb = {0};
+	bool ok;
+
+	view_put_lb_setting(&sb, lb, which);
+	ok = xmlTextWriterStartElement(w, X(name)) >= 0 &&
+	     xml_attribute(w, "label", sb.data ? sb.data : "") &&
+	     xmlTextWriterWriteString(w, X(value)) >= 0 && xmlTextWriterEndElement(w) >= 0;
+	strbuf_free(&sb);
+	return ok;
+}
+
+/* An lb row's VIP settings ("not-documented" where Microsoft gives
+ * nothing), their note and their sources. */
+static bool xml_put_lb_settings(xmlTextWriterPtr w, const struct catalog_lb_profile *lb)
+{
+	char timeout[16], monitor[32];
+
+	snprintf(timeout, sizeof timeout, "%u", lb->idle_timeout);
+	snprintf(monitor, sizeof monitor, "%s %u", lb->monitor_transport ? lb->monitor_transport : "",
+		 lb->monitor_port);
+	if (xmlTextWriterStartElement(w, X("lb-settings")) < 0 ||
+	    !xml_put_setting(w, "persistence", catalog_lb_persistence_key(lb->persistence), lb,
+			     VIEW_LB_PERSISTENCE) ||
+	    !xml_put_setting(w, "idle-timeout", lb->idle_timeout ? timeout : "not-documented", lb,
+			     VIEW_LB_IDLE_TIMEOUT) ||
+	    !xml_put_setting(w, "health-monitor",
+			     lb->monitor_transport ? monitor : "not-documented", lb,
+			     VIEW_LB_MONITOR) ||
+	    !xml_put_setting(w, "source-nat", catalog_lb_snat_key(lb->source_nat), lb,
+			     VIEW_LB_SOURCE_NAT) ||
+	    !xml_put_text(w, "note", lb->note) || xmlTextWriterStartElement(w, X("sources")) < 0)
+		return false;
+	for (size_t i = 0; i < lb->n_sources; i++)
+		if (!xml_put_source(w, lb->sources[i]))
+			return false;
+	return xmlTextWriterEndElement(w) >= 0 && xmlTextWriterEndElement(w) >= 0;
 }
 
 static bool xml_put_flow(xmlTextWriterPtr w, const struct report_flow *f)
@@ -213,7 +256,11 @@ static bool xml_put_flow(xmlTextWriterPtr w, const struct report_flow *f)
 	for (size_t i = 0; i < f->n_sources; i++)
 		if (!xml_put_source(w, f->sources[i]))
 			return false;
-	return xmlTextWriterEndElement(w) >= 0 && xmlTextWriterEndElement(w) >= 0;
+	if (xmlTextWriterEndElement(w) < 0)
+		return false;
+	if (f->rule && f->rule->lb && !xml_put_lb_settings(w, f->rule->lb))
+		return false;
+	return xmlTextWriterEndElement(w) >= 0;
 }
 
 static bool xml_put_table(xmlTextWriterPtr w, const struct report_flows *table)

@@ -156,6 +156,7 @@ enum {
 	X(SORT_NEXT_COLUMN)                                                                        \
 	X(SORT)                                                                                    \
 	X(WIDE)                                                                                    \
+	X(COLUMNS)                                                                                 \
 	X(ED_LEFT)                                                                                 \
 	X(ED_RIGHT)                                                                                \
 	X(ED_HOME)                                                                                 \
@@ -433,6 +434,13 @@ struct view *names_new(void);
 struct view *reports_new(void);
 struct view *textview_new(const char *title, struct textbuf *tb);
 void export_dialog_open(struct app *app);
+
+/* interview.c: shows the page of kind (of site, for a site's pages) with
+ * the focus on the field of key field (may be NULL). */
+void interview_goto(struct app *app, enum wizard_page_kind kind, int site, const char *field);
+/* names.c: shows the names of site with the entry a finding (code and
+ * message) is about highlighted. */
+void names_goto(struct app *app, int site, const char *code, const char *message);
 
 /* reports.c: the table the reports show (for the export dialog's default),
  * or -1 when they are not on screen or show the warnings. */

@@ -3,7 +3,8 @@
  * Format (through the exporter registry), tables, destination; the same
  * exporters and the same crash-safe files as `ucplan report -o`.  One table
  * goes to one file; several go to a directory, one file per table, named
- * as the command line names them. */
+ * as the command line names them; a workbook holds every table chosen in
+ * one file. */
 #include "app.h"
 
 #include <errno.h>
@@ -23,19 +24,18 @@
 enum { F_FORMAT, F_TABLE0, F_PATH = F_TABLE0 + CATALOG_TABLE_COUNT, F_EXPORT, F_CANCEL, F_COUNT };
 enum { HIT_FOCUS = 1 };
 
-static const char *const formats[] = {"csv", "xml", "json", "ps1", "nft", "probe-ps1", "probe-sh"};
-static const char *const format_labels[] = {N_("CSV, for spreadsheets"),
-					    N_("XML, checked by data/report.rng"),
-					    N_("JSON, for scripts"),
-					    N_("PowerShell: Windows Firewall and IPsec"),
-					    N_("nftables ruleset"),
-					    N_("Connectivity probe, PowerShell"),
-					    N_("Connectivity probe, POSIX shell")};
+static const char *const formats[] = {"csv", "xml",       "json",    "xlsx",
+				      "ps1", "nft", "probe-ps1", "probe-sh"};
+static const char *const format_labels[] = {
+	N_("CSV, for spreadsheets"), N_("XML, checked by data/report.rng"), N_("JSON, for scripts"),
+	N_("XLSX, one workbook: a sheet per table and the warnings"),
+	N_("PowerShell: Windows Firewall and IPsec"), N_("nftables ruleset"),
+	N_("Connectivity probe, PowerShell"), N_("Connectivity probe, POSIX shell")};
 /* What each script is for; the tables formats need no sentence.  The
  * scripts cover the whole plan: one file, whatever the tables. */
-enum { FIRST_SCRIPT = 3 };
+enum { FIRST_SCRIPT = 4 };
 static const char *const format_help[] = {
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     N_("Run on each server of the plan: it adds that server's firewall and IPsec "
        "exceptions, and updates them when run again."),
     N_("Load on the external and internal firewalls around the perimeter network: "
@@ -54,6 +54,7 @@ struct export_dialog {
 	struct lineedit path;
 	bool path_edited; /* the user chose a path: stop proposing one */
 	bool editing;
+	bool invalid_ok; /* the user chose to export a plan with errors */
 	int focus;
 	char msg[1600];
 	enum style msg_style;
@@ -78,7 +79,8 @@ static int table_count(const struct export_dialog *d)
 	return n;
 }
 
-/* ./<plan>-firewall.csv for one table, ./<plan>-tables/ for several. */
+/* ./<plan>-firewall.csv for one table, ./<plan>-tables/ for several,
+ * ./<plan>.xlsx for a workbook. */
 static void propose_path(struct export_dialog *d, struct app *app)
 {
 	const struct exporter *ex = export_find(formats[d->format]);
@@ -87,7 +89,9 @@ static void propose_path(struct export_dialog *d, struct app *app)
 	if (d->path_edited)
 		return;
 	slug = app_plan_slug(app);
-	if (d->format >= FIRST_SCRIPT) {
+	if (ex->one_file) {
+		path = xasprintf("./%s.%s", slug, ex->extension);
+	} else if (d->format >= FIRST_SCRIPT) {
 		path = xasprintf("./%s-%s.%s", slug, formats[d->format], ex->extension);
 	} else if (table_count(d) == 1) {
 		int k = 0;
@@ -153,7 +157,11 @@ static void export_draw(struct view *v, struct app *app)
 	path = lineedit_text(&d->path);
 	row += draw_wrapped(row, vx, vw, 2,
 			    path[0] && path[strlen(path) - 1] == '/'
-				? _("A directory: one file per table, created when missing.")
+				? (export_find(formats[d->format])->one_file
+					   ? _("A directory, created when missing: the workbook "
+					       "goes into it as report.xlsx.")
+					   : _("A directory: one file per table, created when "
+					       "missing."))
 				: _("One file; an existing file is replaced only after you "
 				    "confirm."),
 			    term_attr(ST_DIM));
@@ -179,7 +187,9 @@ static size_t target_files(const struct export_dialog *d, const char *dest, char
 	const struct exporter *ex = export_find(formats[d->format]);
 	size_t n = 0, len = strlen(dest);
 
-	if (len && dest[len - 1] == '/') {
+	if (len && dest[len - 1] == '/' && ex->one_file) {
+		files[n++] = xasprintf("%s%s.%s", dest, EXPORT_ONE_FILE_NAME, ex->extension);
+	} else if (len && dest[len - 1] == '/') {
 		for (int k = 0; k < CATALOG_TABLE_COUNT; k++)
 			if (d->tables[k])
 				files[n++] = xasprintf("%s%s.%s", dest,
@@ -212,6 +222,37 @@ static void fail(struct export_dialog *d, const struct uc_error *err)
 	d->msg_style = ST_ERROR;
 }
 
+/* Creates dir and the directories above it that are missing, as the hint
+ * under the destination promises ("created when missing"). */
+static bool make_directories(const char *dir, struct uc_error *err)
+{
+	char *path = xstrdup(dir);
+	bool ok = true;
+
+	for (char *p = path + 1; ok; p++) {
+		struct stat st;
+		char c = *p;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			uc_error_set(err, UC_ERR_IO, path, 0, _("cannot create the directory: %s"),
+				     strerror(errno));
+			ok = false;
+		} else if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			uc_error_set(err, UC_ERR_IO, path, 0, "%s",
+				     _("cannot create the directory: a file has that name"));
+			ok = false;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(path);
+	return ok;
+}
+
 static void export_write(struct export_dialog *d, struct app *app)
 {
 	const struct exporter *ex = export_find(formats[d->format]);
@@ -230,18 +271,14 @@ static void export_write(struct export_dialog *d, struct app *app)
 		free(dest);
 		return;
 	}
-	if (len && dest[len - 1] == '/') {
-		struct stat st;
-		if (stat(dest, &st) != 0 && mkdir(dest, 0777) != 0) {
-			uc_error_set(&err, UC_ERR_IO, dest, 0, _("cannot create the directory: %s"),
-				     strerror(errno));
-			fail(d, &err);
-			free(dest);
-			return;
-		}
+	if (len && dest[len - 1] == '/' && !make_directories(dest, &err)) {
+		fail(d, &err);
+		free(dest);
+		return;
 	}
 	n = target_files(d, dest, files);
 	export_default_options(&eo);
+	eo.findings = app_findings(app);
 	for (size_t i = 0; i < n; i++) {
 		char real[PATH_MAX];
 		eo.tables = selected_tables(d);
@@ -281,14 +318,43 @@ static void overwrite_done(struct app *app, struct dlg_arg arg, int choice, cons
 		export_write(arg.ptr, app);
 }
 
+static void export_start(struct export_dialog *d, struct app *app);
+
+static void invalid_done(struct app *app, struct dlg_arg arg, int choice, const char *text)
+{
+	struct export_dialog *d = arg.ptr;
+
+	(void)text;
+	if (choice != 0)
+		return;
+	d->invalid_ok = true;
+	export_start(d, app);
+}
+
 static void export_start(struct export_dialog *d, struct app *app)
 {
 	char *dest, *files[CATALOG_TABLE_COUNT + 1];
 	struct strbuf existing = {0};
-	size_t n, count = 0;
+	size_t n, count = 0, errors = app_findings(app)->errors;
 
 	d->msg[0] = '\0';
 	d->msg_style = ST_NORMAL;
+	/* The command line refuses a plan with errors (exit status 1); the
+	 * planner says so and lets the user decide. */
+	if (errors && !d->invalid_ok) {
+		const char *buttons[] = {_("Export anyway"), _("Cancel")};
+		char *msg = xasprintf(
+		    P_("The plan has %zu error (see the Warnings tab): the tables may be wrong "
+		       "or incomplete. 'ucplan report' refuses such a plan.",
+		       "The plan has %zu errors (see the Warnings tab): the tables may be wrong "
+		       "or incomplete. 'ucplan report' refuses such a plan.",
+		       errors),
+		    errors);
+		dialog_confirm(app, _("Export a plan with errors?"), msg, buttons, "ec", 2, 1,
+			       invalid_done, (struct dlg_arg){d, 0, 0});
+		free(msg);
+		return;
+	}
 	if (table_count(d) == 0) {
 		snprintf(d->msg, sizeof d->msg, "%s", _("Choose at least one table."));
 		d->msg_style = ST_ERROR;
@@ -330,6 +396,7 @@ static void export_start(struct export_dialog *d, struct app *app)
 
 static void toggle(struct export_dialog *d, struct app *app)
 {
+	d->msg[0] = '\0';
 	if (d->focus == F_FORMAT)
 		d->format = (d->format + 1) % (int)(sizeof formats / sizeof formats[0]);
 	else if (d->focus >= F_TABLE0 && d->focus < F_PATH)
@@ -352,7 +419,8 @@ static void activate(struct export_dialog *d, struct app *app)
 		app_pop(app);
 		break;
 	default:
-		toggle(d, app);
+		/* Enter is OK, as the status line says; Space switches. */
+		export_start(d, app);
 		break;
 	}
 }
@@ -365,13 +433,18 @@ static int export_handle(struct view *v, struct app *app, const struct tui_event
 		if (ev->hit == HIT_FOCUS) {
 			d->editing = false;
 			d->focus = ev->hit_arg;
-			activate(d, app);
+			if (d->focus < F_PATH)
+				toggle(d, app); /* a click on a choice switches it */
+			else
+				activate(d, app);
 		}
 		return TUI_HANDLED;
 	}
 	if (d->editing) {
 		if (lineedit_handle(&d->path, ev)) {
 			d->path_edited = true;
+			/* an error about the old path no longer applies */
+			d->msg[0] = '\0';
 			return TUI_HANDLED;
 		}
 		switch (ev->cmd) {

@@ -53,6 +53,7 @@ struct interview {
 	bool findings_valid;
 	unsigned findings_gen;
 	size_t findings_page;
+	char focus_key[40]; /* a field to focus when the page is entered, or "" */
 };
 
 /* A virtual canvas: rows are laid out from 0 and shown from scroll on, in
@@ -175,6 +176,22 @@ static void page_sync(struct interview *iv, struct app *app)
 	iv->focus = (struct item){ITEM_FIELD, 0, 0};
 	memset(iv->msg, 0, sizeof iv->msg);
 	iv->page_msg[0] = '\0';
+	if (iv->focus_key[0]) {
+		/* a jump from a finding: the field it is about */
+		const struct wizard_page *page = wizard_page(app->wizard);
+		for (size_t i = 0; i < page->n_fields; i++)
+			if (str_eq(page->fields[i].key, iv->focus_key)) {
+				iv->focus = (struct item){ITEM_FIELD, i, 0};
+				iv->focus_pos = i;
+			}
+		iv->focus_key[0] = '\0';
+		iv->fresh = false;
+		if (iv->editing) {
+			lineedit_fini(&iv->edit);
+			iv->editing = false;
+		}
+		return;
+	}
 	if (iv->editing) {
 		lineedit_fini(&iv->edit);
 		iv->editing = false;
@@ -264,7 +281,9 @@ static void field_step(struct interview *iv, struct app *app, size_t field, int 
 		break;
 	case WIZARD_FIELD_NUMBER: {
 		long v = strtol(raw, NULL, 10) + delta;
-		if (v < f->min || v > f->max)
+		/* Past the limits the wizard refuses with its reason, which is
+		 * shown under the field: a silent stop explained nothing. */
+		if ((v < f->min && delta > 0) || (v > f->max && delta < 0))
 			return;
 		snprintf(buf, sizeof buf, "%ld", v);
 		field_set(iv, app, field, buf);
@@ -324,6 +343,18 @@ static void choice_menu(struct app *app, size_t field)
 	dialog_menu(app, _(f->label), labels, n, choice_index(f, raw), choice_done,
 		    (struct dlg_arg){NULL, (long)field, (long)wizard_page_index(app->wizard)});
 	free(labels);
+}
+
+void interview_goto(struct app *app, enum wizard_page_kind kind, int site, const char *field)
+{
+	struct interview *iv = (struct interview *)app->screens[SCREEN_INTERVIEW];
+
+	if (!iv || !app->wizard)
+		return;
+	wizard_goto(app->wizard, wizard_page_find(app->wizard, kind, site));
+	snprintf(iv->focus_key, sizeof iv->focus_key, "%s", field ? field : "");
+	iv->fresh = true;
+	app_show_screen(app, SCREEN_INTERVIEW);
 }
 
 /* ---- sites ---------------------------------------------------------------------- */
@@ -707,6 +738,25 @@ static int page_layout(struct interview *iv, struct app *app, const struct canva
 			row +=
 			    cv_wrapped(cv, row, x, w, line, term_attr(errors ? ST_ERROR : ST_DIM));
 			free(line);
+		}
+		/* An error of the whole plan that a change on this page made
+		 * (the last Edge gone with federation on) is said here too,
+		 * not only on the review page. */
+		{
+			const struct findings *all = app_findings(app);
+			bool first = !(errors || warnings);
+			for (size_t i = 0; i < all->count; i++) {
+				const struct finding *f = &all->items[i];
+				char *line;
+				if (f->site >= 0 || f->severity != FINDING_ERROR)
+					continue;
+				if (first)
+					row++;
+				first = false;
+				line = xasprintf(_("%s The plan: %s"), g->error, f->message);
+				row += cv_wrapped(cv, row, x, w, line, term_attr(ST_ERROR));
+				free(line);
+			}
 		}
 	}
 	return row;

@@ -156,8 +156,11 @@ static const struct key_binding bindings[] = {
      N_("Sort by the chosen column; again to reverse; a third time for the report order")},
     {CTX_REPORT, 'w', CMD_WIDE, NULL, SP_NONE,
      N_("Full-width columns (scroll with Left and Right)")},
-    {CTX_REPORT, TK(KEY_LEFT), CMD_LEFT, NULL, SP_NONE, N_("Scroll left")},
-    {CTX_REPORT, TK(KEY_RIGHT), CMD_RIGHT, NULL, SP_NONE, N_("Scroll right")},
+    {CTX_REPORT, 'c', CMD_COLUMNS, N_("Columns"), SP_HINT, N_("Choose the columns to show")},
+    {CTX_REPORT, TK(KEY_LEFT), CMD_LEFT, NULL, SP_NONE,
+     N_("Scroll left by a column (the first column stays)")},
+    {CTX_REPORT, TK(KEY_RIGHT), CMD_RIGHT, NULL, SP_NONE,
+     N_("Scroll right by a column (the first column stays)")},
     {CTX_REPORT, TK_ESC, CMD_BACK, NULL, SP_NONE, N_("Back to the previous screen")},
 
     /* the export dialog */
@@ -171,7 +174,8 @@ static const struct key_binding bindings[] = {
      N_("Switch the format or a table on or off")},
     {CTX_EXPORT, TK(KEY_RIGHT), CMD_TOGGLE, NULL, SP_NONE,
      N_("Switch the format or a table on or off")},
-    {CTX_EXPORT, '\r', CMD_ENTER, N_("OK"), SP_HIGH, N_("Edit the path, or press the button")},
+    {CTX_EXPORT, '\r', CMD_ENTER, N_("OK"), SP_HIGH,
+     N_("Export (on the destination: edit it; on Cancel: close)")},
     {CTX_EXPORT, TK_ESC, CMD_CANCEL, N_("Cancel"), SP_HIGH, N_("Close without exporting")},
 
     /* scrolling */

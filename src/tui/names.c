@@ -152,7 +152,8 @@ static void names_draw(struct view *v, struct app *app)
 	const struct rect *a = &app->area;
 	const struct glyphs *g = term_glyphs();
 	int label_w = 0, value_x, value_w, tag_w, y0 = a->y + 3, value_need, avail;
-	char label[700];
+	char label[700], live[600] = "", who[400];
+	enum style live_style = ST_ERROR;
 
 	names_refresh(nv, app);
 	draw_site_tabs(nv, app, a->y);
@@ -168,6 +169,8 @@ static void names_draw(struct view *v, struct app *app)
 	tag_w = (int)tw_width(_("example"));
 	if ((int)tw_width(_("incomplete")) > tag_w)
 		tag_w = (int)tw_width(_("incomplete"));
+	if ((int)tw_width(_("invalid")) > tag_w)
+		tag_w = (int)tw_width(_("invalid"));
 	tag_w += 1;
 	avail = a->w - 6 - tag_w;
 	if (label_w > avail - value_need)
@@ -199,11 +202,24 @@ static void names_draw(struct view *v, struct app *app)
 		app_hit(app, y, a->x, a->w, HIT_ROW, (int)i);
 		if (sel && nv->editing) {
 			char *text = lineedit_text(&nv->edit);
-			bool ok = e->kind == ADDRESS_IP ? model_is_ip(text) : model_is_fqdn(text);
+			enum address_verdict verdict =
+			    address_check(e->kind, text, live, sizeof live);
 			lineedit_draw(&nv->edit, app, y, value_x, value_w, term_attr(ST_EDIT));
-			/* The verdict as typed; address_set has the last word. */
+			/* The verdict as typed; address_set has the last word.  A
+			 * value used elsewhere is named as it is typed. */
+			if (verdict == ADDRESS_VALID &&
+			    address_duplicate(app->plan, e->kind, text, e->value, who, sizeof who)) {
+				snprintf(live, sizeof live, _("Already used by %s."), who);
+				live_style = ST_WARNING;
+			} else {
+				live_style = ST_ERROR;
+			}
 			draw_text(y, value_x + value_w + 1, tag_w,
-				  ok ? _("valid") : _("incomplete"), row | (ok ? A_BOLD : 0));
+				  verdict == ADDRESS_VALID	  ? _("valid")
+				  : verdict == ADDRESS_INCOMPLETE ? _("incomplete")
+								  : _("invalid"),
+				  verdict == ADDRESS_INVALID ? term_attr(ST_ERROR)
+							     : row | (verdict == ADDRESS_VALID ? A_BOLD : 0));
 			free(text);
 			continue;
 		}
@@ -227,7 +243,9 @@ static void names_draw(struct view *v, struct app *app)
 		draw_text_right(a->y + 2, a->x, a->w - 1, pos, term_attr(ST_TABLE_HEADER));
 	}
 	draw_hline(a->y + a->h - 3, a->x, a->w, term_attr(ST_BORDER));
-	if (nv->msg[0])
+	if (live[0])
+		draw_wrapped(a->y + a->h - 2, a->x + 2, a->w - 4, 2, live, term_attr(live_style));
+	else if (nv->msg[0])
 		draw_wrapped(a->y + a->h - 2, a->x + 2, a->w - 4, 2, nv->msg,
 			     term_attr(nv->msg_style));
 	else if (nv->any_placeholder) {
@@ -243,6 +261,44 @@ static void names_draw(struct view *v, struct app *app)
 static struct names *names_of(struct app *app)
 {
 	return (struct names *)app->screens[SCREEN_NAMES];
+}
+
+void names_goto(struct app *app, int site, const char *code, const char *message)
+{
+	struct names *nv = names_of(app);
+	size_t pick = 0;
+	bool found = false;
+
+	if (!nv || !app->plan)
+		return;
+	if (site >= 0 && (size_t)site < app->plan->n_sites && (size_t)site != nv->site) {
+		nv->site = (size_t)site;
+		nv->gen = app->plan_gen - 1; /* list the site's entries again */
+	}
+	if (nv->editing) {
+		lineedit_fini(&nv->edit);
+		nv->editing = false;
+	}
+	names_refresh(nv, app);
+	/* The entry the finding is about: the one whose value it quotes, the
+	 * first one missing, or the first placeholder. */
+	for (size_t i = 0; i < nv->n && !found; i++) {
+		const char *v = *nv->entries[i].value;
+		char quoted[400];
+		if (str_empty(v)) {
+			found = strstr(code, "missing") || strstr(code, "empty");
+		} else {
+			snprintf(quoted, sizeof quoted, "\u201c%s\u201d", v);
+			found = (message && strstr(message, quoted)) ||
+				(str_eq(code, "placeholders") && model_is_placeholder(v));
+		}
+		if (found)
+			pick = i;
+	}
+	nv->sel = pick;
+	nv->top = pick > 3 ? pick - 3 : 0;
+	nv->msg[0] = '\0';
+	app_show_screen(app, SCREEN_NAMES);
 }
 
 static void number_done(struct app *app, struct dlg_arg arg, int choice, const char *text)

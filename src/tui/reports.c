@@ -18,20 +18,19 @@
 
 enum { TAB_WARNINGS = CATALOG_TABLE_COUNT, TAB_COUNT };
 enum { HIT_TAB = 1, HIT_ROW, HIT_HEADER };
-/* Display columns between table columns, and the narrowest a column gets
- * when the table is fitted to the screen. */
-enum { COLUMN_SEP = 1, COLUMN_MIN = 5, WIDE_COLUMN_MAX = 60 };
+/* Display columns between table columns. */
+enum { COLUMN_SEP = 1, MAX_COLUMNS = 32 };
 
 struct table_state {
 	struct tableview tv;
 	bool ready;
 	size_t top, sel;
-	size_t hoff;	 /* display columns scrolled off to the left */
+	size_t first;	 /* the first column after the pinned one (sideways scroll) */
 	int sort_cursor; /* the column < and > choose */
-	size_t *widths;
-	size_t total;	/* sum of widths and separators */
-	size_t shown;	/* columns drawn (the first ones) */
-	int fitted_for; /* screen width of the widths; -1 when stale */
+	struct tableview_layout lay; /* its arrays owned, n_columns each */
+	bool *hidden;	/* the columns the chooser (c) took away; owned */
+	size_t n_columns;
+	int fitted_for; /* screen width of the layout; -1 when stale */
 	bool wide;
 	char **scopes; /* distinct scope keys of the table, owned */
 	size_t n_scopes;
@@ -52,6 +51,24 @@ struct reports {
 
 static const char *const tab_labels[TAB_COUNT] = {N_("Firewall"), N_("Load balancers"), N_("IPsec"),
 						  N_("Programs"), N_("Warnings")};
+/* The same, shorter, for when the full ones do not fit in one line. */
+static const char *tab_short(int k)
+{
+	switch (k) {
+	case CATALOG_LB:
+		/* TRANSLATORS: short name of the Load balancers tab, for narrow
+		   windows */
+		return C_("tab", "LB");
+	case CATALOG_PROGRAMS:
+		/* TRANSLATORS: short name of the Programs tab */
+		return C_("tab", "Programs");
+	case TAB_WARNINGS:
+		/* TRANSLATORS: short name of the Warnings tab */
+		return C_("tab", "Warnings");
+	default:
+		return _(tab_labels[k]);
+	}
+}
 
 static void state_scopes_free(struct table_state *ts)
 {
@@ -67,8 +84,12 @@ static void state_fini(struct table_state *ts)
 	if (ts->ready)
 		tableview_fini(&ts->tv);
 	state_scopes_free(ts);
-	free(ts->widths);
-	ts->widths = NULL;
+	free(ts->lay.width);
+	free(ts->lay.brief_header);
+	free(ts->hidden);
+	ts->lay.width = NULL;
+	ts->lay.brief_header = NULL;
+	ts->hidden = NULL;
 	ts->ready = false;
 }
 
@@ -108,8 +129,17 @@ static const struct report_view *reports_sync(struct reports *rv, struct app *ap
 		tableview_init(&ts->tv, &r->tables[k]);
 		ts->ready = true;
 		state_collect_scopes(ts, &r->tables[k]);
-		free(ts->widths);
-		ts->widths = xcalloc(r->tables[k].n_columns + 1, sizeof *ts->widths);
+		if (ts->n_columns != r->tables[k].n_columns) {
+			/* the chooser's choice holds for the same columns only */
+			free(ts->lay.width);
+			free(ts->lay.brief_header);
+			free(ts->hidden);
+			ts->n_columns = r->tables[k].n_columns;
+			ts->lay.width = xcalloc(ts->n_columns + 1, sizeof *ts->lay.width);
+			ts->lay.brief_header = xcalloc(ts->n_columns + 1, sizeof *ts->lay.brief_header);
+			ts->hidden = xcalloc(ts->n_columns + 1, sizeof *ts->hidden);
+			ts->first = 0;
+		}
 		ts->fitted_for = -1;
 		if (scope)
 			tableview_set_scope(&ts->tv, scope);
@@ -129,41 +159,21 @@ static const struct report_view *reports_sync(struct reports *rv, struct app *ap
 	return r;
 }
 
-/* Fits the columns to width.  When the whole table does not fit, the long
- * trailing Note and Reference columns give their room to the others: the
- * detail window (Enter) and the full-width mode (w) show them. */
+/* Lays the columns out for width (tableview_layout).  A table showing one
+ * scope does not spend room on a column that would repeat it. */
 static void state_fit(struct table_state *ts, int width)
 {
 	const struct report_table *t = ts->tv.table;
-	size_t n = t->n_columns;
+	bool hidden[MAX_COLUMNS];
+	size_t n = t->n_columns < MAX_COLUMNS ? t->n_columns : MAX_COLUMNS;
 
 	if (ts->fitted_for == width)
 		return;
-	ts->shown = n;
-	ts->total =
-	    tableview_fit_columns(&ts->tv, (size_t)-1 / 4, COLUMN_SEP, COLUMN_MIN, ts->widths);
-	if (ts->wide) {
-		ts->total = 0;
-		for (size_t c = 0; c < n; c++) {
-			if (ts->widths[c] > WIDE_COLUMN_MAX)
-				ts->widths[c] = WIDE_COLUMN_MAX;
-			ts->total += ts->widths[c] + (c ? COLUMN_SEP : 0);
-		}
-	} else if (ts->total > (size_t)width) {
-		struct report_table part = *t;
-		struct tableview sub = ts->tv;
-		while (ts->shown > 1 && (str_eq(t->columns[ts->shown - 1].key, "note") ||
-					 str_eq(t->columns[ts->shown - 1].key, "reference")))
-			ts->shown--;
-		/* The same rows, seen through fewer columns. */
-		part.n_columns = ts->shown;
-		sub.table = &part;
-		ts->total =
-		    tableview_fit_columns(&sub, (size_t)width, COLUMN_SEP, COLUMN_MIN, ts->widths);
-	}
+	for (size_t c = 0; c < n; c++)
+		hidden[c] = ts->hidden[c] || (ts->tv.scope && (t->columns[c].flags & COLUMN_SCOPE));
+	tableview_layout(&ts->tv, hidden, ts->first, (size_t)(width > 0 ? width : 1), COLUMN_SEP,
+			 ts->wide, &ts->lay);
 	ts->fitted_for = width;
-	if (ts->total <= (size_t)width)
-		ts->hoff = 0;
 }
 
 /* The translated label of a scope key, from the catalog. */
@@ -177,36 +187,51 @@ static const char *scope_label(struct app *app, const char *id)
 
 /* ---- drawing --------------------------------------------------------------- */
 
-/* Draws one line of cells (a row or the header) from display column hoff. */
-static void draw_cells(int y, int x0, int avail, const struct table_state *ts,
-		       const char *const *cells, attr_t attr, int highlight, attr_t hl_attr)
+/* The columns in the order they are drawn: the pinned one, then the
+ * others from the first one scrolled to.  Returns how many. */
+static size_t drawn_columns(const struct table_state *ts, size_t *cols)
 {
-	size_t n = ts->shown;
-	long col_x = 0, hoff = (long)ts->hoff, end = hoff + avail;
+	size_t k = 0, n = ts->tv.table->n_columns < MAX_COLUMNS ? ts->tv.table->n_columns
+							       : MAX_COLUMNS;
+
+	if (ts->lay.pinned >= 0)
+		cols[k++] = (size_t)ts->lay.pinned;
+	for (size_t c = 0; c < n; c++)
+		if (ts->lay.width[c] && (long)c != ts->lay.pinned)
+			cols[k++] = c;
+	return k;
+}
+
+/* Draws one line of cells (a row or the header): whole columns only, each
+ * fitted to its width with "…" where cut.  hit records a region per column
+ * (the header: a click sorts by it). */
+static void draw_cells(struct app *app, int y, int x0, int avail, const struct table_state *ts,
+		       const char *const *cells, attr_t attr, int highlight, attr_t hl_attr, int hit)
+{
+	size_t cols[MAX_COLUMNS], n = drawn_columns(ts, cols);
+	int x = x0, end = x0 + avail;
 	char stack[1024];
 
-	for (size_t c = 0; c < n && col_x < end; c++) {
-		long w = (long)ts->widths[c];
-		long from = col_x > hoff ? col_x : hoff, to = col_x + w < end ? col_x + w : end;
+	for (size_t k = 0; k < n && x < end; k++) {
+		size_t c = cols[k];
+		int w = (int)ts->lay.width[c];
 		attr_t a = (int)c == highlight ? hl_attr : attr;
-		if (to > from) {
-			size_t size = (size_t)w * 4 + 8, skip;
-			char *buf = size <= sizeof stack ? stack : xmalloc(size);
-			int pad;
-			tw_fit_pad(buf, size, cells[c] ? cells[c] : "", (size_t)w, 1, term_ascii());
-			skip = skip_columns(buf, (size_t)(from - col_x), &pad);
-			if (pad)
-				draw_text(y, x0 + (int)(from - hoff), 1, " ", a);
-			draw_text(y, x0 + (int)(from - hoff) + pad, (int)(to - from) - pad,
-				  buf + skip, a);
-			if (buf != stack)
-				free(buf);
-		}
-		col_x += w;
-		if (c + 1 < n && col_x >= hoff && col_x < end)
-			draw_text(y, x0 + (int)(col_x - hoff), 1, term_glyphs()->vline,
+		size_t size = (size_t)w * 4 + 8;
+		char *buf = size <= sizeof stack ? stack : xmalloc(size);
+
+		if (w > end - x)
+			w = end - x;
+		tw_fit_pad(buf, size, cells[c] ? cells[c] : "", (size_t)w, 1, term_ascii());
+		draw_text(y, x, w, buf, a);
+		if (hit)
+			app_hit(app, y, x, w, hit, (int)c);
+		if (buf != stack)
+			free(buf);
+		x += w;
+		if (k + 1 < n && x < end)
+			draw_text(y, x, 1, term_glyphs()->vline,
 				  attr == term_attr(ST_TABLE_HEADER) ? attr : attr | A_DIM);
-		col_x += COLUMN_SEP;
+		x += COLUMN_SEP;
 	}
 }
 
@@ -214,19 +239,35 @@ static void draw_tabs(struct reports *rv, struct app *app, const struct report_v
 {
 	const struct rect *a = &app->area;
 	const struct findings *fs = app_findings(app);
-	int x = a->x + 1;
-	char buf[200], part[190];
+	char buf[TAB_COUNT][200], part[190];
+	int total[2] = {0, 0}, x = a->x + 1;
+	bool brief;
 
+	/* Every tab in one line, with short names when the full ones do not
+	 * fit: the Warnings tab must never fall off the end. */
+	for (int pass = 0; pass < 2; pass++)
+		for (int k = 0; k < TAB_COUNT; k++) {
+			size_t count =
+			    k < CATALOG_TABLE_COUNT ? (r ? rv->t[k].tv.n_rows : 0) : fs->count;
+			/* TRANSLATORS: a report's tab: its name, then its number of rows */
+			snprintf(part, sizeof part, _("%s (%zu)"),
+				 pass ? tab_short(k) : _(tab_labels[k]), count);
+			snprintf(buf[k], sizeof buf[k], " %s ", part);
+			total[pass] += (int)tw_width(buf[k]) + 1;
+		}
+	brief = total[0] > a->w - 1;
 	for (int k = 0; k < TAB_COUNT; k++) {
 		int w;
 		size_t count = k < CATALOG_TABLE_COUNT ? (r ? rv->t[k].tv.n_rows : 0) : fs->count;
-		/* TRANSLATORS: a report's tab: its name, then its number of rows */
-		snprintf(part, sizeof part, _("%s (%zu)"), _(tab_labels[k]), count);
-		snprintf(buf, sizeof buf, " %s ", part);
-		w = (int)tw_width(buf);
+		snprintf(part, sizeof part, _("%s (%zu)"), brief ? tab_short(k) : _(tab_labels[k]),
+			 count);
+		snprintf(buf[k], sizeof buf[k], " %s ", part);
+		w = (int)tw_width(buf[k]);
 		if (x + w > a->x + a->w)
+			w = a->x + a->w - x;
+		if (w <= 0)
 			break;
-		draw_text(y, x, w, buf,
+		draw_text(y, x, w, buf[k],
 			  term_attr(k == rv->tab		      ? ST_TAB_ACTIVE
 				    : k == TAB_WARNINGS && fs->errors ? ST_ERROR
 								      : ST_TAB));
@@ -266,7 +307,8 @@ static void draw_table(struct reports *rv, struct app *app)
 	const struct rect *a = &app->area;
 	struct table_state *ts = &rv->t[rv->tab];
 	const struct report_table *t = ts->tv.table;
-	const char *labels[32];
+	const char *labels[MAX_COLUMNS], *cells[MAX_COLUMNS];
+	size_t n_cols = t->n_columns < MAX_COLUMNS ? t->n_columns : MAX_COLUMNS;
 	int y0 = a->y + 3, avail = a->w - 2, x0 = a->x + 1;
 	char info[800], part[300];
 	const struct findings *fs = app_findings(app);
@@ -298,21 +340,37 @@ static void draw_table(struct reports *rv, struct app *app)
 			 ts->tv.descending ? term_glyphs()->down : term_glyphs()->up);
 		strncat(info, part, sizeof info - strlen(info) - 1);
 	}
+	if (ts->lay.more_left + ts->lay.more_right) {
+		size_t off = ts->lay.more_left + ts->lay.more_right;
+		snprintf(part, sizeof part, "  %s  ", term_glyphs()->bullet);
+		strncat(info, part, sizeof info - strlen(info) - 1);
+		/* TRANSLATORS: columns of the table that are not on screen; Left
+		   and Right scroll to them, c chooses the columns */
+		snprintf(part, sizeof part,
+			 P_("%zu column off screen", "%zu columns off screen", off), off);
+		strncat(info, part, sizeof info - strlen(info) - 1);
+	}
 	draw_info_line(a->y + 1, x0, avail, info, fs->errors, ts);
 
-	for (size_t c = 0; c < t->n_columns && c < 32; c++)
-		labels[c] = _(t->columns[c].label);
+	for (size_t c = 0; c < n_cols; c++)
+		labels[c] = view_column_label(&t->columns[c], ts->lay.brief_header[c]);
 	draw_fill(a->y + 2, a->x, a->w, term_attr(ST_TABLE_HEADER));
-	draw_cells(a->y + 2, x0, avail, ts, labels, term_attr(ST_TABLE_HEADER), ts->sort_cursor,
-		   term_attr(ST_SORT_COLUMN));
-	app_hit(app, a->y + 2, a->x, a->w, HIT_HEADER, 0);
-	if (ts->hoff > 0)
+	draw_cells(app, a->y + 2, x0, avail, ts, labels, term_attr(ST_TABLE_HEADER),
+		   ts->sort_cursor, term_attr(ST_SORT_COLUMN), HIT_HEADER);
+	if (ts->lay.more_left)
 		draw_text(a->y + 2, a->x, 1, term_glyphs()->left, term_attr(ST_SORT_COLUMN));
-	if (ts->total > ts->hoff + (size_t)avail)
+	if (ts->lay.more_right)
 		draw_text(a->y + 2, a->x + a->w - 1, 1, term_glyphs()->right,
 			  term_attr(ST_SORT_COLUMN));
 
-	if (ts->tv.n_rows == 0)
+	if (ts->tv.n_rows == 0 && t->n_rows == 0 && t->kind == CATALOG_IPSEC && !app->plan->ipsec)
+		draw_wrapped(y0, x0 + 1, avail - 1, rv->page,
+			     _("IPsec is off in this plan, so there is nothing to exempt from it. "
+			       "If your network uses IPsec between servers, turn on “IPsec in "
+			       "use” on the Network options page of the interview: press Enter to "
+			       "go there."),
+			     term_attr(ST_DIM));
+	else if (ts->tv.n_rows == 0)
 		draw_text(y0, x0 + 1, avail - 1,
 			  t->n_rows ? _("No rows match the filters (s and f change them).")
 				    : _("This table is empty for the plan."),
@@ -324,7 +382,9 @@ static void draw_table(struct reports *rv, struct app *app)
 		attr_t at = i == ts->sel ? term_attr(ST_SELECTED) : A_NORMAL;
 		if (i == ts->sel)
 			draw_fill(y, a->x, a->w, at);
-		draw_cells(y, x0, avail, ts, row->cells, at, -1, at);
+		for (size_t c = 0; c < n_cols; c++)
+			cells[c] = ts->lay.width[c] ? tableview_cell(&ts->tv, row, c) : NULL;
+		draw_cells(app, y, x0, avail, ts, cells, at, -1, at, 0);
 		app_hit(app, y, a->x, a->w, HIT_ROW, (int)i);
 	}
 }
@@ -334,13 +394,19 @@ static void draw_warnings(struct reports *rv, struct app *app)
 	const struct rect *a = &app->area;
 	const struct findings *fs = app_findings(app);
 	const struct glyphs *g = term_glyphs();
-	char head[200];
+	char head[400];
 
 	rv->page = a->h - 3;
 	if (rv->page < 1)
 		rv->page = 1;
 	tableview_clamp(fs->count, (size_t)rv->page, &rv->w_top, &rv->w_sel);
 	format_findings_count(head, sizeof head, fs->errors, fs->warnings);
+	if (fs->count) {
+		size_t len = strlen(head);
+		/* TRANSLATORS: after the count of findings on the Warnings tab */
+		snprintf(head + len, sizeof head - len, "  %s  %s", term_glyphs()->bullet,
+			 _("Enter goes to where the highlighted one is fixed."));
+	}
 	draw_text(a->y + 1, a->x + 1, a->w - 2, head,
 		  term_attr(fs->errors	   ? ST_ERROR
 			    : fs->warnings ? ST_WARNING
@@ -460,6 +526,20 @@ void reports_row_detail(struct app *app, const struct report_table *t, const str
 			}
 		}
 	}
+	/* the VIP's settings come from other pages than its ports */
+	if (rule && rule->lb) {
+		textbuf_add(out, ST_NORMAL, 0, "");
+		textbuf_add(out, ST_HEADING, 0, _("Provenance of the load balancer settings"));
+		for (size_t i = 0; i < rule->lb->n_sources; i++) {
+			const struct catalog_source *src = rule->lb->sources[i];
+			textbuf_addf(out, ST_NORMAL, 2, "%s %s", term_glyphs()->bullet, src->article);
+			textbuf_addf(out, ST_NORMAL, 4, _("Table: %s"), src->table);
+			textbuf_add(out, ST_NORMAL, 4, src->url);
+			textbuf_addf(out, ST_DIM, 4, _("Read in: %s §%s"),
+				     src->document ? src->document : "ports-reference",
+				     src->section ? src->section : "");
+		}
+	}
 	if (rule)
 		textbuf_addf(out, ST_DIM, 0, _("Rule %s, data/catalog.xml line %d"), rule->id,
 			     rule->line);
@@ -467,21 +547,66 @@ void reports_row_detail(struct app *app, const struct report_table *t, const str
 
 /* ---- keys -------------------------------------------------------------------- */
 
+/* Where each finding is fixed: an interview page and field, or (page -1)
+ * the names screen.  Codes of the whole plan (site -1) and of a site may
+ * share a code; plan_only marks the entry for the plan's. */
+static const struct {
+	const char *code;
+	bool plan_only;
+	int page; /* enum wizard_page_kind, or -1 for names and addresses */
+	const char *field;
+} finding_places[] = {
+    {"fqdn-missing", true, WIZARD_PAGE_PLAN, "plan.sip_domain"},
+    {"fqdn-invalid", true, WIZARD_PAGE_PLAN, "plan.sip_domain"},
+    {"placeholders", true, WIZARD_PAGE_PLAN, "plan.sip_domain"},
+    {"name-invalid", true, WIZARD_PAGE_PLAN, "plan.name"},
+    {"port-range-invalid", true, WIZARD_PAGE_OPTIONS, "options.client_media"},
+    {"port-range-invalid", false, WIZARD_PAGE_EXCHANGE_UM, "um.rtp"},
+    {"federation-no-edge", true, WIZARD_PAGE_FEDERATION, "federation.sip"},
+    {"no-site", true, WIZARD_PAGE_SITES, NULL},
+    {"too-many-sites", true, WIZARD_PAGE_SITES, NULL},
+    {"site-name-duplicate", false, WIZARD_PAGE_SITES, NULL},
+    {"cms-none", true, WIZARD_PAGE_SITES, NULL},
+    {"cms-multiple", true, WIZARD_PAGE_SITES, NULL},
+    {"too-many-branches", false, WIZARD_PAGE_SITES, NULL},
+    {"pool-empty", false, WIZARD_PAGE_FRONTEND, "frontend.servers"},
+    {"pool-too-large", false, WIZARD_PAGE_FRONTEND, "frontend.servers"},
+    {"fe-standard-count", false, WIZARD_PAGE_FRONTEND, "frontend.servers"},
+    {"edge-nat-hlb", false, WIZARD_PAGE_EDGE, "edge.addressing"},
+    {"edge-single-count", false, WIZARD_PAGE_EDGE, "edge.servers"},
+    {"edge-scaled-count", false, WIZARD_PAGE_EDGE, "edge.servers"},
+    {"edge-pool-too-large", false, WIZARD_PAGE_EDGE, "edge.servers"},
+    {"edge-no-director", false, WIZARD_PAGE_DIRECTOR, "director.enabled"},
+    {"edge-no-reverse-proxy", false, WIZARD_PAGE_REVERSE_PROXY, "rp.enabled"},
+    {"mediation-no-gateway", false, WIZARD_PAGE_MEDIATION, "mediation.gateways"},
+    {"um-tcp", false, WIZARD_PAGE_EXCHANGE_UM, "um.mode"},
+    {"um-no-role", false, WIZARD_PAGE_EXCHANGE_UM, "um.mode"},
+};
+
+/* Enter on a finding: to the page and field where it is fixed; names and
+ * addresses (missing, malformed, duplicate, example values) on the names
+ * screen with the entry highlighted. */
+static void finding_jump(struct app *app, const struct finding *f)
+{
+	for (size_t i = 0; i < sizeof finding_places / sizeof finding_places[0]; i++) {
+		if (!str_eq(finding_places[i].code, f->code) ||
+		    finding_places[i].plan_only != (f->site < 0))
+			continue;
+		interview_goto(app, (enum wizard_page_kind)finding_places[i].page, f->site,
+			       finding_places[i].field);
+		return;
+	}
+	names_goto(app, f->site < 0 ? 0 : f->site, f->code, f->message);
+}
+
 static void show_detail(struct reports *rv, struct app *app)
 {
 	struct textbuf tb = {0};
 
 	if (rv->tab == TAB_WARNINGS) {
 		const struct findings *fs = app_findings(app);
-		const struct finding *f;
-		if (rv->w_sel >= fs->count)
-			return;
-		f = &fs->items[rv->w_sel];
-		textbuf_add(&tb, f->severity == FINDING_ERROR ? ST_ERROR : ST_WARNING, 0,
-			    f->severity == FINDING_ERROR ? _("Error") : _("Warning"));
-		textbuf_add(&tb, ST_NORMAL, 0, f->message);
-		textbuf_addf(&tb, ST_DIM, 0, "(%s)", f->code);
-		app_show_text(app, _("Finding"), &tb);
+		if (rv->w_sel < fs->count)
+			finding_jump(app, &fs->items[rv->w_sel]);
 		return;
 	}
 	{
@@ -489,6 +614,10 @@ static void show_detail(struct reports *rv, struct app *app)
 		const struct report_table *t = ts->tv.table;
 		const struct report_row *row;
 		char *title;
+		if (ts->tv.n_rows == 0 && t->kind == CATALOG_IPSEC && !app->plan->ipsec) {
+			interview_goto(app, WIZARD_PAGE_OPTIONS, -1, "options.ipsec");
+			return;
+		}
 		if (ts->sel >= ts->tv.n_rows)
 			return;
 		row = &t->rows[ts->tv.rows[ts->sel]];
@@ -572,19 +701,75 @@ static void sort_toggle(struct reports *rv, struct app *app)
 	if (ts->tv.sort_column < 0)
 		app_message(app, ST_OK, "%s", _("Report order"));
 	else
-		app_message(app, ST_OK, _("Sorted by %s, %s"), _(t->columns[ts->sort_cursor].label),
+		app_message(app, ST_OK, _("Sorted by %s, %s"),
+			    view_column_label(&t->columns[ts->sort_cursor], false),
 			    ts->tv.descending ? _("descending") : _("ascending"));
 }
 
-static void hscroll(struct table_state *ts, int width, int delta)
+/* Scrolls sideways by a whole column; the pinned one stays. */
+static void hscroll(struct table_state *ts, struct app *app, int delta)
 {
-	long h = (long)ts->hoff + delta, max = (long)ts->total - width;
+	const struct report_table *t = ts->tv.table;
+	size_t n = t->n_columns < MAX_COLUMNS ? t->n_columns : MAX_COLUMNS;
+	long c = (long)ts->first;
 
-	if (h > max)
-		h = max;
-	if (h < 0)
-		h = 0;
-	ts->hoff = (size_t)h;
+	if (delta > 0 && !ts->lay.more_right)
+		return;
+	if (delta < 0 && !ts->lay.more_left)
+		return;
+	/* to the next (or previous) column that can be shown */
+	do {
+		c += delta;
+	} while (c >= 0 && (size_t)c < n &&
+		 (ts->hidden[c] || (long)c == ts->lay.pinned ||
+		  (ts->tv.scope && (t->columns[c].flags & COLUMN_SCOPE))));
+	if (c < 0)
+		c = 0;
+	if ((size_t)c >= n)
+		return;
+	ts->first = (size_t)c;
+	ts->fitted_for = -1;
+	(void)app;
+}
+
+/* The column chooser: a menu of the columns, each ticked when shown;
+ * Enter switches one and the menu stays until Esc. */
+static void columns_menu_open(struct app *app, struct table_state *ts, int selected);
+
+static void columns_chosen(struct app *app, struct dlg_arg arg, int choice, const char *text)
+{
+	struct table_state *ts = arg.ptr;
+	size_t shown = 0;
+
+	(void)text;
+	if (choice < 0 || (size_t)choice >= ts->n_columns)
+		return;
+	for (size_t c = 0; c < ts->n_columns; c++)
+		shown += !ts->hidden[c];
+	if (!ts->hidden[choice] && shown == 1)
+		app_message(app, ST_WARNING, "%s", _("A table shows at least one column."));
+	else
+		ts->hidden[choice] = !ts->hidden[choice];
+	ts->first = 0;
+	ts->fitted_for = -1;
+	columns_menu_open(app, ts, choice);
+}
+
+static void columns_menu_open(struct app *app, struct table_state *ts, int selected)
+{
+	const struct report_table *t = ts->tv.table;
+	size_t n = t->n_columns < MAX_COLUMNS ? t->n_columns : MAX_COLUMNS;
+	char *items[MAX_COLUMNS];
+
+	for (size_t c = 0; c < n; c++)
+		items[c] = xasprintf("[%s] %s", ts->hidden[c] ? " " : "x",
+				     view_column_label(&t->columns[c], false));
+	/* TRANSLATORS: title of the column chooser of a report table */
+	dialog_menu(app, _("Columns shown (Enter switches, Esc closes)"),
+		    (const char *const *)items, (int)n, selected, columns_chosen,
+		    (struct dlg_arg){.ptr = ts});
+	for (size_t c = 0; c < n; c++)
+		free(items[c]);
 }
 
 static int move_selection(size_t *sel, size_t n, size_t page, enum tui_command cmd)
@@ -625,6 +810,9 @@ static int reports_handle(struct view *v, struct app *app, const struct tui_even
 	if (ev->click) {
 		if (ev->hit == HIT_TAB) {
 			rv->tab = ev->hit_arg;
+		} else if (ev->hit == HIT_HEADER && ts) {
+			ts->sort_cursor = ev->hit_arg;
+			sort_toggle(rv, app);
 		} else if (ev->hit == HIT_ROW) {
 			size_t *sel = ts ? &ts->sel : &rv->w_sel;
 			if (*sel == (size_t)ev->hit_arg)
@@ -696,12 +884,18 @@ static int reports_handle(struct view *v, struct app *app, const struct tui_even
 		filter_site(rv, app);
 		return TUI_HANDLED;
 	case CMD_SORT_PREV_COLUMN:
-		if (ts->sort_cursor > 0)
-			ts->sort_cursor--;
-		return TUI_HANDLED;
 	case CMD_SORT_NEXT_COLUMN:
-		if (ts->sort_cursor + 1 < (int)ts->shown)
+		if (ev->cmd == CMD_SORT_PREV_COLUMN && ts->sort_cursor > 0)
+			ts->sort_cursor--;
+		else if (ev->cmd == CMD_SORT_NEXT_COLUMN &&
+			 ts->sort_cursor + 1 < (int)ts->tv.table->n_columns)
 			ts->sort_cursor++;
+		/* the header shows it too, when the column is on screen */
+		app_message(app, ST_DIM, _("Sort column: %s (o sorts)"),
+			    view_column_label(&ts->tv.table->columns[ts->sort_cursor], false));
+		return TUI_HANDLED;
+	case CMD_COLUMNS:
+		columns_menu_open(app, ts, 0);
 		return TUI_HANDLED;
 	case CMD_SORT:
 		sort_toggle(rv, app);
@@ -715,7 +909,7 @@ static int reports_handle(struct view *v, struct app *app, const struct tui_even
 		return TUI_HANDLED;
 	case CMD_LEFT:
 	case CMD_RIGHT:
-		hscroll(ts, app->area.w - 2, ev->cmd == CMD_LEFT ? -8 : 8);
+		hscroll(ts, app, ev->cmd == CMD_LEFT ? -1 : 1);
 		return TUI_HANDLED;
 	default:
 		return TUI_IGNORED;

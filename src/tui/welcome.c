@@ -80,15 +80,29 @@ static void welcome_draw(struct view *v, struct app *app)
 			     term_attr(ST_DIM));
 }
 
+/* What the interview recommends for a Front End pool: a pool of two is
+ * fragile when one server is down (the wizard warns about it). */
+enum { RECOMMENDED_FRONTENDS = 3 };
+
+/* A new plan as the planner starts it: the default one, with the Front End
+ * pool the interview recommends. */
+static struct plan *new_plan(void)
+{
+	struct plan *plan = plan_new_default();
+
+	plan_set_frontend_count(plan, 0, RECOMMENDED_FRONTENDS);
+	return plan;
+}
+
 static void start(struct app *app, enum choice c)
 {
 	switch (c) {
 	case CHOICE_NEW:
-		app_set_plan(app, plan_new_default(), NULL, true);
+		app_set_plan(app, new_plan(), NULL, true);
 		app_show_screen(app, SCREEN_INTERVIEW);
 		break;
 	case CHOICE_DESIGN:
-		app_set_plan(app, plan_new_default(), NULL, true);
+		app_set_plan(app, new_plan(), NULL, true);
 		app_show_screen(app, SCREEN_NAMES);
 		app_message(app, ST_OK, "%s",
 			    _("A one-site plan with default choices: replace the example names "
