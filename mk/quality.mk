@@ -46,9 +46,9 @@ FUZZ_FLAGS     = -max_len=$(call fuzz_max_len,$(1)) -timeout=20 -rss_limit_mb=20
                  -artifact_prefix=$(FUZZ_CRASHES)/$(1)- -dict=tests/fuzz/$(1).dict \
                  -print_final_stats=1
 
-$(FUZZ_DIR)/obj/%.o: %.c
+$(FUZZ_DIR)/obj/%.o: %.c | $(PATHS_H)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 $(filter-out -Werror,$(WARN)) $(FUZZ_SAN) \
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(PKG_CFLAGS) -std=c11 $(WARN) $(FUZZ_SAN) \
 	  -fsanitize=fuzzer-no-link $(DEPFLAGS) -c -o $@ $<
 
 $(FUZZ_DIR)/obj/src/core/catalog.o: $(SHIPPED_INC)
@@ -57,7 +57,7 @@ $(FUZZ_DIR)/libucplan.a: $(FUZZ_LIB_OBJ)
 	$(AR) rcs $@ $^
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DIR)/libucplan.a
-	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer \
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(PKG_CFLAGS) -std=c11 $(WARN) $(WERROR) $(FUZZ_SAN) -fsanitize=fuzzer \
 	  $(DEPFLAGS) -o $@ $< $(FUZZ_DIR)/libucplan.a $(LIBS_CORE)
 
 # clang links -fsanitize=fuzzer only with its runtime (Debian: libclang-rt-dev);
@@ -116,7 +116,7 @@ ASAN_FLAGS   := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 # Same warnings as the normal build.  (gcc 12 with -fsanitize=undefined can
 # report a false "null format string" through -Wformat-truncation; should
 # it appear, add -Wno-format-truncation here, to this build only.)
-ASAN_CFLAGS  := -std=c11 $(WARN) $(ASAN_FLAGS)
+ASAN_CFLAGS  = -std=c11 $(WARN) $(WERROR) $(ASAN_FLAGS)
 ASAN_LIB_OBJ := $(LIB_SRC:%.c=$(ASAN_DIR)/obj/%.o)
 ASAN_TESTS   := $(TEST_SRC:tests/%.c=$(ASAN_DIR)/tests/%)
 # A sanitizer report anywhere (even in a run whose exit status a test
@@ -126,9 +126,9 @@ ASAN_ENV      = UCPLAN_DATADIR=$(CURDIR)/data UCPLAN_LOCALEDIR=$(CURDIR)/$(BUILD
                 ASAN_OPTIONS=detect_leaks=1:exitcode=86:log_path=$(CURDIR)/$(ASAN_DIR)/logs/asan \
                 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86:log_path=$(CURDIR)/$(ASAN_DIR)/logs/ubsan
 
-$(ASAN_DIR)/obj/%.o: %.c
+$(ASAN_DIR)/obj/%.o: %.c | $(PATHS_H)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(ASAN_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CPPFLAGS) $(PKG_CFLAGS) $(ASAN_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(ASAN_DIR)/obj/src/core/catalog.o: $(SHIPPED_INC)
 

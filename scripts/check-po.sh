@@ -1,10 +1,32 @@
 #!/bin/sh
 # Translation checks for `make check`: POTFILES lists every source with
-# translatable text, the template is current, and every language's catalog
-# is complete: no untranslated or fuzzy entry, and msgfmt --check is clean
-# (format strings match).  Arguments: the languages (locale/LINGUAS).
+# translatable text, the template is current (the committed
+# locale/ucplan.pot has the messages, contexts, plurals, flags and translator
+# comments of $FRESH_POT, the template made from the sources now; source
+# line numbers do not count), and every language's catalog is complete
+# against it: no missing, untranslated or fuzzy entry, and msgfmt --check
+# is clean (format strings match).  Arguments: the languages
+# (locale/LINGUAS).
 set -u
 status=0
+pot=locale/ucplan.pot
+fresh=${FRESH_POT:-}
+# The entries of a template, comparable: no locations, no header, sorted.
+entries() {
+	msgcat --no-location --no-wrap --sort-output "$1" | awk 'BEGIN { RS = ""; ORS = "\n\n" } !/(^|\n)msgid ""\nmsgstr ""/'
+}
+if [ -n "$fresh" ]; then
+	if [ ! -f "$pot" ]; then
+		echo "check-po: $pot is missing (run make pot)"; status=1
+	elif ! entries "$pot" >"$fresh.old" || ! entries "$fresh" >"$fresh.new"; then
+		echo "check-po: cannot read $pot or $fresh"; status=1
+	elif ! cmp -s "$fresh.old" "$fresh.new"; then
+		echo "check-po: $pot is stale: the sources have other messages (run make update-po); first differences:"
+		diff "$fresh.old" "$fresh.new" | grep '^[<>]' | head -10 | sed 's/^/  /'
+		status=1
+	fi
+	pot=$fresh
+fi
 for f in $(grep -rlE '(^|[^A-Za-z0-9_])(N_|_|P_)\(' src | sort); do
 	if ! grep -qx "$f" locale/POTFILES; then
 		echo "check-po: $f has translatable text but is not in locale/POTFILES"
@@ -28,10 +50,10 @@ for l in "$@"; do
 		echo "check-po: $po has $untranslated untranslated and $fuzzy fuzzy entries"
 		status=1
 	fi
-	if [ -f locale/ucplan.pot ]; then
-		missing=$(msgcmp "$po" locale/ucplan.pot 2>&1 | grep -c 'this message is used but not defined' || true)
+	if [ -f "$pot" ]; then
+		missing=$(msgcmp "$po" "$pot" 2>&1 | grep -c 'this message is used but not defined' || true)
 		if [ "$missing" -ne 0 ]; then
-			echo "check-po: $po lacks $missing messages of locale/ucplan.pot (run make update-po)"
+			echo "check-po: $po lacks $missing messages of the sources' template (run make update-po)"
 			status=1
 		fi
 	fi

@@ -5,11 +5,11 @@
 set -eu
 
 PACKAGES="make gcc clang libclang-rt-dev pkg-config libxml2-dev libxml2-utils libncurses-dev libcsv-dev
-libcmocka-dev libjansson-dev libxlsxwriter-dev gettext python3 python3-openpyxl tmux valgrind nftables
-shellcheck"
+libcmocka-dev libjansson-dev libxlsxwriter-dev gettext python3 python3-openpyxl tmux valgrind zsh locales
+nftables shellcheck"
 
 missing() {
-	for tool in cc clang make pkg-config xmllint msgfmt python3 tmux valgrind shellcheck; do
+	for tool in cc clang make pkg-config xmllint msgfmt python3 tmux valgrind zsh localedef shellcheck; do
 		command -v "$tool" >/dev/null 2>&1 || return 0
 	done
 	# nft lives in /usr/sbin, which a user's PATH may lack
@@ -18,6 +18,8 @@ missing() {
 	# the workbook test reads the .xlsx back with Debian's openpyxl
 	/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || return 0
 	[ -f /usr/include/csv.h ] || [ -f /usr/local/include/csv.h ] || return 0
+	# locale sources, for the non-UTF-8 locale tests (tests/codeset.sh)
+	[ -f /usr/share/i18n/charmaps/GB18030.gz ] || return 0
 	# libFuzzer's runtime comes with clang only as a recommendation
 	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 || return 0
 	return 1

@@ -24,14 +24,16 @@
 #include "ucplan/util.h"
 #include "ucplan/tui.h"
 
-#ifndef UCPLAN_VERSION
-#define UCPLAN_VERSION "0"
-#endif
+#include "paths.h"
 
 /* EXIT_DIFFERENT: diff found differences, the 1 of diff(1). */
 enum exit_code { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_DIFFERENT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 static const char *program = "ucplan";
+/* Standard output as it was: in a locale whose character set is not UTF-8,
+ * `stdout` converts text for people to it, while CSV, XML, JSON and
+ * workbooks, UTF-8 or binary by definition, are written here unchanged. */
+static FILE *utf8_stdout;
 
 static void print_usage(FILE *out)
 {
@@ -289,8 +291,9 @@ static int write_report(const struct cli_options *o, const struct report *r,
 		return usage_error(_("a workbook is a binary file and is not shown on the "
 				     "terminal: give -o FILE.xlsx, or redirect the output"));
 	} else if (!o->output) {
-		s = ex->write(r, &eo, stdout, &err);
-		if (s == UC_OK && (fflush(stdout) != 0 || ferror(stdout)))
+		FILE *out = strcmp(ex->name, "text") == 0 ? stdout : utf8_stdout;
+		s = ex->write(r, &eo, out, &err);
+		if (s == UC_OK && (fflush(out) != 0 || ferror(out)))
 			s = uc_error_set(&err, UC_ERR_IO, NULL, 0, _("writing failed: %s"),
 					 strerror(errno));
 		if (s != UC_OK)
@@ -307,6 +310,30 @@ static int write_report(const struct cli_options *o, const struct report *r,
 	return EXIT_OK;
 }
 
+/* Says once that the language asked for cannot be shown in the locale's
+ * character set, so English is used. */
+static void say_fallback(void)
+{
+	static bool said;
+	static const struct {
+		const char *lang, *name, *locale;
+	} names[] = {{"es", N_("Spanish"), "es_ES"},
+		     {"it", N_("Italian"), "it_IT"},
+		     {"zh_CN", N_("Chinese"), "zh_CN"}};
+	const char *lang = i18n_fallback();
+
+	if (said || !lang)
+		return;
+	said = true;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i].lang, lang) == 0)
+			fprintf(stderr,
+				_("%s: the character set of this locale (%s) cannot show %s; "
+				  "writing in English.  A UTF-8 locale (LANG=%s.UTF-8) shows "
+				  "every language.\n"),
+				program, i18n_output_codeset(), _(names[i].name), names[i].locale);
+}
+
 /* Loads PLAN, or makes the default plan; applies the topology options. */
 static int load_plan(const struct cli_options *o, struct plan **plan)
 {
@@ -316,6 +343,10 @@ static int load_plan(const struct cli_options *o, struct plan **plan)
 		enum uc_status s = planfile_load(o->plan_path, plan, &err);
 		if (s != UC_OK)
 			return report_error(&err);
+		/* the language the planner last used on it, unless the user
+		 * named one */
+		i18n_use_plan_language((*plan)->lang);
+		say_fallback();
 	} else {
 		*plan = plan_new_default();
 	}
@@ -436,8 +467,9 @@ static int run_diff(const struct cli_options *o)
 	if (w == &diff_text && catalog_load_default(&catalog, &ignored) == UC_OK)
 		opts.catalog = catalog;
 	if (!o->output) {
-		s = w->write(d, &opts, stdout, &err);
-		if (s == UC_OK && (fflush(stdout) != 0 || ferror(stdout)))
+		FILE *out = w == &diff_text ? stdout : utf8_stdout;
+		s = w->write(d, &opts, out, &err);
+		if (s == UC_OK && (fflush(out) != 0 || ferror(out)))
 			s = uc_error_set(&err, UC_ERR_IO, NULL, 0, _("writing failed: %s"),
 					 strerror(errno));
 		if (s != UC_OK)
@@ -457,11 +489,30 @@ int main(int argc, char **argv)
 {
 	struct cli_options o;
 	struct uc_error err = {0};
-	const char *lang = cli_find_lang(argc, argv);
+	enum uc_status s;
 
-	/* the language first: every message after this is translated */
-	i18n_init(lang && i18n_language_known(lang) ? lang : NULL);
-	if (cli_parse(argc, argv, &o, &err) != UC_OK)
+	/* The environment's language, then --lang once parsed; a usage error
+	 * is worded again in the language the line asked for. */
+	i18n_init(NULL);
+	utf8_stdout = stdout;
+	stdout = i18n_output_stream(stdout);
+	stderr = i18n_output_stream(stderr);
+	s = cli_parse(argc, argv, &o, &err);
+	if (o.lang) {
+		i18n_set_language(o.lang);
+		if (s != UC_OK)
+			s = cli_parse(argc, argv, &o, &err);
+	}
+	if (o.command == CLI_WIZARD && i18n_output_codeset()) {
+		/* curses needs the terminal's own stream, and writes UTF-8
+		 * inside: on a terminal that is not UTF-8 the planner keeps to
+		 * ASCII (English, transliterated names). */
+		i18n_output_ascii();
+		fflush(stdout);
+		stdout = utf8_stdout;
+	}
+	say_fallback();
+	if (s != UC_OK)
 		return usage_error(err.message);
 	switch (o.command) {
 	case CLI_HELP:
@@ -469,6 +520,11 @@ int main(int argc, char **argv)
 		return finish_stdout(EXIT_OK);
 	case CLI_VERSION:
 		printf("ucplan %s\n", UCPLAN_VERSION);
+		fputs(_("Copyright (C) 2026 the ucplan authors.  MIT licence: you may use, copy,\n"
+			"modify and distribute it; it comes with no warranty.\n"
+			"Port facts from Microsoft's documentation (CC BY 4.0), each with its\n"
+			"source in the catalog; see the NOTICE file.\n"),
+		      stdout);
 		return finish_stdout(EXIT_OK);
 	case CLI_CHECK:
 		return run_check(&o);

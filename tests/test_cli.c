@@ -128,18 +128,59 @@ static void test_formats_and_header(void **state)
 	assert_non_null(strstr(err.message, "labels or keys"));
 }
 
-static void test_find_lang(void **state)
+/* --lang is an option like the others: getopt_long parses it, abbreviated
+ * too, and it is kept when another option is wrong so that main.c can say
+ * so in that language. */
+static void test_lang(void **state)
 {
-	char *a[] = {"ucplan", "report", "--lang", "es", NULL};
-	char *b[] = {"ucplan", "--lang=zh_CN", NULL};
-	char *c[] = {"ucplan", "--", "--lang=it", NULL};
-	char *d[] = {"ucplan", "--lang", NULL};
+	struct cli_options o;
+	struct uc_error err = {0};
 
 	(void)state;
-	assert_string_equal(cli_find_lang(4, a), "es");
-	assert_string_equal(cli_find_lang(2, b), "zh_CN");
-	assert_null(cli_find_lang(3, c));
-	assert_null(cli_find_lang(2, d));
+	assert_int_equal(parse(&o, &err, "report", "--lang", "es", NULL), UC_OK);
+	assert_string_equal(o.lang, "es");
+	assert_int_equal(parse(&o, &err, "--lang=zh_CN", NULL), UC_OK);
+	assert_string_equal(o.lang, "zh_CN");
+	assert_int_equal(parse(&o, &err, "report", "--la", "it", NULL), UC_OK);
+	assert_string_equal(o.lang, "it");
+	assert_int_equal(parse(&o, &err, "--lan=es", "report", NULL), UC_OK);
+	assert_string_equal(o.lang, "es");
+	assert_int_equal(o.command, CLI_REPORT);
+	/* after "--" it is a plan file name */
+	assert_int_equal(parse(&o, &err, "report", "--", "--lang=it", NULL), UC_OK);
+	assert_null(o.lang);
+	assert_string_equal(o.plan_path, "--lang=it");
+	assert_int_equal(parse(&o, &err, "--lang", NULL), UC_ERR_USAGE);
+	assert_non_null(strstr(err.message, "--lang"));
+	assert_int_equal(parse(&o, &err, "--lang", "fr", NULL), UC_ERR_USAGE);
+	assert_non_null(strstr(err.message, "'fr'"));
+	/* the first error is the one reported; --lang after it still counts */
+	assert_int_equal(parse(&o, &err, "report", "--bogus", "-t", "x", "--la", "es", NULL),
+			 UC_ERR_USAGE);
+	assert_non_null(strstr(err.message, "--bogus"));
+	assert_string_equal(o.lang, "es");
+	assert_int_equal(parse(&o, &err, "report", "-f", "pdf", "--lang=it", NULL), UC_ERR_USAGE);
+	assert_non_null(strstr(err.message, "pdf"));
+	assert_string_equal(o.lang, "it");
+	/* an abbreviation that fits two options is refused, not guessed */
+	assert_int_equal(parse(&o, &err, "report", "--edge-", NULL), UC_ERR_USAGE);
+}
+
+/* -o - is standard output; a file named "-" is ./- */
+static void test_output_dash(void **state)
+{
+	struct cli_options o;
+	struct uc_error err = {0};
+
+	(void)state;
+	assert_int_equal(parse(&o, &err, "report", "-o", "-", NULL), UC_OK);
+	assert_null(o.output);
+	assert_int_equal(parse(&o, &err, "report", "--output=-", "-f", "csv", NULL), UC_OK);
+	assert_null(o.output);
+	assert_int_equal(parse(&o, &err, "diff", "-o", "-", "a.xml", "b.xml", NULL), UC_OK);
+	assert_null(o.output);
+	assert_int_equal(parse(&o, &err, "report", "-o", "./-", NULL), UC_OK);
+	assert_string_equal(o.output, "./-");
 }
 
 int main(void)
@@ -149,7 +190,8 @@ int main(void)
 		cmocka_unit_test(test_topology),
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_formats_and_header),
-		cmocka_unit_test(test_find_lang),
+		cmocka_unit_test(test_lang),
+		cmocka_unit_test(test_output_dash),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

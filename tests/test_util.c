@@ -330,6 +330,50 @@ static void test_language_choice(void **state)
 	i18n_init("en");
 }
 
+/* A plan's saved language applies only when the user named none: not over
+ * --lang, not over a language of ours in the environment, not over the
+ * planner's setting; LANG=C, unset or a language we lack name none. */
+static void test_plan_language(void **state)
+{
+	(void)state;
+	unsetenv("LANGUAGE");
+	unsetenv("LC_MESSAGES");
+	unsetenv("LC_ALL");
+	setenv("LANG", "es_ES.UTF-8", 1);
+	assert_true(i18n_init("it"));
+	assert_true(i18n_user_chose());
+	assert_false(i18n_use_plan_language("zh_CN"));
+	assert_string_equal(i18n_language(), "it");
+	assert_true(i18n_init(NULL));
+	assert_false(i18n_use_plan_language("zh_CN"));
+	assert_string_equal(i18n_language(), "es");
+	setenv("LANG", "en_GB.UTF-8", 1);
+	assert_true(i18n_init(NULL));
+	assert_false(i18n_use_plan_language("zh_CN"));
+	assert_string_equal(i18n_language(), "en");
+	const char *none[] = {"C", "POSIX", "C.UTF-8", "fr_FR.UTF-8", NULL};
+	for (size_t i = 0; none[i]; i++) {
+		setenv("LANG", none[i], 1);
+		assert_true(i18n_init(NULL));
+		assert_false(i18n_user_chose());
+		assert_string_equal(i18n_language(), "en");
+		assert_true(i18n_use_plan_language("zh_CN"));
+		assert_string_equal(i18n_language(), "zh_CN");
+		/* the plan's language does not become the user's choice */
+		assert_true(i18n_use_plan_language("it"));
+		assert_string_equal(i18n_language(), "it");
+	}
+	assert_false(i18n_use_plan_language("fr"));
+	assert_false(i18n_use_plan_language(NULL));
+	/* the planner's setting is a choice: the next plan does not undo it */
+	assert_true(i18n_set_language("es"));
+	assert_false(i18n_use_plan_language("zh_CN"));
+	assert_string_equal(i18n_language(), "es");
+	unsetenv("LANG");
+	setenv("LC_ALL", "C.UTF-8", 1);
+	i18n_init("en");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +382,7 @@ int main(void)
 		cmocka_unit_test(test_read_limits),   cmocka_unit_test(test_state_path),
 		cmocka_unit_test(test_absolute_path_and_stamps),
 		cmocka_unit_test(test_language_choice), cmocka_unit_test(test_neutralize),
+		cmocka_unit_test(test_plan_language),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, setup, teardown);

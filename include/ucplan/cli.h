@@ -49,14 +49,13 @@ struct cli_options {
 extern const char *const cli_formats[];
 bool cli_format_known(const char *name);
 
-/* Parses argv (not modified; strings are borrowed).  UC_ERR_USAGE with a
- * translated sentence in err for anything wrong.  Safe to call repeatedly
+/* Parses argv (not modified; strings are borrowed) with getopt_long: long
+ * options may be abbreviated (--la es).  UC_ERR_USAGE with a translated
+ * sentence in err for anything wrong; o->lang is then still the valid
+ * --lang of the whole line, if any, so that the caller can switch to it and
+ * parse again for the message in that language.  Safe to call repeatedly
  * (getopt is reset). */
 enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc_error *err);
-
-/* The --lang value found in argv without parsing the rest, or NULL: the
- * language must be set before any message is written. */
-const char *cli_find_lang(int argc, char **argv);
 
 /* True when any topology option was given. */
 bool cli_topology_given(const struct cli_topology *t);

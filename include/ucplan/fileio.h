@@ -42,8 +42,7 @@ enum uc_status file_read_all(const char *path, size_t max_size, char **data, siz
 			     struct uc_error *err);
 
 /* Directory of ucplan's data files: UCPLAN_DATADIR from the environment,
- * data/ next to the build tree of the running binary, or the installed
- * DATADIR.  Borrowed, static. */
+ * or the DATADIR compiled in.  Borrowed. */
 const char *uc_data_dir(void);
 /* uc_data_dir()/name, newly allocated; caller frees. */
 char *uc_data_path(const char *name);

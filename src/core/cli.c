@@ -103,7 +103,8 @@ static enum uc_status parse_option(int c, const char *arg, struct cli_options *o
 	case 'o':
 		if (!*arg)
 			return usage(err, "%s", _("an output file name is empty"));
-		o->output = arg;
+		/* "-" is standard output, as for most tools; ./- names a file */
+		o->output = strcmp(arg, "-") == 0 ? NULL : arg;
 		return UC_OK;
 	case OPT_LANG:
 		if (!i18n_language_known(arg))
@@ -207,21 +208,6 @@ static enum uc_status parse_option(int c, const char *arg, struct cli_options *o
 	}
 }
 
-const char *cli_find_lang(int argc, char **argv)
-{
-	const char *lang = NULL;
-
-	for (int i = 1; i < argc && argv[i]; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strncmp(argv[i], "--lang=", 7) == 0)
-			lang = argv[i] + 7;
-		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
-			lang = argv[i + 1];
-	}
-	return lang;
-}
-
 /* The command words, each once: true and *out set when word is one. */
 static bool command_word(const char *word, enum cli_command *out)
 {
@@ -279,6 +265,7 @@ static enum uc_status take_operand(struct cli_options *o, const char *arg, struc
 enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc_error *err)
 {
 	int first = 1, c;
+	enum uc_status status = UC_OK;
 
 	if (argc < 1 || !argv)
 		return usage(err, "%s", _("no arguments"));
@@ -295,35 +282,41 @@ enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc
 	argv += first - 1;
 	optind = 0;
 	opterr = 0;
+	/* After the first error the rest is still read, for --lang only: the
+	 * caller can then say what was wrong in the language asked for. */
 	for (;;) {
-		enum uc_status s;
+		enum uc_status s = UC_OK;
 		int prev = optind ? optind : 1;
 		/* leading "-": operands come back as code 1, in order */
 		c = getopt_long(argc, argv, "-:t:f:o:hV", long_options, NULL);
 		if (c == -1)
 			break;
+		if (status != UC_OK) {
+			if (c == OPT_LANG && i18n_language_known(optarg))
+				o->lang = optarg;
+			continue;
+		}
 		if (c == 1) {
 			/* the command word may follow options: ucplan --lang es report */
 			if (o->command == CLI_WIZARD && !o->plan_path &&
 			    command_word(optarg, &o->command))
 				continue;
 			s = take_operand(o, optarg, err);
-			if (s != UC_OK)
-				return s;
-			continue;
-		}
-		if (c == '?' || c == ':') {
+		} else if (c == '?' || c == ':') {
 			const char *arg = prev < argc && argv[prev] ? argv[prev] : "";
 			if (c == ':')
-				return usage(err, _("option '%s' needs a value"), arg);
-			return usage(err, _("unknown option '%s'"), arg);
+				s = usage(err, _("option '%s' needs a value"), arg);
+			else
+				s = usage(err, _("unknown option '%s'"), arg);
+		} else {
+			s = parse_option(c, optarg, o, err);
+			if (s == UC_OK && (o->command == CLI_HELP || o->command == CLI_VERSION))
+				return UC_OK;
 		}
-		s = parse_option(c, optarg, o, err);
-		if (s != UC_OK)
-			return s;
-		if (o->command == CLI_HELP || o->command == CLI_VERSION)
-			return UC_OK;
+		status = s;
 	}
+	if (status != UC_OK)
+		return status;
 	/* After "--" getopt stops: what follows are operands too. */
 	for (; optind < argc; optind++) {
 		enum uc_status s = take_operand(o, argv[optind], err);

@@ -13,9 +13,7 @@
 
 #include "ucplan/i18n.h"
 
-#ifndef UCPLAN_DATADIR
-#define UCPLAN_DATADIR "/usr/local/share/ucplan"
-#endif
+#include "paths.h"
 
 /* ".NAME.tmp-", with NAME cut so that the whole temporary name (six more
  * characters) fits in NAME_MAX.  Newly allocated. */
@@ -293,42 +291,13 @@ enum uc_status file_read_all(const char *path, size_t max_size, char **data, siz
 	return UC_OK;
 }
 
-static bool file_exists(const char *path)
-{
-	return access(path, R_OK) == 0;
-}
-
+/* The compiled-in directory, or UCPLAN_DATADIR.  Nothing is looked for
+ * next to the binary: in /usr/bin that would be /usr/data, anyone's. */
 const char *uc_data_dir(void)
 {
-	static char path[PATH_MAX];
 	const char *env = getenv("UCPLAN_DATADIR");
-	char exe[PATH_MAX], probe[PATH_MAX + 32];
-	ssize_t n;
 
-	if (!str_empty(env))
-		return env;
-	if (path[0])
-		return path;
-	/* Running from the build tree: build/ucplan -> ./data. */
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		const char *ups[] = {"/..", "/../.."};
-		char *slash;
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
-		for (size_t i = 0; i < 2; i++) {
-			snprintf(probe, sizeof probe, "%s%s/data/catalog.xml", exe, ups[i]);
-			if (file_exists(probe)) {
-				snprintf(path, sizeof path, "%.*s%s/data", (int)(sizeof path - 16),
-					 exe, ups[i]);
-				return path;
-			}
-		}
-	}
-	snprintf(path, sizeof path, "%s", UCPLAN_DATADIR);
-	return path;
+	return str_empty(env) ? UCPLAN_DATADIR : env;
 }
 
 char *uc_data_path(const char *name)

@@ -24,7 +24,9 @@
 
 /* Names a new plan, site or branch starts with, in the user's language
  * (the planner shows them at once); the user renames them. */
-#define DEFAULT_PLAN_NAME _("New plan")
+/* TRANSLATORS: the name a new plan gets, until the user names it (the
+ * welcome menu's "New plan" is the action of making one). */
+#define DEFAULT_PLAN_NAME C_("default plan name", "New plan")
 #define DEFAULT_SITE_NAME _("Site %zu")
 #define DEFAULT_BRANCH_NAME _("Branch %zu")
 

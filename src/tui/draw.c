@@ -63,6 +63,16 @@ void textbuf_free(struct textbuf *tb)
 	tb->n = tb->cap = 0;
 }
 
+/* On a terminal that is not UTF-8 the planner writes ASCII only
+ * (i18n_output_ascii): other text is transliterated first. */
+static bool is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
 /* Columns left on the screen from x, within w. */
 static int clip_width(int y, int x, int w)
 {
@@ -84,6 +94,11 @@ int draw_text(int y, int x, int w, const char *s, attr_t attr)
 	 * escape sequences. */
 	if (!tw_is_clean(s))
 		s = clean = tw_neutralize(s);
+	if (i18n_output_is_ascii() && !is_ascii(s)) {
+		char *a = i18n_ascii(s);
+		free(clean);
+		s = clean = a;
+	}
 	bytes = tw_fit(s, (size_t)w, &used);
 	if (bytes > 0) {
 		attrset(attr);
@@ -104,6 +119,11 @@ void draw_text_pad(int y, int x, int w, const char *s, attr_t attr)
 		return;
 	if (s && !tw_is_clean(s))
 		s = clean = tw_neutralize(s);
+	if (s && i18n_output_is_ascii() && !is_ascii(s)) {
+		char *a = i18n_ascii(s);
+		free(clean);
+		s = clean = a;
+	}
 	/* At most four bytes per column, plus an ellipsis. */
 	size = (size_t)w * 4 + 8;
 	if (size > sizeof stack)

@@ -68,8 +68,8 @@ void app_set_plan(struct app *app, struct plan *plan, const char *path, bool cle
 	file_stamp_get(app->path, &app->disk);
 	autosave_claim(app);
 	app->wizard = wizard_new(plan);
-	if (plan->lang && i18n_language_known(plan->lang))
-		i18n_set_language(plan->lang);
+	/* The language it was last used in, unless the user named one. */
+	i18n_use_plan_language(plan->lang);
 	app->plan_gen++;
 	/* Cursors and filters belonged to the old plan. */
 	screens_rebuild(app);
@@ -739,11 +739,18 @@ static void language_done(struct app *app, struct dlg_arg arg, int choice, const
 		return;
 	lang = i18n_languages[choice];
 	i18n_set_language(lang);
+	/* Remembered in the plan with its next save (it opens in this
+	 * language where the user names none), but a setting of the viewer,
+	 * not a change to the plan: the saved copy takes it too, so that it
+	 * is not "[modified]" for this. */
 	if (app->plan && !str_eq(app->plan->lang, lang)) {
-		/* Remembered in the plan, so that it opens in this language. */
 		free(app->plan->lang);
 		app->plan->lang = xstrdup(lang);
-		app_changed(app);
+		if (app->saved) {
+			free(app->saved->lang);
+			app->saved->lang = xstrdup(lang);
+		}
+		dirty_forget(&app->dirty);
 	}
 	/* The report's cells were translated when built. */
 	app->plan_gen++;

@@ -132,7 +132,9 @@ bool term_init(void)
 {
 	const char *codeset = nl_langinfo(CODESET);
 
-	ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0;
+	/* Text is UTF-8 inside (C.UTF-8) whatever the locale: the terminal's
+	 * own character set is the one i18n_init found. */
+	ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0 || i18n_output_codeset() != NULL;
 	screen = newterm(NULL, stdout, stdin);
 	if (screen) {
 		/* A terminal that cannot place its cursor (TERM=dumb) would

@@ -481,6 +481,11 @@ int tui_main(const char *plan_path)
 	app_layout(&app);
 	if (plan_path)
 		app_open_path(&app, plan_path);
+	if (i18n_output_is_ascii())
+		app_message(&app, ST_WARNING,
+			    _("This terminal's character set (%s) is not UTF-8: the planner shows "
+			      "English in ASCII. A UTF-8 locale shows every language."),
+			    i18n_output_codeset());
 	app_offer_restore(&app);
 	rc = app_run(&app);
 	term_done();

@@ -8,9 +8,7 @@
 #include "ucplan/textwidth.h"
 #include "ucplan/util.h"
 
-#ifndef UCPLAN_VERSION
-#define UCPLAN_VERSION ""
-#endif
+#include "paths.h"
 
 enum choice { CHOICE_NEW, CHOICE_DESIGN, CHOICE_OPEN, CHOICE_QUIT, CHOICE_COUNT };
 

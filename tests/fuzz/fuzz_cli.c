@@ -53,7 +53,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = text + i;
 	argv[argc] = NULL;
 
-	(void)cli_find_lang(argc, argv);
 	s = cli_parse(argc, argv, &o, &err);
 	if (s != UC_OK && (s != UC_ERR_USAGE || !err.message[0]))
 		abort(); /* only usage errors, always with a sentence */
