@@ -44,6 +44,13 @@ void script_comment(struct strbuf *sb, const char *s);
  * name, so that two names never share an identifier. */
 void script_slug(struct strbuf *sb, const char *name);
 
+/* Appends indent, "# " and text as one comment line (script_comment). */
+void script_put_comment(struct strbuf *sb, const char *indent, const char *text);
+/* Appends the first lines every script starts with: title (a translated
+ * sentence naming the plan) and the ucplan version and date that made it,
+ * as # comments. */
+void script_put_title(struct strbuf *sb, const char *title);
+
 /* The date of the generation, YYYY-MM-DD in UTC: SOURCE_DATE_EPOCH when
  * set (reproducible output), else now.  buf of at least 11 bytes. */
 void script_date(char *buf, size_t size);
@@ -62,7 +69,8 @@ bool script_role_is_edge(const char *role);
 size_t script_endpoint_addresses(const struct report_endpoint *e, bool nat,
 				 void (*put)(const char *address, void *context), void *context);
 
-/* A port as the scripts write it: "Any", "5061", "50000-59999". */
+/* A port as the scripts write it: any (the word for "any port" in the
+ * script's language) or as fields_put_port does: "5061", "50000-59999". */
 void script_port(struct strbuf *sb, struct report_port port, const char *any);
 
 /* The protocols a transport stands for: "TCP", "UDP", or both for
