@@ -297,6 +297,8 @@ static bool conv_run(struct conv_stream *c, char **in, size_t *in_left, bool las
 	return true;
 }
 
+#ifdef __GLIBC__
+/* The write and close functions of a stream from i18n_output_stream(). */
 static ssize_t conv_write(void *cookie, const char *buf, size_t size)
 {
 	struct conv_stream *c = cookie;
@@ -338,6 +340,8 @@ static int conv_close(void *cookie)
 	free(c);
 	return rc;
 }
+
+#endif
 
 FILE *i18n_output_stream(FILE *to)
 {
