@@ -203,6 +203,10 @@ for lang in $LANGS; do
 	shot 07-detail
 	T send-keys -t "$S" Escape
 	settle
+	# the DNS table, four tabs on, then back to the firewall table
+	keys Tab Tab Tab Tab
+	shot 10-dns
+	keys BTab BTab BTab BTab
 	keys F7
 	shot 08-export
 	T send-keys -t "$S" Escape

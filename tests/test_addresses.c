@@ -76,11 +76,17 @@ static void test_listing(void **state)
 
 	(void)state;
 	n = wizard_addresses(p, 0, &e);
-	/* Front End 7 (pool, VIP, file store, 2 x 2), Director 6, Mediation 5
-	 * (no VIP with DNS load balancing), Edge 25 (pool, 3 x 8), reverse
-	 * proxy 3, Persistent Chat 3, Office Web Apps 3, UM 4, gateways 4,
-	 * the appliance branch 2. */
-	assert_int_equal(n, 62);
+	/* Front End 9 (pool, VIP, internal and external web services, file
+	 * store, 2 x 2), Director 8 (the same without file store), Mediation 5
+	 * (no VIP with DNS load balancing), Edge 28 (pool, three external
+	 * service names, 3 x 8), reverse proxy 3, Persistent Chat 3, Office
+	 * Web Apps 4 (with its external name), UM 4, gateways 4, the
+	 * appliance branch 2. */
+	assert_int_equal(n, 70);
+	assert_int_equal(count_label(e, n, "Internal web services (Front End)"), 1);
+	assert_int_equal(count_label(e, n, "External web services (Director)"), 1);
+	assert_int_equal(count_label(e, n, "Web Conferencing Edge external name"), 1);
+	assert_int_equal(count_label(e, n, "Office Web Apps external name"), 1);
 	for (size_t i = 0; i < n; i++) {
 		assert_non_null(e[i].label);
 		assert_true(strlen(e[i].label) > 0);
@@ -172,12 +178,15 @@ static void test_listing_default(void **state)
 
 	(void)state;
 	n = wizard_addresses(p, 0, &e);
-	/* pool, VIP, file store, two servers with addresses */
-	assert_int_equal(n, 7);
+	/* pool, VIP, internal and external web services, file store, two
+	 * servers with addresses */
+	assert_int_equal(n, 9);
 	free(e);
 	plan_set_edition(p, 0, EDITION_STANDARD);
 	n = wizard_addresses(p, 0, &e);
-	assert_int_equal(n, 4);
+	/* a Standard Edition server's internal web services keep its name */
+	assert_int_equal(n, 5);
+	assert_int_equal(count_label(e, n, "Internal web services (Front End)"), 0);
 	assert_int_equal(count_label(e, n, "Front End pool VIP"), 0);
 	free(e);
 	plan_free(p);

@@ -242,6 +242,10 @@ static struct report test_report = {
 	    {CATALOG_IPSEC, "ipsec", "IPsec exceptions", NULL, 0},
 	    {CATALOG_PROGRAMS, "programs", "Windows Firewall program rules", program_flows,
 	     COUNT(program_flows)},
+	    /* the record tables, empty here (test_records has its own) */
+	    {CATALOG_DNS, "dns", "DNS records", NULL, 0},
+	    {CATALOG_CERTIFICATES, "certificates", "Certificates", NULL, 0},
+	    {CATALOG_SUMMARY, "summary", "Summary", NULL, 0},
 	},
     .plan_name = plan_name,
     .site_names = site_names,
@@ -501,9 +505,20 @@ static void test_neutralize(void **state)
 	Q("all-servers") S Q("fe01.contoso.com file01.contoso.com") S Q("10.0.0.11") S             \
 	Q("Replica Replicator Agent") S Q("TCP") S Q("Created by setup.") S                        \
 	Q("Ports — Servers <https://example.com/ports>") "\r\n"
+#define RECORD_HEADERS(S)                                                                          \
+	Q("Site") S Q("Rule") S Q("Zone") S Q("Type") S Q("Name") S Q("Address or target") S       \
+	Q("Port") S Q("Priority") S Q("Weight") S Q("TTL") S Q("Purpose") S Q("Reference") "\r\n" \
+	"\r\n"                                                                                     \
+	Q("Site") S Q("Rule") S Q("Assigned to") S Q("Use") S Q("Subject name") S                  \
+	Q("Subject alternative names, in order") S Q("CA") S Q("EKU") S Q("Note") S                \
+	Q("Reference") "\r\n"                                                                      \
+	"\r\n"                                                                                     \
+	Q("Site") S Q("Rule") S Q("Role") S Q("FQDN") S Q("Address") S                             \
+	Q("Public address (NAT)") S Q("Network") S Q("Note") S Q("Reference") "\r\n"
 /* Every table: one empty record between tables. */
 #define ALL_CSV(S) \
-	FW_HEADER(S) FW_ROWS(S) "\r\n" LB_CSV(S) "\r\n" IPSEC_CSV(S) "\r\n" PROGRAMS_CSV(S)
+	FW_HEADER(S) FW_ROWS(S) "\r\n" LB_CSV(S) "\r\n" IPSEC_CSV(S) "\r\n" PROGRAMS_CSV(S) \
+	"\r\n" RECORD_HEADERS(S)
 /* clang-format on */
 
 static void test_csv_comma_no_bom(void **state)
@@ -656,9 +671,9 @@ static size_t field_index(enum catalog_table kind, const char *key)
 static void test_csv_rfc4180(void **state)
 {
 	/* firewall: header and two rows; lb: header and one row; ipsec:
-	 * header only; programs: header and one row; an empty record
-	 * between tables. */
-	static const size_t expect[] = {15, 15, 15, 0, 16, 16, 0, 14, 0, 9, 9};
+	 * header only; programs: header and one row; dns, certificates,
+	 * summary: header only; an empty record between tables. */
+	static const size_t expect[] = {15, 15, 15, 0, 16, 16, 0, 14, 0, 9, 9, 0, 12, 0, 10, 0, 9};
 	static const char seps[] = {',', ';'};
 
 	(void)state;
@@ -1230,7 +1245,7 @@ static void test_xml_valid(void **state)
 	char *s = export_string(&export_xml, &test_report, NULL, &len);
 	xmlDocPtr doc = parse_xml(s, len);
 	xmlNodePtr root = xmlDocGetRootElement(doc), sites, table, row, from, to, src;
-	static const char *const names[] = {"firewall", "lb", "ipsec", "programs"};
+	static const char *const names[] = {"firewall", "lb", "ipsec", "programs", "dns", "certificates", "summary"};
 
 	(void)state;
 	assert_true(starts_with(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report"));
@@ -1514,7 +1529,7 @@ static void test_exports_neutralize_controls(void **state)
 
 static void test_json_content(void **state)
 {
-	static const char *const names[] = {"firewall", "lb", "ipsec", "programs"};
+	static const char *const names[] = {"firewall", "lb", "ipsec", "programs", "dns", "certificates", "summary"};
 	char *s = export_string(&export_json, &test_report, NULL, NULL);
 	json_t *root = load_json(s), *sites, *tables, *rows, *row, *port, *to;
 

@@ -730,8 +730,8 @@ static void test_defaults_unique_across_sites(void **state)
 	assert_int_equal(count_code(&f, "fqdn-duplicate"), 0);
 	assert_int_equal(count_code(&f, "address-duplicate"), 0);
 	assert_int_equal(f.errors, 0);
-	/* One placeholder warning per site plus the SIP domain. */
-	assert_int_equal(count_code(&f, "placeholders"), 21);
+	/* One placeholder warning per site, the SIP domain and the simple URLs. */
+	assert_int_equal(count_code(&f, "placeholders"), 22);
 	findings_free(&f);
 	free(v);
 	plan_free(p);
@@ -1071,10 +1071,16 @@ static void test_validate_clean(void **state)
 	(void)state;
 	p->federation = FEDERATION_SIP | FEDERATION_PUBLIC_IM | FEDERATION_XMPP;
 	plan_validate(p, &f);
+	/* XMPP needs its host's name */
+	assert_int_equal(count_code(&f, "names-missing"), 1);
+	findings_free(&f);
+	plan_fill_defaults(p);
+	plan_validate(p, &f);
 	assert_int_equal(f.errors, 0);
-	/* Only placeholders are left to complain about. */
-	assert_int_equal(f.warnings, 2);
-	assert_int_equal(count_code(&f, "placeholders"), 2);
+	/* Only placeholders are left to complain about: the site's names, the
+	 * SIP domain, the simple URLs and the XMPP host. */
+	assert_int_equal(f.warnings, 3);
+	assert_int_equal(count_code(&f, "placeholders"), 3);
 	assert_int_equal(f.count, f.errors + f.warnings);
 	findings_free(&f);
 	findings_free(&f); /* twice is harmless */
@@ -1288,7 +1294,9 @@ static void test_validate_warnings(void **state)
 			x = &f.items[i];
 	assert_non_null(x);
 	assert_non_null(strstr(x->message, "Site 1"));
-	assert_non_null(strstr(x->message, " 26 "));
+	/* 26 names and addresses, the Front End pool's two web services
+	 * names, the Director's external one and the Edge's three */
+	assert_non_null(strstr(x->message, " 32 "));
 	assert_int_equal(f.errors, 0);
 	findings_free(&f);
 
@@ -1306,9 +1314,67 @@ static void test_validate_warnings(void **state)
 	expect_finding(p, "placeholders", FINDING_WARNING, 0);
 	set(&p->sites[0].frontend.servers[1].address, "10.0.0.3");
 	set(&p->sites[0].file_share, "fs.corp.test.net");
+	set(&p->sites[0].frontend.web_internal, "webint.corp.test.net");
+	set(&p->sites[0].frontend.web_external, "webext.corp.test.net");
+	expect_finding(p, "placeholders", FINDING_WARNING, -1);
+	set(&p->meet_url, "meet.corp.test.net");
+	set(&p->dialin_url, "dialin.corp.test.net");
+	set(&p->admin_url, "admin.corp.test.net");
 	plan_validate(p, &f);
 	assert_int_equal(f.count, 0);
 	findings_free(&f);
+	plan_free(p);
+}
+
+/* SIP domains, simple URLs and the XMPP host: malformed and duplicate
+ * names are errors, placeholders a warning. */
+static void test_validate_plan_names(void **state)
+{
+	struct plan *p = plan_new_default();
+
+	(void)state;
+	set(&p->sip_domain, "contoso.test");
+	set(&p->meet_url, "meet.contoso.test");
+	set(&p->dialin_url, "dialin.contoso.test");
+	set(&p->admin_url, "admin.contoso.test");
+	expect_no_finding(p, "fqdn-invalid");
+	expect_no_finding(p, "fqdn-duplicate");
+
+	set(&p->dialin_url, "dial in.contoso.test");
+	expect_finding(p, "fqdn-invalid", FINDING_ERROR, -1);
+	set(&p->dialin_url, "meet.contoso.test");
+	expect_finding(p, "fqdn-duplicate", FINDING_ERROR, -1);
+	/* a simple URL may not be the name of a pool */
+	set(&p->dialin_url, p->sites[0].frontend.fqdn);
+	expect_finding(p, "fqdn-duplicate", FINDING_ERROR, -1);
+	set(&p->dialin_url, "dialin.contoso.test");
+	expect_no_finding(p, "fqdn-duplicate");
+
+	assert_true(plan_add_domain(p, "fabrikam.test"));
+	assert_string_equal(p->domains[0].meet, "meet.fabrikam.test");
+	expect_no_finding(p, "fqdn-duplicate");
+	assert_true(plan_add_domain(p, "Contoso.TEST"));
+	expect_finding(p, "fqdn-duplicate", FINDING_ERROR, -1);
+	plan_remove_domain(p, 1);
+	set(&p->domains[0].name, "fabrikam");
+	expect_finding(p, "fqdn-invalid", FINDING_ERROR, -1);
+	set(&p->domains[0].name, "fabrikam.example.net");
+	{
+		struct findings f;
+		size_t plan_wide = 0;
+
+		plan_validate(p, &f);
+		for (size_t i = 0; i < f.count; i++)
+			if (strcmp(f.items[i].code, "placeholders") == 0 && f.items[i].site == -1)
+				plan_wide++;
+		assert_int_equal(plan_wide, 1);
+		findings_free(&f);
+	}
+	set(&p->domains[0].name, "fabrikam.test");
+
+	/* the host of a simple URL is not the SIP domain itself */
+	set(&p->admin_url, "contoso.test");
+	expect_finding(p, "simple-url-is-domain", FINDING_WARNING, -1);
 	plan_free(p);
 }
 
@@ -1353,6 +1419,7 @@ int main(void)
 	    cmocka_unit_test(test_validate_syntax),
 	    cmocka_unit_test(test_validate_structure),
 	    cmocka_unit_test(test_validate_warnings),
+	    cmocka_unit_test(test_validate_plan_names),
 	    cmocka_unit_test(test_validate_null),
 	};
 

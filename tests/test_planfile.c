@@ -330,6 +330,83 @@ static void test_round_trip_everything(void **state)
 	plan_free(p);
 }
 
+/* The names the DNS and certificate reports need survive a save. */
+static void test_round_trip_names(void **state)
+{
+	struct plan *p = plan_new_default();
+	struct site *s;
+
+	(void)state;
+	plan_set_director(p, 0, true, 2);
+	plan_set_edge(p, 0, EDGE_SCALED_DNS, EDGE_ADDR_NAT, 2);
+	plan_set_office_web_apps(p, 0, true);
+	s = &p->sites[0];
+	assert_non_null(s->frontend.web_internal);
+	assert_non_null(s->frontend.web_external);
+	assert_non_null(s->director_pool.web_external);
+	assert_non_null(s->owas_pool.web_external);
+	assert_non_null(s->edge_access_fqdn);
+	assert_string_equal(p->meet_url, "meet.example.com");
+	assert_string_equal(p->dialin_url, "dialin.example.com");
+	assert_true(plan_add_domain(p, "fabrikam.example.net"));
+	assert_string_equal(p->domains[0].meet, "meet.fabrikam.example.net");
+	assert_true(plan_add_domain(p, "litware.example.org"));
+	free(p->xmpp_fqdn);
+	p->xmpp_fqdn = strdup("xmpp.example.com");
+	free(s->edge_av_fqdn);
+	s->edge_av_fqdn = strdup("av-pool.site1.example.com");
+	assert_round_trip(p, "names.xml");
+	plan_remove_domain(p, 0);
+	assert_int_equal(p->n_domains, 1);
+	assert_string_equal(p->domains[0].name, "litware.example.org");
+	assert_round_trip(p, "names2.xml");
+	plan_free(p);
+}
+
+/* A plan saved before ucplan knew these names loads with none of them and
+ * is written back byte for byte. */
+static void test_old_plan_unchanged(void **state)
+{
+	static const char old[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<plan xmlns=\"urn:ucplan:plan:1\" version=\"1\" name=\"Old\" "
+	    "sip-domain=\"contoso.test\" product=\"sfb2015\">\n"
+	    "  <options federation=\"sip\" ocs2007-federation=\"false\" ipsec=\"false\" "
+	    "client-media-ports=\"1024-65535\"/>\n"
+	    "  <site name=\"Dublin\" cms=\"true\">\n"
+	    "    <frontend edition=\"enterprise\" lb=\"dns\" fqdn=\"pool.contoso.test\" "
+	    "vip=\"10.0.0.1\" file-share=\"fs.contoso.test\">\n"
+	    "      <server fqdn=\"fe1.contoso.test\" address=\"10.0.0.2\"/>\n"
+	    "      <server fqdn=\"fe2.contoso.test\" address=\"10.0.0.3\"/>\n"
+	    "    </frontend>\n"
+	    "    <edge topology=\"single\" addressing=\"public\" fqdn=\"edge.contoso.test\">\n"
+	    "      <server fqdn=\"edge.contoso.test\" internal=\"10.0.1.1\" access=\"192.0.2.1\" "
+	    "webconf=\"192.0.2.2\" av=\"192.0.2.3\"/>\n"
+	    "    </edge>\n"
+	    "  </site>\n"
+	    "</plan>\n";
+	struct uc_error err = {0};
+	struct plan *p = NULL;
+	struct findings f;
+	char *data;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(planfile_load_memory(old, strlen(old), "old.xml", &p, &err), UC_OK);
+	assert_null(p->meet_url);
+	assert_null(p->sites[0].frontend.web_internal);
+	assert_null(p->sites[0].edge_access_fqdn);
+	assert_int_equal(p->n_domains, 0);
+	/* the names it lacks are not errors: the reports fill them */
+	plan_validate(p, &f);
+	assert_int_equal(f.errors, 0);
+	findings_free(&f);
+	assert_int_equal(planfile_serialize(p, &data, &n, &err), UC_OK);
+	assert_string_equal(data, old);
+	free(data);
+	plan_free(p);
+}
+
 static void test_save_refuses_unwritable_text(void **state)
 {
 	const char *path = tmp_path("refused.xml");
@@ -800,6 +877,8 @@ int main(void)
 	    cmocka_unit_test(test_example_two_sites_uses_everything),
 	    cmocka_unit_test(test_round_trip_default),
 	    cmocka_unit_test(test_round_trip_everything),
+	    cmocka_unit_test(test_round_trip_names),
+	    cmocka_unit_test(test_old_plan_unchanged),
 	    cmocka_unit_test(test_save_refuses_unwritable_text),
 	    cmocka_unit_test(test_save_atomic_unwritable_dir),
 	    cmocka_unit_test(test_save_missing_dir),

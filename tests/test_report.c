@@ -366,6 +366,7 @@ static void test_every_rule_reachable(void **state)
 		 UM_DUAL},
 	};
 	bool *seen = calloc(catalog->n_rules, sizeof *seen);
+	bool *shaped = calloc(catalog->n_shapes, sizeof *shaped);
 
 	(void)state;
 	for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++) {
@@ -376,13 +377,21 @@ static void test_every_rule_reachable(void **state)
 		plan->ocs2007_federation = true;
 		plan->ipsec = true;
 		plan_set_pool_lb(plan, 0, variants[v].lb);
-		plan_set_director(plan, 0, true, 2);
+		/* the first without a Director: some records name the Front End
+		 * pool only then */
+		plan_set_director(plan, 0, v > 0, 2);
 		plan_set_mediation(plan, 0, variants[v].med, 2, 1);
 		plan_set_edge(plan, 0, variants[v].edge, variants[v].addr,
 			      variants[v].edge == EDGE_SINGLE ? 1 : 2);
 		plan_set_reverse_proxy(plan, 0, true);
 		plan_set_persistent_chat(plan, 0, true);
 		plan_set_office_web_apps(plan, 0, true);
+		if (v == 1) { /* a farm behind a load balancer */
+			struct pool *o = &plan->sites[0].owas_pool;
+			o->servers = realloc(o->servers, 2 * sizeof *o->servers);
+			o->servers[1] = (struct server){NULL, NULL};
+			o->n_servers = 2;
+		}
 		plan_set_um(plan, 0, variants[v].um, 1);
 		plan->sites[0].branches = calloc(1, sizeof *plan->sites[0].branches);
 		plan->sites[0].n_branches = 1;
@@ -391,15 +400,25 @@ static void test_every_rule_reachable(void **state)
 		plan_fill_defaults(plan);
 		r = view_of(plan);
 		for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++)
-			for (size_t i = 0; i < r->tables[k].n_rows; i++)
-				seen[r->tables[k].rows[i].rule - catalog->rules] = true;
+			for (size_t i = 0; i < r->tables[k].n_rows; i++) {
+				const struct catalog_rule *rule = r->tables[k].rows[i].rule;
+				if (CATALOG_IS_RECORDS(k))
+					shaped[rule - catalog->shapes] = true;
+				else
+					seen[rule - catalog->rules] = true;
+			}
 		view_free(r);
 		plan_free(plan);
 	}
 	for (size_t i = 0; i < catalog->n_rules; i++)
 		if (!seen[i])
 			fail_msg("rule %s is produced by no plan", catalog->rules[i].id);
+	/* and every DNS record, certificate and summary entry */
+	for (size_t i = 0; i < catalog->n_shapes; i++)
+		if (!shaped[i])
+			fail_msg("shape %s is produced by no plan", catalog->shapes[i].id);
 	free(seen);
+	free(shaped);
 }
 
 static void test_stable_output(void **state)

@@ -233,7 +233,7 @@ static void hand_build(struct hand_table *h, const char *const (*cells)[3], size
 		for (size_t c = 0; c < 3; c++)
 			h->cells[3 * i + c] = cells[i][c];
 		h->rows[i] = (struct report_row){cells[i][0], "server", (int)(i % 3) - 1, NULL,
-						 &h->cells[3 * i], NULL};
+						 &h->cells[3 * i], NULL, NULL};
 	}
 	h->table = (struct report_table){CATALOG_FIREWALL, "firewall", "Firewall", hand_columns, 3,
 					 h->rows,	   n};

@@ -22,8 +22,16 @@ enum catalog_table {
 	CATALOG_LB,
 	CATALOG_IPSEC,
 	CATALOG_PROGRAMS,
+	/* The Planning Tool's other reports: their rows are records built
+	 * from the shapes below, not flows. */
+	CATALOG_DNS,
+	CATALOG_CERTIFICATES,
+	CATALOG_SUMMARY,
 	CATALOG_TABLE_COUNT
 };
+
+/* True for the tables whose rows are records (DNS, certificates, summary). */
+#define CATALOG_IS_RECORDS(kind) ((kind) >= CATALOG_DNS && (kind) < CATALOG_TABLE_COUNT)
 
 /* Bit for each table in a set of tables (-t), and the set of all. */
 #define CATALOG_TABLE_BIT(kind) (1u << (kind))
@@ -84,6 +92,42 @@ struct catalog_scope {
 	char *short_label; /* a shorter msgid for table cells ("External"), or NULL */
 };
 
+/* How many rows a shape makes in a site: one for the name (pool), one per
+ * member of its endpoint (member), one per SIP domain (domain). */
+enum catalog_per { CATALOG_PER_POOL, CATALOG_PER_MEMBER, CATALOG_PER_DOMAIN };
+
+/* A subject alternative name of a certificate shape: a name id or a
+ * pattern with {domain}, and when it applies. */
+struct catalog_san {
+	char *name;
+	struct condition when;
+};
+
+/* What a DNS record, certificate or summary entry is made of.  Names are
+ * name ids the engine knows (frontend-pool, edge-access-external, meet,
+ * member, ...) or patterns holding {domain} ("_sip._tls.{domain}"): the
+ * record's own text lives here, never in C. */
+struct catalog_shape {
+	enum catalog_per per;
+	const struct catalog_endpoint *endpoint; /* addresses, members, holder */
+	/* dns */
+	char *zone; /* "internal", "external" */
+	char *type; /* "A" (AAAA for an IPv6 address), "SRV", "CNAME" */
+	char *name; /* dns: the record's name; certificates: the subject;
+		     * summary: the FQDN shown instead of the member's */
+	char *target; /* SRV, CNAME: the name it points to */
+	unsigned port, priority, weight, ttl;
+	/* certificates */
+	char *ca;  /* "public", "internal" */
+	char *eku; /* "server", "server-client" */
+	struct catalog_san *sans;
+	size_t n_sans;
+	/* summary */
+	char *network; /* "internal", "perimeter" */
+	/* certificates: what it is assigned to; summary: the role (msgid;
+	 * NULL: the endpoint's label) */
+	char *label;
+};
 /* What to configure on a load balancer VIP beyond its ports, as Microsoft
  * documents it (dns-certificates-reference.md §4); where Microsoft says
  * nothing the value is "not documented", never a guess. */
@@ -123,6 +167,9 @@ struct catalog_rule {
 	size_t n_refs;
 	const struct catalog_lb_profile *lb; /* lb rules: the VIP's settings (borrowed), or NULL */
 	int line; /* line in catalog.xml, for messages */
+	/* DNS, certificates, summary: the shape (scope, endpoints, transport
+	 * and ports are NULL); NULL for a port rule */
+	struct catalog_shape *shape;
 };
 
 struct catalog {
@@ -135,6 +182,9 @@ struct catalog {
 	size_t n_scopes;
 	struct catalog_rule *rules;
 	size_t n_rules;
+	/* DNS records, certificates and summary entries, in file order */
+	struct catalog_rule *shapes;
+	size_t n_shapes;
 	struct catalog_lb_profile *lb_profiles;
 	size_t n_lb_profiles;
 };
@@ -156,6 +206,8 @@ void catalog_free(struct catalog *catalog);
 
 /* Lookups; borrowed results or NULL. */
 const struct catalog_rule *catalog_find_rule(const struct catalog *catalog, const char *id);
+/* A DNS record, certificate or summary shape by id. */
+const struct catalog_rule *catalog_find_shape(const struct catalog *catalog, const char *id);
 const struct catalog_endpoint *catalog_find_endpoint(const struct catalog *catalog,
 						     const char *id);
 
@@ -172,7 +224,8 @@ void condition_atom_describe(const struct condition_atom *a, struct strbuf *out)
 /* True when every atom of c holds for site of plan (both borrowed). */
 bool condition_holds(const struct condition *c, const struct plan *plan, const struct site *site);
 
-/* Machine key of a table ("firewall", "lb", "ipsec", "programs"). */
+/* Machine key of a table ("firewall", "lb", "ipsec", "programs", "dns",
+ * "certificates", "summary"). */
 const char *catalog_table_key(enum catalog_table t);
 bool catalog_table_parse(const char *key, enum catalog_table *out);
 

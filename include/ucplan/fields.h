@@ -31,6 +31,10 @@ struct field {
 	 * value, so a writer may render it once (the report shares endpoints,
 	 * msgids and source lists among rows).  NULL: render every time. */
 	const void *(*same)(const struct report *report, const struct report_flow *f);
+	/* DNS, certificates, summary: appends the record's value instead (put,
+	 * port and same are NULL) */
+	void (*put_record)(struct strbuf *sb, const struct report *report,
+			   const struct report_record *r);
 };
 
 /* The fields of a table kind, in column order (static). */

@@ -54,6 +54,11 @@ struct server {
 struct pool {
 	char *fqdn;
 	char *vip; /* NULL when the pool has no hardware load balancer VIP */
+	/* The web services FQDNs (Front End and Director pools; the Office Web
+	 * Apps farm has only the external one).  NULL: not set, and a Standard
+	 * Edition server's internal web services use its own name. */
+	char *web_internal;
+	char *web_external;
 	struct server *servers;
 	size_t n_servers;
 };
@@ -106,6 +111,12 @@ struct site {
 	enum edge_topology edge;
 	enum edge_addressing edge_addressing;
 	char *edge_fqdn; /* internal pool FQDN */
+	/* the external FQDNs of the Access, Web Conferencing and A/V Edge
+	 * services, shared by every server of the pool (with hardware load
+	 * balancers, the names of the VIPs) */
+	char *edge_access_fqdn;
+	char *edge_webconf_fqdn;
+	char *edge_av_fqdn;
 	struct edge_server *edges;
 	size_t n_edges;
 	/* hardware load balancer virtual IPs (EDGE_SCALED_HLB only) */
@@ -136,9 +147,25 @@ struct site {
 	int line; /* of <site> in the file it was read from; 0 when unknown */
 };
 
+/* A SIP domain beyond the plan's first, with the host of its Meet simple
+ * URL (every SIP domain has its own). */
+struct sip_domain {
+	char *name;
+	char *meet;
+};
+
 struct plan {
 	char *name;
-	char *sip_domain;
+	char *sip_domain; /* the first SIP domain */
+	struct sip_domain *domains; /* the others */
+	size_t n_domains;
+	/* Simple URL hosts (https://<host>): Meet of the first SIP domain,
+	 * Dial-in and Admin for the whole organization; the host the
+	 * _xmpp-server SRV record points to when XMPP federation is on. */
+	char *meet_url;
+	char *dialin_url;
+	char *admin_url;
+	char *xmpp_fqdn;
 	char *lang; /* language remembered by the TUI; NULL = follow the environment */
 	enum product_version version;
 	unsigned federation;     /* FEDERATION_* bits */
@@ -156,6 +183,7 @@ enum {
 	PLAN_MAX_POOL_SERVERS = 64,
 	PLAN_MAX_EDGE_SERVERS = 12, /* supported maximum of an Edge pool */
 	PLAN_MAX_BRANCHES = 1000,
+	PLAN_MAX_DOMAINS = 100, /* SIP domains beyond the first */
 	PLAN_MAX_NAME = 256,
 };
 
@@ -253,11 +281,21 @@ void plan_set_reverse_proxy(struct plan *plan, size_t site_index, bool on);
 void plan_set_persistent_chat(struct plan *plan, size_t site_index, bool on);
 void plan_set_office_web_apps(struct plan *plan, size_t site_index, bool on);
 void plan_set_um(struct plan *plan, size_t site_index, enum um_mode mode, size_t servers);
+/* Adds a SIP domain (a copy) with the default Meet host meet.<name>;
+ * removes one (no-op when out of range).  Refuses (false) beyond
+ * PLAN_MAX_DOMAINS. */
+bool plan_add_domain(struct plan *plan, const char *name);
+void plan_remove_domain(struct plan *plan, size_t index);
 /* Fills every missing (NULL or empty) name or address of the plan with a
- * placeholder, and the SIP domain and port ranges when unset.  Deterministic:
+ * placeholder, and the SIP domain, the simple URLs (meet., dialin. and
+ * admin. of the SIP domain, as Microsoft's examples name them) and port
+ * ranges when unset.  Deterministic:
  * the same plan always gets the same values; set values are never changed.
  * Plan, site and branch names are the user's and are not filled. */
 void plan_fill_defaults(struct plan *plan);
+/* True when plan_fill_defaults would fill something: a plan saved before
+ * ucplan knew some names, or one with names left empty. */
+bool plan_needs_defaults(const struct plan *plan);
 
 /* Validation findings. */
 enum finding_severity { FINDING_ERROR, FINDING_WARNING };

@@ -70,12 +70,46 @@ struct report_flow {
 	size_t n_sources;
 };
 
+/* One row of the DNS, certificates or summary table: a record made from a
+ * catalog shape for one site.  Fields a table does not use are NULL or 0.
+ * Names and addresses are copies owned by the report; zone, type, ca, eku
+ * and network are machine keys; label and note are English msgids. */
+struct report_record {
+	const struct catalog_rule *rule; /* the shape, borrowed from the catalog */
+	const char *rule_id;             /* rule->id */
+	int site;                        /* site index */
+	/* dns */
+	const char *zone;  /* "internal", "external" */
+	const char *type;  /* "A", "AAAA", "SRV", "CNAME" */
+	const char *name;  /* dns: the record's name; certificates: the subject
+			    * name; summary: the FQDN */
+	const char *value; /* dns: the address or target; summary: the address */
+	unsigned port, priority, weight, ttl; /* SRV only; 0 elsewhere */
+	/* certificates */
+	const char *holder; /* the server or pool it is assigned to */
+	const char *ca;     /* "public", "internal" */
+	const char *eku;    /* "server", "server-client" */
+	const char *const *sans; /* subject alternative names, in order */
+	size_t n_sans;
+	/* summary */
+	const char *nat;     /* the public address the NAT translates value to */
+	const char *network; /* "internal", "perimeter" */
+	/* certificates: what it is assigned to; summary: the role */
+	const char *label;
+	const char *note;
+	const struct catalog_source *const *sources;
+	size_t n_sources;
+};
+
 struct report_flows {
 	enum catalog_table kind;
-	const char *key;   /* "firewall", "lb", "ipsec", "programs" */
+	const char *key;   /* "firewall", "lb", "ipsec", "programs", "dns", ... */
 	const char *title; /* English msgid */
 	struct report_flow *flows;
 	size_t n_flows;
+	/* DNS, certificates, summary (CATALOG_IS_RECORDS): records, no flows */
+	struct report_record *records;
+	size_t n_records;
 };
 
 struct report {
@@ -97,9 +131,15 @@ void report_free(struct report *report);
 /* True when the engine knows how to expand the endpoint id (the catalog
  * refuses endpoints the engine cannot place). */
 bool report_endpoint_known(const char *id);
+/* True when the engine knows the name id of a DNS, certificate or summary
+ * shape (frontend-pool, meet, member, ...). */
+bool report_name_known(const char *id);
 
 /* Equality of two port values. */
 bool report_port_equal(struct report_port a, struct report_port b);
+
+/* Rows of a table: flows or records, whichever its kind holds. */
+size_t report_table_rows(const struct report_flows *table);
 
 /* Site name of a flow, or NULL for a plan-wide flow (borrowed). */
 const char *report_site_name(const struct report *report, int site);

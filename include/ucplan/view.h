@@ -45,12 +45,14 @@ struct report_row {
 	int site;                        /* site index, -1 when not tied to a site */
 	const struct catalog_rule *rule; /* borrowed from the catalog, for details */
 	const char **cells;              /* n_columns cells, UTF-8, translated */
-	const struct report_flow *flow;  /* borrowed from the report */
+	const struct report_flow *flow;  /* borrowed from the report; NULL for a record */
+	const struct report_record *record; /* DNS, certificates, summary; else NULL */
 };
 
 struct report_table {
 	enum catalog_table kind;
-	const char *key;   /* "firewall", "lb", "ipsec", "programs" */
+	const char *key;   /* "firewall", "lb", "ipsec", "programs", "dns",
+			    * "certificates", "summary" */
 	const char *title; /* English msgid */
 	const struct report_column *columns;
 	size_t n_columns;
@@ -93,6 +95,13 @@ void view_put_endpoint_brief(struct strbuf *sb, const struct report_endpoint *e)
 void view_put_endpoint(struct strbuf *sb, const struct report_endpoint *e);
 void view_put_port(struct strbuf *sb, struct report_port port);
 void view_put_sources(struct strbuf *sb, const struct report_flow *flow);
+/* The same for any list of sources (a record's). */
+void view_put_source_list(struct strbuf *sb, const struct catalog_source *const *sources,
+			  size_t n_sources);
+/* The msgid of a record's machine key (zone, network, CA, EKU): "Internal",
+ * "Perimeter", "Public", "Server authentication"; the key itself when it
+ * has none (static). */
+const char *view_record_key_msgid(const char *key);
 /* One source: "Article — Table <address>". */
 void view_put_source(struct strbuf *sb, const struct catalog_source *source);
 

@@ -54,6 +54,8 @@ struct pool_labels {
 	const char *vip;
 	const char *server;
 	const char *address;
+	const char *web_internal; /* NULL: the pool has no such name */
+	const char *web_external;
 };
 
 static const struct pool_labels frontend_labels = {
@@ -61,42 +63,56 @@ static const struct pool_labels frontend_labels = {
     N_("Front End pool VIP"),
     N_("Front End Server"),
     N_("Front End Server address"),
+    N_("Internal web services (Front End)"),
+    N_("External web services (Front End)"),
 };
 static const struct pool_labels director_labels = {
     N_("Director pool"),
     N_("Director pool VIP"),
     N_("Director"),
     N_("Director address"),
+    N_("Internal web services (Director)"),
+    N_("External web services (Director)"),
 };
 static const struct pool_labels mediation_labels = {
     N_("Mediation pool"),
     N_("Mediation pool VIP"),
     N_("Mediation Server"),
     N_("Mediation Server address"),
+    NULL,
+    NULL,
 };
 static const struct pool_labels pchat_labels = {
     N_("Persistent Chat pool"),
     N_("Persistent Chat pool VIP"),
     N_("Persistent Chat Server"),
     N_("Persistent Chat Server address"),
+    NULL,
+    NULL,
 };
 static const struct pool_labels owas_labels = {
     N_("Office Web Apps farm"),
     N_("Office Web Apps farm VIP"),
     N_("Office Web Apps Server"),
     N_("Office Web Apps Server address"),
+    NULL,
+    N_("Office Web Apps external name"),
 };
 static const struct pool_labels um_labels = {
     NULL,
     NULL,
     N_("Exchange UM server"),
     N_("Exchange UM server address"),
+    NULL,
+    NULL,
 };
 static const struct pool_labels gateway_labels = {
     NULL,
     NULL,
     N_("PSTN gateway"),
     N_("PSTN gateway address"),
+    NULL,
+    NULL,
 };
 
 /* Members: each one's name then its address, names in one group and
@@ -122,6 +138,13 @@ static void list_pool(struct entry_list *l, struct pool *p, bool needs_vip,
 	if (needs_vip || p->vip)
 		entry_single(l, labels->vip, ADDRESS_IP, &p->vip);
 	list_servers(l, p->servers, p->n_servers, labels);
+	/* after the members; listed when the defaults gave one (or the plan
+	 * holds one): a Standard Edition server's internal web services keep
+	 * its name */
+	if (labels->web_internal && p->web_internal)
+		entry_single(l, labels->web_internal, ADDRESS_FQDN, &p->web_internal);
+	if (labels->web_external && p->web_external)
+		entry_single(l, labels->web_external, ADDRESS_FQDN, &p->web_external);
 }
 
 static void list_edge(struct entry_list *l, struct site *s)
@@ -141,6 +164,10 @@ static void list_edge(struct entry_list *l, struct site *s)
 	};
 
 	entry_single(l, N_("Edge pool (internal)"), ADDRESS_FQDN, &s->edge_fqdn);
+	entry_single(l, N_("Access Edge external name"), ADDRESS_FQDN, &s->edge_access_fqdn);
+	entry_single(l, N_("Web Conferencing Edge external name"), ADDRESS_FQDN,
+		     &s->edge_webconf_fqdn);
+	entry_single(l, N_("A/V Edge external name"), ADDRESS_FQDN, &s->edge_av_fqdn);
 	names = group_new(l);
 	internal = group_new(l);
 	for (size_t k = 0; k < 3; k++)

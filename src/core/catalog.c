@@ -39,7 +39,8 @@ static bool is_shipped(const char *data, size_t size)
 	return size == sizeof shipped && memcmp(data, shipped, size) == 0;
 }
 
-static const char *const table_keys[CATALOG_TABLE_COUNT] = {"firewall", "lb", "ipsec", "programs"};
+static const char *const table_keys[CATALOG_TABLE_COUNT] = {
+    "firewall", "lb", "ipsec", "programs", "dns", "certificates", "summary"};
 
 const char *catalog_table_key(enum catalog_table t)
 {
@@ -120,6 +121,14 @@ const struct catalog_rule *catalog_find_rule(const struct catalog *c, const char
 	return NULL;
 }
 
+const struct catalog_rule *catalog_find_shape(const struct catalog *c, const char *id)
+{
+	for (size_t i = 0; i < c->n_shapes; i++)
+		if (str_eq(c->shapes[i].id, id))
+			return &c->shapes[i];
+	return NULL;
+}
+
 /* Parses a condition attribute, turning an error into one that names the
  * catalog file and line. */
 static enum uc_status parse_when(const struct xml_node *n, const char *path, struct condition *out,
@@ -134,6 +143,8 @@ static enum uc_status parse_when(const struct xml_node *n, const char *path, str
 	return s;
 }
 
+static enum uc_status load_refs(struct catalog *c, const struct xml_node *n, struct catalog_rule *r,
+				struct uc_error *err);
 const char *catalog_lb_persistence_key(enum catalog_lb_persistence p)
 {
 	return p == LB_PERSISTENCE_SOURCE ? "source-address"
@@ -260,7 +271,15 @@ static enum uc_status load_rule(struct catalog *c, const struct xml_node *n, str
 	if (s != UC_OK)
 		return s;
 
-	s = parse_when(n, c->path, &r->when, err);
+	return load_refs(c, n, r, err);
+}
+
+/* The rule's condition and its sources. */
+static enum uc_status load_refs(struct catalog *c, const struct xml_node *n, struct catalog_rule *r,
+				struct uc_error *err)
+{
+	enum uc_status s = parse_when(n, c->path, &r->when, err);
+
 	if (s != UC_OK)
 		return s;
 	r->refs = xcalloc(count_children(n, "ref"), sizeof *r->refs);
@@ -282,6 +301,89 @@ static enum uc_status load_rule(struct catalog *c, const struct xml_node *n, str
 		r->n_refs++;
 	}
 	return UC_OK;
+}
+
+/* A name of a shape: a name id the engine knows, or a pattern with
+ * {domain}. */
+static bool name_known(const char *name)
+{
+	return !name || strstr(name, "{domain}") || report_name_known(name);
+}
+
+static unsigned attr_number(const struct xml_node *n, const char *name)
+{
+	const char *v = xml_node_attr(n, name);
+
+	return v ? (unsigned)strtoul(v, NULL, 10) : 0;
+}
+
+/* A DNS record, certificate or summary entry (the schema checked its
+ * attributes); the meaning is checked here: endpoints, names, sources. */
+static enum uc_status load_shape(struct catalog *c, const struct xml_node *n,
+				 enum catalog_table table, struct catalog_rule *r,
+				 struct uc_error *err)
+{
+	struct catalog_shape *sh = xcalloc(1, sizeof *sh);
+	const char *ep = xml_node_attr(n, "endpoint"), *per = xml_node_attr(n, "per");
+	const char *bad = NULL;
+
+	r->shape = sh;
+	r->line = n->line;
+	r->table = table;
+	r->id = attr(n, "id");
+	r->note = child_text(n, "note");
+	r->service = xstrdup("");
+	sh->zone = attr(n, "zone");
+	sh->type = attr(n, "type");
+	sh->name = attr(n, table == CATALOG_CERTIFICATES ? "subject" : "name");
+	sh->target = attr(n, "target");
+	sh->port = attr_number(n, "port");
+	sh->priority = attr_number(n, "priority");
+	sh->weight = attr_number(n, "weight");
+	sh->ttl = attr_number(n, "ttl");
+	sh->ca = attr(n, "ca");
+	sh->eku = attr(n, "eku");
+	sh->network = attr(n, "network");
+	sh->label = child_text(n, "label");
+	sh->per = str_eq(per, "member")   ? CATALOG_PER_MEMBER
+		  : str_eq(per, "domain") ? CATALOG_PER_DOMAIN
+					  : CATALOG_PER_POOL;
+	if (ep) {
+		sh->endpoint = catalog_find_endpoint(c, ep);
+		if (!sh->endpoint)
+			return uc_error_set(err, UC_ERR_SCHEMA, c->path, n->line,
+					    _("rule %s: unknown endpoint \"%s\""), r->id, ep);
+	}
+	sh->sans = xcalloc(count_children(n, "san"), sizeof *sh->sans);
+	for (size_t i = 0; i < n->n_children; i++) {
+		const struct xml_node *m = &n->children[i];
+		struct catalog_san *san;
+		enum uc_status s;
+		if (!is_element(m, "san"))
+			continue;
+		san = &sh->sans[sh->n_sans++];
+		san->name = attr(m, "name");
+		if (!name_known(san->name))
+			bad = san->name;
+		s = parse_when(m, c->path, &san->when, err);
+		if (s != UC_OK)
+			return s;
+	}
+	if (!name_known(sh->name))
+		bad = sh->name;
+	if (!name_known(sh->target))
+		bad = sh->target;
+	if (bad)
+		return uc_error_set(err, UC_ERR_SCHEMA, c->path, n->line,
+				    _("rule %s: the name \"%s\" is not known to this version of "
+				      "ucplan"),
+				    r->id, bad);
+	/* every row needs somewhere to take its members or addresses from */
+	if (!sh->endpoint && (table != CATALOG_DNS || str_eq(sh->type, "A") ||
+			      sh->per == CATALOG_PER_MEMBER))
+		return uc_error_set(err, UC_ERR_SCHEMA, c->path, n->line,
+				    _("rule %s: an endpoint is needed"), r->id);
+	return load_refs(c, n, r, err);
 }
 
 /* The rule ids seen so far, as an open-addressing set of indexes into
@@ -311,6 +413,45 @@ static bool id_set_add(struct id_set *set, const struct catalog *c, size_t i)
 			return false;
 	set->slots[k] = i + 1;
 	return true;
+}
+
+/* The DNS records, certificates and summary entries; their ids share the
+ * rules' name space (a row's id says which table it came from). */
+static enum uc_status load_shapes(struct catalog *c, const struct xml_node *root,
+				  struct uc_error *err)
+{
+	static const struct {
+		const char *section, *element;
+		enum catalog_table table;
+	} kinds[] = {
+	    {"dns", "record", CATALOG_DNS},
+	    {"certificates", "certificate", CATALOG_CERTIFICATES},
+	    {"summary", "entry", CATALOG_SUMMARY},
+	};
+	size_t n = 0;
+
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		n += count_children(xml_node_child(root, kinds[k].section), kinds[k].element);
+	c->shapes = n ? xcalloc(n, sizeof *c->shapes) : NULL;
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		const struct xml_node *sec = xml_node_child(root, kinds[k].section);
+		for (size_t i = 0; sec && i < sec->n_children; i++) {
+			const struct xml_node *node = &sec->children[i];
+			struct catalog_rule *r;
+			enum uc_status s;
+			if (!is_element(node, kinds[k].element))
+				continue;
+			r = &c->shapes[c->n_shapes++];
+			s = load_shape(c, node, kinds[k].table, r, err);
+			if (s == UC_OK && (catalog_find_shape(c, r->id) != r ||
+					   catalog_find_rule(c, r->id)))
+				s = uc_error_set(err, UC_ERR_SCHEMA, c->path, r->line,
+						 _("rule id \"%s\" is used twice"), r->id);
+			if (s != UC_OK)
+				return s;
+		}
+	}
+	return UC_OK;
 }
 
 static enum uc_status load_catalog(struct catalog *c, const struct xml_node *root,
@@ -424,6 +565,8 @@ static enum uc_status load_catalog(struct catalog *c, const struct xml_node *roo
 			break;
 	}
 	free(ids.slots);
+	if (s == UC_OK)
+		s = load_shapes(c, root, err);
 	return s;
 }
 
@@ -522,6 +665,34 @@ void catalog_free(struct catalog *c)
 		free(r->refs);
 	}
 	free(c->rules);
+	for (size_t i = 0; i < c->n_shapes; i++) {
+		struct catalog_rule *r = &c->shapes[i];
+		struct catalog_shape *sh = r->shape;
+		free(r->id);
+		free(r->service);
+		free(r->note);
+		condition_free(&r->when);
+		for (size_t j = 0; j < r->n_refs; j++)
+			condition_free(&r->refs[j].when);
+		free(r->refs);
+		if (!sh)
+			continue;
+		free(sh->zone);
+		free(sh->type);
+		free(sh->name);
+		free(sh->target);
+		free(sh->ca);
+		free(sh->eku);
+		free(sh->network);
+		free(sh->label);
+		for (size_t j = 0; j < sh->n_sans; j++) {
+			free(sh->sans[j].name);
+			condition_free(&sh->sans[j].when);
+		}
+		free(sh->sans);
+		free(sh);
+	}
+	free(c->shapes);
 	for (size_t i = 0; i < c->n_lb_profiles; i++) {
 		free(c->lb_profiles[i].id);
 		free(c->lb_profiles[i].note);

@@ -89,8 +89,10 @@ static enum uc_status parse_option(int c, const char *arg, struct cli_options *o
 		else if (catalog_table_parse(arg, &table))
 			o->tables = CATALOG_TABLE_BIT(table);
 		else
-			return usage(err, _("unknown table '%s': use firewall, lb, ipsec, programs or all"),
-					   arg);
+			return usage(err,
+				     _("unknown table '%s': use firewall, lb, ipsec, programs, dns, "
+				       "certificates, summary or all"),
+				     arg);
 		return UC_OK;
 	case 'f':
 		if (!cli_format_known(arg))

@@ -226,6 +226,30 @@ void model_plan_fill_site(struct plan *plan, size_t index)
 	fill_ctx_free(&ctx);
 }
 
+/* Sets an empty slot to prefix.domain. */
+static void fill_host(char **slot, const char *prefix, const char *domain)
+{
+	if (str_empty(*slot) && !str_empty(domain)) {
+		free(*slot);
+		*slot = xasprintf("%s.%s", prefix, domain);
+	}
+}
+
+/* The simple URLs as Microsoft's examples name them (one host per URL,
+ * "option 1" of the simple URL planning page), in the SIP domain they
+ * serve; the XMPP host likewise.  With example.com they are placeholders
+ * like every other default. */
+static void fill_plan_names(struct plan *plan)
+{
+	fill_host(&plan->meet_url, "meet", plan->sip_domain);
+	fill_host(&plan->dialin_url, "dialin", plan->sip_domain);
+	fill_host(&plan->admin_url, "admin", plan->sip_domain);
+	if (plan->federation & FEDERATION_XMPP)
+		fill_host(&plan->xmpp_fqdn, "xmpp", plan->sip_domain);
+	for (size_t i = 0; i < plan->n_domains; i++)
+		fill_host(&plan->domains[i].meet, "meet", plan->domains[i].name);
+}
+
 void plan_fill_defaults(struct plan *plan)
 {
 	struct fill_ctx ctx;
@@ -234,10 +258,37 @@ void plan_fill_defaults(struct plan *plan)
 		return;
 	if (str_empty(plan->sip_domain))
 		set_string(&plan->sip_domain, DEFAULT_DOMAIN);
+	fill_plan_names(plan);
 	if (plan->client_media.first == 0 && plan->client_media.last == 0)
 		plan->client_media = default_media_range();
 	fill_ctx_init(&ctx, plan);
 	for (size_t i = 0; i < plan->n_sites; i++)
 		fill_site(&ctx, i);
 	fill_ctx_free(&ctx);
+}
+
+bool plan_needs_defaults(const struct plan *plan)
+{
+	if (!plan)
+		return false;
+	if (str_empty(plan->sip_domain) || str_empty(plan->meet_url) ||
+	    str_empty(plan->dialin_url) || str_empty(plan->admin_url) ||
+	    ((plan->federation & FEDERATION_XMPP) && str_empty(plan->xmpp_fqdn)))
+		return true;
+	for (size_t i = 0; i < plan->n_domains; i++)
+		if (str_empty(plan->domains[i].meet))
+			return true;
+	for (size_t i = 0; i < plan->n_sites; i++) {
+		struct field_list fl = {0};
+		bool missing = false;
+
+		/* model_site_fields only reads through the slots here. */
+		model_site_fields(&fl, (struct site *)&plan->sites[i]);
+		for (size_t k = 0; k < fl.count && !missing; k++)
+			missing = fl.items[k].fill && str_empty(*fl.items[k].slot);
+		model_field_list_free(&fl);
+		if (missing)
+			return true;
+	}
+	return false;
 }

@@ -409,6 +409,8 @@ static void pool_free(struct pool *p)
 {
 	clear_string(&p->fqdn);
 	clear_string(&p->vip);
+	clear_string(&p->web_internal);
+	clear_string(&p->web_external);
 	servers_free(&p->servers, &p->n_servers);
 }
 
@@ -468,6 +470,9 @@ static void site_free(struct site *s)
 	pool_free(&s->mediation_pool);
 	servers_free(&s->gateways, &s->n_gateways);
 	clear_string(&s->edge_fqdn);
+	clear_string(&s->edge_access_fqdn);
+	clear_string(&s->edge_webconf_fqdn);
+	clear_string(&s->edge_av_fqdn);
 	edges_free(s);
 	edge_vips_free(s);
 	clear_string(&s->rp_fqdn);
@@ -489,6 +494,15 @@ void plan_free(struct plan *plan)
 		return;
 	free(plan->name);
 	free(plan->sip_domain);
+	for (size_t i = 0; i < plan->n_domains; i++) {
+		free(plan->domains[i].name);
+		free(plan->domains[i].meet);
+	}
+	free(plan->domains);
+	free(plan->meet_url);
+	free(plan->dialin_url);
+	free(plan->admin_url);
+	free(plan->xmpp_fqdn);
 	free(plan->lang);
 	for (size_t i = 0; i < plan->n_sites; i++)
 		site_free(&plan->sites[i]);
@@ -514,6 +528,8 @@ static void pool_copy(struct pool *to, const struct pool *from)
 {
 	to->fqdn = dup_or_null(from->fqdn);
 	to->vip = dup_or_null(from->vip);
+	to->web_internal = dup_or_null(from->web_internal);
+	to->web_external = dup_or_null(from->web_external);
 	to->servers = servers_copy(from->servers, from->n_servers);
 	to->n_servers = to->servers ? from->n_servers : 0;
 }
@@ -530,6 +546,9 @@ static void site_copy(struct site *to, const struct site *from)
 	to->gateways = servers_copy(from->gateways, from->n_gateways);
 	to->n_gateways = to->gateways ? from->n_gateways : 0;
 	to->edge_fqdn = dup_or_null(from->edge_fqdn);
+	to->edge_access_fqdn = dup_or_null(from->edge_access_fqdn);
+	to->edge_webconf_fqdn = dup_or_null(from->edge_webconf_fqdn);
+	to->edge_av_fqdn = dup_or_null(from->edge_av_fqdn);
 	to->edges = from->n_edges ? xcalloc(from->n_edges, sizeof *to->edges) : NULL;
 	to->n_edges = to->edges ? from->n_edges : 0;
 	for (size_t i = 0; i < to->n_edges; i++) {
@@ -582,6 +601,16 @@ struct plan *plan_clone(const struct plan *plan)
 	*copy = *plan;
 	copy->name = dup_or_null(plan->name);
 	copy->sip_domain = dup_or_null(plan->sip_domain);
+	copy->domains = plan->n_domains ? xcalloc(plan->n_domains, sizeof *copy->domains) : NULL;
+	copy->n_domains = copy->domains ? plan->n_domains : 0;
+	for (size_t i = 0; i < copy->n_domains; i++) {
+		copy->domains[i].name = dup_or_null(plan->domains[i].name);
+		copy->domains[i].meet = dup_or_null(plan->domains[i].meet);
+	}
+	copy->meet_url = dup_or_null(plan->meet_url);
+	copy->dialin_url = dup_or_null(plan->dialin_url);
+	copy->admin_url = dup_or_null(plan->admin_url);
+	copy->xmpp_fqdn = dup_or_null(plan->xmpp_fqdn);
 	copy->lang = dup_or_null(plan->lang);
 	copy->sites = plan->n_sites ? xcalloc(plan->n_sites, sizeof *copy->sites) : NULL;
 	copy->n_sites = copy->sites ? plan->n_sites : 0;
@@ -605,6 +634,8 @@ static bool servers_equal(const struct server *a, size_t na, const struct server
 static bool pool_equal(const struct pool *a, const struct pool *b)
 {
 	return str_eq(a->fqdn, b->fqdn) && str_eq(a->vip, b->vip) &&
+	       str_eq(a->web_internal, b->web_internal) &&
+	       str_eq(a->web_external, b->web_external) &&
 	       servers_equal(a->servers, a->n_servers, b->servers, b->n_servers);
 }
 
@@ -627,6 +658,9 @@ static bool site_equal(const struct site *a, const struct site *b)
 		return false;
 	if (a->edge != b->edge || a->edge_addressing != b->edge_addressing ||
 	    !str_eq(a->edge_fqdn, b->edge_fqdn) || a->n_edges != b->n_edges ||
+	    !str_eq(a->edge_access_fqdn, b->edge_access_fqdn) ||
+	    !str_eq(a->edge_webconf_fqdn, b->edge_webconf_fqdn) ||
+	    !str_eq(a->edge_av_fqdn, b->edge_av_fqdn) ||
 	    !str_eq(a->edge_vip_internal, b->edge_vip_internal) ||
 	    !str_eq(a->edge_vip_access, b->edge_vip_access) ||
 	    !str_eq(a->edge_vip_webconf, b->edge_vip_webconf) ||
@@ -668,8 +702,15 @@ bool plan_equal(const struct plan *a, const struct plan *b)
 	    !str_eq(a->lang, b->lang) || a->version != b->version ||
 	    a->federation != b->federation || a->ocs2007_federation != b->ocs2007_federation ||
 	    a->ipsec != b->ipsec || a->client_media.first != b->client_media.first ||
-	    a->client_media.last != b->client_media.last || a->n_sites != b->n_sites)
+	    a->client_media.last != b->client_media.last || a->n_sites != b->n_sites ||
+	    !str_eq(a->meet_url, b->meet_url) || !str_eq(a->dialin_url, b->dialin_url) ||
+	    !str_eq(a->admin_url, b->admin_url) || !str_eq(a->xmpp_fqdn, b->xmpp_fqdn) ||
+	    a->n_domains != b->n_domains)
 		return false;
+	for (size_t i = 0; i < a->n_domains; i++)
+		if (!str_eq(a->domains[i].name, b->domains[i].name) ||
+		    !str_eq(a->domains[i].meet, b->domains[i].meet))
+			return false;
 	for (size_t i = 0; i < a->n_sites; i++)
 		if (!site_equal(&a->sites[i], &b->sites[i]))
 			return false;
@@ -776,6 +817,7 @@ struct plan *plan_new_default(void)
 	plan->federation = 0;
 	plan->client_media = default_media_range();
 	plan_add_site(plan, NULL); /* "Site 1" in the user's language */
+	plan_fill_defaults(plan);  /* the simple URLs */
 	return plan;
 }
 
@@ -834,6 +876,9 @@ void plan_set_edition(struct plan *plan, size_t site_index, enum fe_edition edit
 		 * balancer. */
 		pool_resize(&s->frontend, 1);
 		clear_string(&s->frontend.vip);
+		/* its internal web services take the server's name, which
+		 * Topology Builder does not let anyone override */
+		clear_string(&s->frontend.web_internal);
 	} else if (s->edition == EDITION_STANDARD && s->frontend.n_servers < DEFAULT_FRONTENDS) {
 		pool_resize(&s->frontend, DEFAULT_FRONTENDS);
 	}
@@ -942,6 +987,9 @@ void plan_set_edge(struct plan *plan, size_t site_index, enum edge_topology topo
 		s->edge = EDGE_NONE;
 		s->edge_addressing = EDGE_ADDR_PUBLIC;
 		clear_string(&s->edge_fqdn);
+		clear_string(&s->edge_access_fqdn);
+		clear_string(&s->edge_webconf_fqdn);
+		clear_string(&s->edge_av_fqdn);
 		edges_free(s);
 		edge_vips_free(s);
 		return;
@@ -1058,4 +1106,33 @@ void plan_set_um(struct plan *plan, size_t site_index, enum um_mode mode, size_t
 	if (!model_port_range_valid(&s->um_rtp))
 		s->um_rtp = default_media_range();
 	model_plan_fill_site(plan, site_index);
+}
+
+/* ---- SIP domains ---------------------------------------------------------- */
+
+bool plan_add_domain(struct plan *plan, const char *name)
+{
+	struct sip_domain *d;
+
+	if (!plan || plan->n_domains >= PLAN_MAX_DOMAINS)
+		return false;
+	plan->domains = xreallocarray(plan->domains, plan->n_domains + 1, sizeof *plan->domains);
+	d = &plan->domains[plan->n_domains++];
+	d->name = dup_or_null(name);
+	d->meet = str_empty(name) ? NULL : xasprintf("meet.%s", name);
+	return true;
+}
+
+void plan_remove_domain(struct plan *plan, size_t index)
+{
+	if (!plan || index >= plan->n_domains)
+		return;
+	free(plan->domains[index].name);
+	free(plan->domains[index].meet);
+	memmove(&plan->domains[index], &plan->domains[index + 1],
+		(plan->n_domains - index - 1) * sizeof *plan->domains);
+	if (--plan->n_domains == 0) {
+		free(plan->domains);
+		plan->domains = NULL;
+	}
 }

@@ -159,6 +159,8 @@ static enum uc_status read_pool(struct reader *rd, xmlNodePtr node, struct pool 
 {
 	pool->fqdn = xmldoc_attr(node, "fqdn");
 	pool->vip = xmldoc_attr(node, "vip");
+	pool->web_internal = xmldoc_attr(node, "web-internal");
+	pool->web_external = xmldoc_attr(node, "web-external");
 	return read_hosts(rd, node, "server", &pool->servers, &pool->n_servers);
 }
 
@@ -178,6 +180,9 @@ static enum uc_status read_edge(struct reader *rd, xmlNodePtr node, struct site 
 	if (n > PLAN_MAX_POOL_SERVERS)
 		return too_many(rd, node, "server", n, PLAN_MAX_POOL_SERVERS);
 	site->edge_fqdn = xmldoc_attr(node, "fqdn");
+	site->edge_access_fqdn = xmldoc_attr(node, "access-fqdn");
+	site->edge_webconf_fqdn = xmldoc_attr(node, "webconf-fqdn");
+	site->edge_av_fqdn = xmldoc_attr(node, "av-fqdn");
 	site->edge_vip_internal = xmldoc_attr(node, "internal-vip");
 	site->edge_vip_access = xmldoc_attr(node, "access-vip");
 	site->edge_vip_webconf = xmldoc_attr(node, "webconf-vip");
@@ -356,6 +361,30 @@ static enum uc_status read_options(struct reader *rd, xmlNodePtr node, struct pl
 	return s;
 }
 
+/* The SIP domains beyond the first, the simple URLs and the XMPP host. */
+static enum uc_status read_names(struct reader *rd, xmlNodePtr node, struct plan *plan)
+{
+	size_t n = xmldoc_count_children(node, "sip-domain");
+
+	if (n > PLAN_MAX_DOMAINS)
+		return too_many(rd, node, "sip-domain", n, PLAN_MAX_DOMAINS);
+	plan->meet_url = xmldoc_attr(node, "meet");
+	plan->dialin_url = xmldoc_attr(node, "dialin");
+	plan->admin_url = xmldoc_attr(node, "admin");
+	plan->xmpp_fqdn = xmldoc_attr(node, "xmpp");
+	plan->domains = n ? xcalloc(n, sizeof *plan->domains) : NULL;
+	for (xmlNodePtr c = node->children; c; c = c->next) {
+		struct sip_domain *d;
+
+		if (!xmldoc_is_element(c, "sip-domain"))
+			continue;
+		d = &plan->domains[plan->n_domains++];
+		d->name = xmldoc_attr(c, "name");
+		d->meet = xmldoc_attr(c, "meet");
+	}
+	return UC_OK;
+}
+
 static enum uc_status read_plan(struct reader *rd, xmlNodePtr root, struct plan *plan)
 {
 	size_t n_sites = xmldoc_count_children(root, "site");
@@ -388,6 +417,8 @@ static enum uc_status read_plan(struct reader *rd, xmlNodePtr root, struct plan 
 	for (xmlNodePtr c = root->children; c && s == UC_OK; c = c->next) {
 		if (xmldoc_is_element(c, "options"))
 			s = read_options(rd, c, plan);
+		else if (xmldoc_is_element(c, "names"))
+			s = read_names(rd, c, plan);
 		else if (xmldoc_is_element(c, "site"))
 			s = read_site(rd, c, &plan->sites[plan->n_sites++]);
 	}
@@ -578,6 +609,8 @@ static void w_pool(struct writer *w, const char *element, const struct pool *p)
 {
 	w_attr(w, element, "fqdn", p->fqdn);
 	w_attr(w, element, "vip", p->vip);
+	w_attr(w, element, "web-internal", p->web_internal);
+	w_attr(w, element, "web-external", p->web_external);
 	w_hosts(w, "server", p->servers, p->n_servers);
 }
 
@@ -587,6 +620,9 @@ static void w_edge(struct writer *w, const struct site *s)
 	w_key(w, "edge", "topology", model_edge_key(s->edge));
 	w_key(w, "edge", "addressing", model_edge_addressing_key(s->edge_addressing));
 	w_attr(w, "edge", "fqdn", s->edge_fqdn);
+	w_attr(w, "edge", "access-fqdn", s->edge_access_fqdn);
+	w_attr(w, "edge", "webconf-fqdn", s->edge_webconf_fqdn);
+	w_attr(w, "edge", "av-fqdn", s->edge_av_fqdn);
 	w_attr(w, "edge", "internal-vip", s->edge_vip_internal);
 	w_attr(w, "edge", "access-vip", s->edge_vip_access);
 	w_attr(w, "edge", "webconf-vip", s->edge_vip_webconf);
@@ -642,6 +678,8 @@ static void w_site(struct writer *w, const struct site *s)
 	w_key(w, "frontend", "lb", model_pool_lb_key(s->pool_lb));
 	w_attr(w, "frontend", "fqdn", s->frontend.fqdn);
 	w_attr(w, "frontend", "vip", s->frontend.vip);
+	w_attr(w, "frontend", "web-internal", s->frontend.web_internal);
+	w_attr(w, "frontend", "web-external", s->frontend.web_external);
 	w_attr(w, "frontend", "file-share", s->file_share);
 	w_hosts(w, "server", s->frontend.servers, s->frontend.n_servers);
 	w_end(w);
@@ -717,6 +755,24 @@ static void w_plan(struct writer *w, const struct plan *plan)
 	w_bool(w, "options", "ipsec", plan->ipsec);
 	w_range(w, "options", "client-media-ports", &plan->client_media);
 	w_end(w);
+
+	/* absent in plans saved before ucplan knew these names */
+	if (plan->n_domains || plan->meet_url || plan->dialin_url || plan->admin_url ||
+	    plan->xmpp_fqdn) {
+		w_start(w, "names");
+		w_attr(w, "names", "meet", plan->meet_url);
+		w_attr(w, "names", "dialin", plan->dialin_url);
+		w_attr(w, "names", "admin", plan->admin_url);
+		w_attr(w, "names", "xmpp", plan->xmpp_fqdn);
+		w_count(w, "sip-domain", plan->n_domains, PLAN_MAX_DOMAINS);
+		for (size_t i = 0; i < plan->n_domains; i++) {
+			w_start(w, "sip-domain");
+			w_attr(w, "sip-domain", "name", plan->domains[i].name);
+			w_attr(w, "sip-domain", "meet", plan->domains[i].meet);
+			w_end(w);
+		}
+		w_end(w);
+	}
 
 	w_count(w, "site", plan->n_sites, PLAN_MAX_SITES);
 	for (size_t i = 0; i < plan->n_sites; i++)

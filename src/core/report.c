@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_private.h"
 #include "ucplan/i18n.h"
 #include "ucplan/strpool.h"
 
@@ -35,6 +36,9 @@ static const char *const table_titles[CATALOG_TABLE_COUNT] = {
 	N_("Hardware load balancer ports"),
 	N_("IPsec exceptions"),
 	N_("Windows Firewall program rules"),
+	N_("DNS records"),
+	N_("Certificates"),
+	N_("Summary"),
 };
 
 bool report_port_equal(struct report_port a, struct report_port b)
@@ -244,6 +248,12 @@ static void x_owas(const struct plan *p, const struct site *s, struct expansion 
 	add_pool_servers(e, &s->owas_pool);
 }
 
+static void x_owas_vip(const struct plan *p, const struct site *s, struct expansion *e)
+{
+	(void)p;
+	pool_vip(&s->owas_pool, N_("Office Web Apps Servers"), e);
+}
+
 static void x_branches(const struct plan *p, const struct site *s, struct expansion *e)
 {
 	(void)p;
@@ -398,6 +408,7 @@ static const struct endpoint_expander {
 	{"internal-servers", x_internal_servers, true},
 	{"pchat-servers", x_pchat, true},
 	{"office-web-apps", x_owas, true},
+	{"office-web-apps-vip", x_owas_vip, true},
 	{"branch-appliances", x_branches, true},
 	{"edge-internal", x_edge_internal, true},
 	{"edge-internal-vip", x_edge_internal_vip, true},
@@ -429,6 +440,39 @@ bool report_endpoint_known(const char *id)
 	return find_expander(id) != NULL;
 }
 
+
+bool report_expand(const char *id, const struct plan *plan, const struct site *site,
+		   struct expanded *out)
+{
+	const struct endpoint_expander *x = find_expander(id);
+	struct expansion e = {0};
+
+	out->pool = out->vip = NULL;
+	out->vip_only = out->fallback = false;
+	out->n = 0;
+	if (!x)
+		return false;
+	x->expand(plan, site, &e);
+	out->pool = e.pool;
+	out->vip = e.vip;
+	out->vip_only = e.vip_only;
+	out->fallback = e.label != NULL;
+	if (e.n > out->cap) {
+		out->cap = e.n;
+		out->members = xreallocarray(out->members, out->cap, sizeof *out->members);
+	}
+	for (size_t i = 0; i < e.n; i++)
+		out->members[i] = (struct expanded_member){e.members[i].name, e.members[i].address,
+							   e.members[i].nat};
+	out->n = e.n;
+	free(e.members);
+	return true;
+}
+
+size_t report_table_rows(const struct report_flows *t)
+{
+	return CATALOG_IS_RECORDS(t->kind) ? t->n_records : t->n_flows;
+}
 
 /* ---- flows ------------------------------------------------------------------- */
 
@@ -908,6 +952,7 @@ struct report *report_build(const struct plan *plan, const struct catalog *catal
 			r->tables[k].flows = xreallocarray(r->tables[k].flows, r->tables[k].n_flows,
 							   sizeof *r->tables[k].flows);
 	}
+	report_records_build(r, plan, catalog);
 	for (size_t i = 0; i < catalog->n_rules; i++)
 		free(b.rules[i].entry_lb);
 	free(b.rules);
@@ -926,8 +971,10 @@ void report_free(struct report *r)
 {
 	if (!r)
 		return;
-	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++)
+	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
 		free(r->tables[k].flows);
+		free(r->tables[k].records);
+	}
 	for (size_t s = 0; s < r->n_sites; s++)
 		free(r->site_names[s]);
 	free(r->site_names);

@@ -172,6 +172,16 @@ struct pool_labels {
 	const char *vip;
 	const char *server_name;
 	const char *server_address;
+	const char *web_internal; /* NULL: the pool has no such name */
+	const char *web_external;
+	const char *web_internal_prefix;
+	const char *web_external_prefix;
+};
+
+/* How a pool's internal web services name is listed. */
+enum {
+	WEB_INTERNAL_FILL = 1u << 0,  /* the pool needs one: give a placeholder */
+	WEB_INTERNAL_ALIAS = 1u << 1, /* it may equal the pool's own name */
 };
 
 static const struct pool_labels frontend_labels = {
@@ -179,35 +189,68 @@ static const struct pool_labels frontend_labels = {
     N_("Front End pool VIP"),
     N_("Front End server %zu name"),
     N_("Front End server %zu address"),
+    N_("Front End pool internal web services name"),
+    N_("Front End pool external web services name"),
+    "webint",
+    "webext",
 };
 static const struct pool_labels director_labels = {
     N_("Director pool name"),
     N_("Director pool VIP"),
     N_("Director %zu name"),
     N_("Director %zu address"),
+    N_("Director pool internal web services name"),
+    N_("Director pool external web services name"),
+    "dirwebint",
+    "dirwebext",
 };
 static const struct pool_labels mediation_labels = {
     N_("Mediation pool name"),
     N_("Mediation pool VIP"),
     N_("Mediation Server %zu name"),
     N_("Mediation Server %zu address"),
+    NULL,
+    NULL,
+    NULL,
+    NULL,
 };
 static const struct pool_labels pchat_labels = {
     N_("Persistent Chat pool name"),
     N_("Persistent Chat pool VIP"),
     N_("Persistent Chat server %zu name"),
     N_("Persistent Chat server %zu address"),
+    NULL,
+    NULL,
+    NULL,
+    NULL,
 };
 static const struct pool_labels owas_labels = {
     N_("Office Web Apps farm name"),
     N_("Office Web Apps farm VIP"),
     N_("Office Web Apps server %zu name"),
     N_("Office Web Apps server %zu address"),
+    NULL,
+    N_("Office Web Apps external name"),
+    NULL,
+    "wacweb-ext",
 };
+
+/* A web services name: filled with a placeholder, never required (plans
+ * saved before ucplan knew these names stay valid; the reports fill them). */
+static struct field *field_web(struct field_list *fl, char **slot, const char *prefix,
+			       const char *label)
+{
+	struct field *f = field_add(fl, slot, FIELD_NAME, label, 0);
+
+	f->prefix = prefix;
+	f->required = false;
+	return f;
+}
 
 /* A pool: its name, its VIP (filled only when needs_vip) and its members. */
 static void fields_pool(struct field_list *fl, struct pool *p, const char *pool_prefix,
-			const char *server_prefix, bool needs_vip, const struct pool_labels *labels)
+			const char *server_prefix, bool needs_vip, const struct pool_labels *labels,
+			unsigned web)
 {
 	field_name(fl, &p->fqdn, pool_prefix, false, labels->name, 0);
 	if (p->n_servers == 1)
@@ -215,6 +258,17 @@ static void fields_pool(struct field_list *fl, struct pool *p, const char *pool_
 	field_address(fl, &p->vip, NET_INTERNAL, needs_vip, labels->vip, 0);
 	if (needs_vip)
 		fl->items[fl->count - 1].required = false;
+	if (labels->web_internal && (p->web_internal || (web & WEB_INTERNAL_FILL))) {
+		struct field *f = field_web(fl, &p->web_internal, labels->web_internal_prefix,
+					    labels->web_internal);
+		f->fill = (web & WEB_INTERNAL_FILL) != 0;
+		/* behind a hardware load balancer only, the pool's own name may
+		 * serve its web services; with DNS load balancing it may not */
+		if (web & WEB_INTERNAL_ALIAS)
+			f->alias = p->fqdn;
+	}
+	if (labels->web_external)
+		field_web(fl, &p->web_external, labels->web_external_prefix, labels->web_external);
 	for (size_t i = 0; i < p->n_servers; i++) {
 		field_name(fl, &p->servers[i].fqdn, server_prefix, true, labels->server_name,
 			   i + 1);
@@ -232,6 +286,10 @@ static void fields_edge(struct field_list *fl, struct site *s)
 	field_name(fl, &s->edge_fqdn, "edgepool", false, N_("Edge pool name"), 0);
 	if (s->n_edges == 1)
 		fl->items[fl->count - 1].alias = s->edges[0].fqdn;
+	/* the Planning Tool's habit: access1, webcon1, av1 */
+	field_web(fl, &s->edge_access_fqdn, "access", N_("Access Edge external name"));
+	field_web(fl, &s->edge_webconf_fqdn, "webcon", N_("Web Conferencing Edge external name"));
+	field_web(fl, &s->edge_av_fqdn, "av", N_("A/V Edge external name"));
 	for (size_t i = 0; i < s->n_edges; i++) {
 		struct edge_server *e = &s->edges[i];
 		size_t n = i + 1;
@@ -271,14 +329,18 @@ static void fields_edge(struct field_list *fl, struct site *s)
  * optional one it holds, in a fixed order (defaults depend on it). */
 void model_site_fields(struct field_list *fl, struct site *s)
 {
-	fields_pool(fl, &s->frontend, "pool", "fe", frontend_needs_vip(s), &frontend_labels);
+	fields_pool(fl, &s->frontend, "pool", "fe", frontend_needs_vip(s), &frontend_labels,
+		    (s->edition == EDITION_ENTERPRISE ? WEB_INTERNAL_FILL : 0) |
+			(s->pool_lb == POOL_LB_HARDWARE ? WEB_INTERNAL_ALIAS : 0));
 	field_name(fl, &s->file_share, "fs", false, N_("file share"), 0);
 	if (s->director)
 		fields_pool(fl, &s->director_pool, "dirpool", "dir", director_needs_vip(s),
-			    &director_labels);
+			    &director_labels,
+			    (director_needs_vip(s) ? WEB_INTERNAL_FILL : 0) |
+				(s->pool_lb == POOL_LB_HARDWARE ? WEB_INTERNAL_ALIAS : 0));
 	if (s->mediation == MEDIATION_STANDALONE)
 		fields_pool(fl, &s->mediation_pool, "medpool", "med", mediation_needs_vip(s),
-			    &mediation_labels);
+			    &mediation_labels, 0);
 	if (s->mediation != MEDIATION_NONE) {
 		for (size_t i = 0; i < s->n_gateways; i++) {
 			field_name(fl, &s->gateways[i].fqdn, "gw", true, N_("gateway %zu name"),
@@ -297,9 +359,9 @@ void model_site_fields(struct field_list *fl, struct site *s)
 			      N_("reverse proxy external address"), 0);
 	}
 	if (s->persistent_chat)
-		fields_pool(fl, &s->pchat_pool, "pchatpool", "pchat", false, &pchat_labels);
+		fields_pool(fl, &s->pchat_pool, "pchatpool", "pchat", false, &pchat_labels, 0);
 	if (s->office_web_apps)
-		fields_pool(fl, &s->owas_pool, "owas", "owas", owas_needs_vip(s), &owas_labels);
+		fields_pool(fl, &s->owas_pool, "owas", "owas", owas_needs_vip(s), &owas_labels, 0);
 	if (s->um != UM_NONE) {
 		for (size_t i = 0; i < s->n_um_servers; i++) {
 			field_name(fl, &s->um_servers[i].fqdn, "exum", true,

@@ -400,6 +400,115 @@ static void check_plan(struct validate_ctx *v)
 			      "one; add an Edge to a site or turn federation off."));
 }
 
+/* One plan-wide name (a SIP domain, a simple URL host, the XMPP host):
+ * well formed, not the name of a server or pool nor another of these.
+ * Returns true when it is a placeholder. */
+static bool check_plan_name(struct validate_ctx *v, const char *value, const char *what,
+			    bool required, struct strset *seen)
+{
+	int other;
+
+	if (str_empty(value)) {
+		if (required)
+			finding_add(v->out, FINDING_ERROR, "fqdn-missing", -1,
+				    _("%s: the name is missing; enter a fully qualified domain "
+				      "name."),
+				    what);
+		return false;
+	}
+	if (!model_is_fqdn(value)) {
+		finding_add(v->out, FINDING_ERROR, "fqdn-invalid", -1,
+			    _("%s: “%s” is not a fully qualified domain name; use letters, "
+			      "digits and hyphens in two or more dot-separated labels."),
+			    what, model_is_clean_text(value) ? value : "?");
+		return false;
+	}
+	if (!model_strset_add(seen, model_name_key(value), 0, NULL))
+		finding_add(v->out, FINDING_ERROR, "fqdn-duplicate", -1,
+			    _("%s: the name %s is given twice; each SIP domain and simple URL "
+			      "needs its own."),
+			    what, value);
+	else if (model_strset_add(&v->names, model_name_key(value), -1, &other) == false &&
+		 other >= 0)
+		/* Simple URLs must not name a pool (Topology Builder refuses it). */
+		finding_add(v->out, FINDING_ERROR, "fqdn-duplicate", -1,
+			    _("%s: %s is already the name of a server or pool; choose a name "
+			      "of its own."),
+			    what, value);
+	return model_is_placeholder(value);
+}
+
+/* The SIP domains beyond the first, the simple URLs and the XMPP host. */
+static void check_plan_names(struct validate_ctx *v)
+{
+	const struct plan *plan = v->plan;
+	struct strset seen = {0}, domains = {0};
+	size_t placeholders = 0;
+
+	if (!str_empty(plan->sip_domain))
+		model_strset_add(&domains, model_name_key(plan->sip_domain), 0, NULL);
+	if (plan->n_domains > PLAN_MAX_DOMAINS)
+		finding_add(v->out, FINDING_ERROR, "too-many-domains", -1,
+			    _("The plan has %zu more SIP domains, more than the %d a plan can "
+			      "hold; remove some."),
+			    plan->n_domains, PLAN_MAX_DOMAINS);
+	for (size_t i = 0; i < plan->n_domains; i++) {
+		const char *name = plan->domains[i].name;
+		char *what = xasprintf(_("SIP domain %zu"), i + 2);
+
+		if (str_empty(name) || !model_is_fqdn(name)) {
+			check_plan_name(v, name, what, true, &seen);
+		} else if (!model_strset_add(&domains, model_name_key(name), 0, NULL)) {
+			finding_add(v->out, FINDING_ERROR, "fqdn-duplicate", -1,
+				    _("%s: the SIP domain %s is listed twice; remove one."), what,
+				    name);
+		} else if (model_is_placeholder(name)) {
+			placeholders++;
+		}
+		free(what);
+	}
+	placeholders += check_plan_name(v, plan->meet_url, _("Meet simple URL"), false, &seen);
+	for (size_t i = 0; i < plan->n_domains; i++) {
+		char *what = xasprintf(_("Meet simple URL of %s"),
+				       model_is_clean_text(plan->domains[i].name) &&
+					       !str_empty(plan->domains[i].name)
+					   ? plan->domains[i].name
+					   : "?");
+		placeholders += check_plan_name(v, plan->domains[i].meet, what, false, &seen);
+		free(what);
+	}
+	placeholders += check_plan_name(v, plan->dialin_url, _("Dial-in simple URL"), false, &seen);
+	placeholders += check_plan_name(v, plan->admin_url, _("Admin simple URL"), false, &seen);
+	if (plan->federation & FEDERATION_XMPP)
+		placeholders += check_plan_name(v, plan->xmpp_fqdn, _("XMPP host"), false, &seen);
+	/* Microsoft's simple URL page asks for a domain of their own; the
+	 * examples only keep the host apart from the SIP domain itself. */
+	{
+		const char *urls[] = {plan->meet_url, plan->dialin_url, plan->admin_url};
+		for (size_t i = 0; i < N_ELEMS(urls); i++) {
+			char *key;
+			if (str_empty(urls[i]))
+				continue;
+			key = model_name_key(urls[i]);
+			if (!model_strset_add(&domains, key, 0, NULL))
+				finding_add(v->out, FINDING_WARNING, "simple-url-is-domain", -1,
+					    _("The simple URL host %s is a SIP domain itself; "
+					      "give it a host name of its own, such as meet.%s."),
+					    urls[i], urls[i]);
+		}
+	}
+	if (placeholders)
+		finding_add(v->out, FINDING_WARNING, "placeholders", -1,
+			    P_("%zu SIP domain or simple URL is still a placeholder "
+			       "(example.com); replace it with your own.",
+			       "%zu SIP domains or simple URLs are still placeholders "
+			       "(example.com); replace them with your own.",
+			       placeholders),
+			    placeholders);
+	model_strset_free(&seen);
+	model_strset_free(&domains);
+}
+
 void plan_validate(const struct plan *plan, struct findings *out)
 {
 	struct validate_ctx v = {.plan = plan, .out = out};
@@ -410,6 +519,12 @@ void plan_validate(const struct plan *plan, struct findings *out)
 	check_plan(&v);
 	for (size_t i = 0; i < plan->n_sites; i++)
 		check_site(&v, i);
+	check_plan_names(&v);
+	if (plan_needs_defaults(plan))
+		finding_add(out, FINDING_WARNING, "names-missing", -1,
+			    _("Some names the DNS and certificate tables need are not set (a plan "
+			      "from an older ucplan?); the tables show placeholders for them until "
+			      "you enter them in the interview or the names screen."));
 	model_strset_free(&v.names);
 	model_strset_free(&v.addresses);
 }

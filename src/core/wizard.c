@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ucplan/i18n.h"
 
@@ -174,6 +175,33 @@ static enum uc_status set_plan_name(struct field_ctx *c, const struct field_valu
 	return UC_OK;
 }
 
+/* A simple URL or XMPP host still named after the old SIP domain
+ * (meet.example.com) follows it to the new one (meet.contoso.com). */
+static void follow_host(char **slot, const char *old_domain, const char *domain)
+{
+	size_t n, m;
+
+	if (str_empty(*slot) || str_empty(old_domain))
+		return;
+	n = strlen(*slot);
+	m = strlen(old_domain);
+	/* only a single label in front of the domain: what the defaults give */
+	if (n > m + 1 && (*slot)[n - m - 1] == '.' && strcmp(*slot + n - m, old_domain) == 0 &&
+	    strchr(*slot, '.') == *slot + (n - m - 1)) {
+		char *moved = xasprintf("%.*s.%s", (int)(n - m - 1), *slot, domain);
+		free(*slot);
+		*slot = moved;
+	}
+}
+
+static void follow_domain(struct plan *p, const char *domain)
+{
+	follow_host(&p->meet_url, p->sip_domain, domain);
+	follow_host(&p->dialin_url, p->sip_domain, domain);
+	follow_host(&p->admin_url, p->sip_domain, domain);
+	follow_host(&p->xmpp_fqdn, p->sip_domain, domain);
+}
+
 static void get_sip_domain(const struct plan *p, const struct site *s, char *buf, size_t size)
 {
 	(void)s;
@@ -190,6 +218,7 @@ static enum uc_status set_sip_domain(struct field_ctx *c, const struct field_val
 			      _("“%s” is not a domain name: use letters, digits and hyphens in "
 				"two or more dot-separated labels, for example example.com."),
 			      model_is_clean_text(v->text) ? v->text : "?");
+	follow_domain(c->plan, v->text);
 	free(c->plan->sip_domain);
 	c->plan->sip_domain = xstrdup(v->text);
 	if (model_is_placeholder(v->text))
@@ -197,6 +226,127 @@ static enum uc_status set_sip_domain(struct field_ctx *c, const struct field_val
 		    _("This is a documentation domain; enter your own before you apply the "
 		      "tables."));
 	return UC_OK;
+}
+
+static void get_other_domains(const struct plan *p, const struct site *s, char *buf,
+			      size_t size)
+{
+	size_t len = 0;
+
+	(void)s;
+	buf[0] = '\0';
+	for (size_t i = 0; i < p->n_domains && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
+					p->domains[i].name ? p->domains[i].name : "");
+}
+
+/* A list of domains: each one checked, none repeated, none the first SIP
+ * domain; the Meet host of a domain kept is kept. */
+static enum uc_status set_other_domains(struct field_ctx *c, const struct field_value *v)
+{
+	struct plan *p = c->plan;
+	struct plan staged = {0};
+	char *list = xstrdup(v->text), *save = NULL;
+	enum uc_status st = UC_OK;
+
+	for (char *t = strtok_r(list, ", \t", &save); t && st == UC_OK;
+	     t = strtok_r(NULL, ", \t", &save)) {
+		bool again = p->sip_domain && strcasecmp(t, p->sip_domain) == 0;
+
+		for (size_t i = 0; i < staged.n_domains && !again; i++)
+			again = strcasecmp(t, staged.domains[i].name) == 0;
+		if (!model_is_clean_text(t) || !model_is_fqdn(t))
+			st = refuse(c,
+				    _("“%s” is not a domain name: use letters, digits and hyphens "
+				      "in two or more dot-separated labels, for example "
+				      "example.net."),
+				    model_is_clean_text(t) ? t : "?");
+		else if (again)
+			st = refuse(c, _("%s is listed twice; give each SIP domain once."), t);
+		else if (!plan_add_domain(&staged, t))
+			st = refuse(c, _("A plan holds at most %d more SIP domains."),
+				    PLAN_MAX_DOMAINS);
+		for (size_t i = 0; st == UC_OK && i < p->n_domains; i++)
+			if (str_eq(p->domains[i].name, t)) {
+				free(staged.domains[staged.n_domains - 1].meet);
+				staged.domains[staged.n_domains - 1].meet =
+				    p->domains[i].meet ? xstrdup(p->domains[i].meet) : NULL;
+			}
+	}
+	free(list);
+	if (st != UC_OK) {
+		while (staged.n_domains)
+			plan_remove_domain(&staged, staged.n_domains - 1);
+		return st;
+	}
+	while (p->n_domains)
+		plan_remove_domain(p, p->n_domains - 1);
+	p->domains = staged.domains;
+	p->n_domains = staged.n_domains;
+	return UC_OK;
+}
+
+static void get_meet_url(const struct plan *p, const struct site *s, char *buf, size_t size)
+{
+	(void)s;
+	put_text(buf, size, p->meet_url);
+}
+
+static void get_dialin_url(const struct plan *p, const struct site *s, char *buf, size_t size)
+{
+	(void)s;
+	put_text(buf, size, p->dialin_url);
+}
+
+static void get_admin_url(const struct plan *p, const struct site *s, char *buf, size_t size)
+{
+	(void)s;
+	put_text(buf, size, p->admin_url);
+}
+
+static void get_xmpp_fqdn(const struct plan *p, const struct site *s, char *buf, size_t size)
+{
+	(void)s;
+	put_text(buf, size, p->xmpp_fqdn);
+}
+
+/* A host name of the plan; empty clears it (the report then names the
+ * default). */
+static enum uc_status set_host(struct field_ctx *c, const struct field_value *v, char **slot)
+{
+	if (v->text[0] != '\0' && (!model_is_clean_text(v->text) || !model_is_fqdn(v->text)))
+		return refuse(c,
+			      _("“%s” is not a fully qualified domain name; use letters, digits "
+				"and hyphens in two or more dot-separated labels, for example "
+				"meet.example.com."),
+			      model_is_clean_text(v->text) ? v->text : "?");
+	free(*slot);
+	*slot = v->text[0] ? xstrdup(v->text) : NULL;
+	if (*slot && model_is_placeholder(*slot))
+		uc_message(c->msg, c->size, "%s",
+		    _("This is a documentation name; enter your own before you apply the "
+		      "tables."));
+	return UC_OK;
+}
+
+static enum uc_status set_meet_url(struct field_ctx *c, const struct field_value *v)
+{
+	return set_host(c, v, &c->plan->meet_url);
+}
+
+static enum uc_status set_dialin_url(struct field_ctx *c, const struct field_value *v)
+{
+	return set_host(c, v, &c->plan->dialin_url);
+}
+
+static enum uc_status set_admin_url(struct field_ctx *c, const struct field_value *v)
+{
+	return set_host(c, v, &c->plan->admin_url);
+}
+
+static enum uc_status set_xmpp_fqdn(struct field_ctx *c, const struct field_value *v)
+{
+	return set_host(c, v, &c->plan->xmpp_fqdn);
 }
 
 static void get_version(const struct plan *p, const struct site *s, char *buf, size_t size)
@@ -222,6 +372,24 @@ static const struct wizard_field plan_fields[] = {
      N_("The domain of your users' SIP addresses. Federated partners and remote clients find "
 	"your Access Edge and Front End pools through its DNS records."),
      WIZARD_FIELD_FQDN, NULL, NULL, 0, 0},
+    {"plan.other_domains", N_("Other SIP domains"),
+     N_("More SIP domains your users sign in with, separated by commas; leave empty when "
+	"there is one. Each gets its own DNS records, certificate entries and Meet simple "
+	"URL (meet.<domain>)."),
+     WIZARD_FIELD_TEXT, NULL, NULL, 0, 0},
+    {"plan.meet_url", N_("Meet simple URL"),
+     N_("The host of https://<host> that every meeting link of the first SIP domain "
+	"starts with, usually meet.<SIP domain>. It needs DNS records and certificate "
+	"entries."),
+     WIZARD_FIELD_FQDN, NULL, NULL, 0, 0},
+    {"plan.dialin_url", N_("Dial-in simple URL"),
+     N_("The host of the dial-in conferencing page, one for the organization, usually "
+	"dialin.<SIP domain>."),
+     WIZARD_FIELD_FQDN, NULL, NULL, 0, 0},
+    {"plan.admin_url", N_("Admin simple URL"),
+     N_("The host of the Control Panel, reached from inside only, usually "
+	"admin.<SIP domain>."),
+     WIZARD_FIELD_FQDN, NULL, NULL, 0, 0},
     {"plan.version", N_("Product version"),
      N_("The version of your Front End pools. Both share most ports; the version selects the "
 	"matching Edge and load-balancer tables. Choose Skype for Business Server 2015 for a "
@@ -231,6 +399,10 @@ static const struct wizard_field plan_fields[] = {
 static const struct field_ops plan_ops[] = {
     {NULL, get_plan_name, set_plan_name},
     {NULL, get_sip_domain, set_sip_domain},
+    {NULL, get_other_domains, set_other_domains},
+    {NULL, get_meet_url, set_meet_url},
+    {NULL, get_dialin_url, set_dialin_url},
+    {NULL, get_admin_url, set_admin_url},
     {NULL, get_version, set_version},
 };
 
@@ -869,9 +1041,19 @@ static void get_fed_xmpp(const struct plan *p, const struct site *s, char *buf, 
 
 static enum uc_status set_fed_xmpp(struct field_ctx *c, const struct field_value *v)
 {
-	return set_federation_bit(c, v, FEDERATION_XMPP,
-				  _("XMPP federation runs through the Edge's XMPP gateway: give at "
-				    "least one site an Edge first."));
+	enum uc_status st = set_federation_bit(c, v, FEDERATION_XMPP,
+					       _("XMPP federation runs through the Edge's XMPP "
+						 "gateway: give at least one site an Edge "
+						 "first."));
+
+	/* the XMPP host is part of the plan only while XMPP is on */
+	if (st == UC_OK && !v->on) {
+		free(c->plan->xmpp_fqdn);
+		c->plan->xmpp_fqdn = NULL;
+	} else if (st == UC_OK) {
+		plan_fill_defaults(c->plan);
+	}
+	return st;
 }
 
 static const struct wizard_field federation_fields[] = {
@@ -884,11 +1066,17 @@ static const struct wizard_field federation_fields[] = {
     {"federation.xmpp", N_("XMPP federation"),
      N_("IM and presence with XMPP-based services through the Edge's XMPP gateway."),
      WIZARD_FIELD_TOGGLE, NULL, NULL, 0, 0},
+    {"federation.xmpp_host", N_("XMPP host"),
+     N_("With XMPP federation: the external name partners' _xmpp-server SRV lookups lead "
+	"to, on the Access Edge, usually xmpp.<SIP domain>. It also goes into the Edge "
+	"certificate."),
+     WIZARD_FIELD_FQDN, NULL, NULL, 0, 0},
 };
 static const struct field_ops federation_ops[] = {
     {NULL, get_fed_sip, set_fed_sip},
     {NULL, get_fed_pic, set_fed_pic},
     {NULL, get_fed_xmpp, set_fed_xmpp},
+    {NULL, get_xmpp_fqdn, set_xmpp_fqdn},
 };
 
 /* ---- options page ------------------------------------------------------------------ */

@@ -126,6 +126,20 @@ static bool csv_put_table(struct csv_out *co, const struct report *report,
 		csv_add_field(co, keys ? fields[i].key : _(fields[i].label));
 	}
 	ok = csv_end_record(co);
+	/* DNS, certificates, summary: records, a few per site */
+	for (size_t r = 0; ok && r < table->n_records; r++) {
+		co->line.len = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (i > 0)
+				strbuf_add(&co->line, &sep, 1);
+			co->cell.len = 0;
+			if (co->cell.data)
+				co->cell.data[0] = '\0';
+			fields[i].put_record(&co->cell, report, &table->records[r]);
+			csv_add_field(co, co->cell.data);
+		}
+		ok = csv_end_record(co);
+	}
 	for (size_t r = 0; ok && r < table->n_flows; r++) {
 		co->line.len = 0;
 		for (size_t i = 0; i < n; i++) {

@@ -970,6 +970,9 @@ static const char *const table_titles[CATALOG_TABLE_COUNT] = {
     N_("Hardware load balancer ports"),
     N_("IPsec exceptions"),
     N_("Windows Firewall program rules"),
+    N_("DNS records"),
+    N_("Certificates"),
+    N_("Summary"),
 };
 
 /* Writes s for a terminal: control characters (C0, DEL, C1), which a

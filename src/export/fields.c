@@ -255,9 +255,144 @@ static struct report_port p_destination(const struct report_flow *f)
 	return f->destination_port;
 }
 
-#define TEXT(key, label, fn, k) {key, label, FIELD_TEXT, fn, NULL, k}
-#define ADDR(key, label, fn, k) {key, label, FIELD_ADDRESSES, fn, NULL, k}
-#define PORT(key, label, fn, p) {key, label, FIELD_PORT, fn, p, NULL}
+#define TEXT(key, label, fn, k) {key, label, FIELD_TEXT, fn, NULL, k, NULL}
+#define ADDR(key, label, fn, k) {key, label, FIELD_ADDRESSES, fn, NULL, k, NULL}
+#define PORT(key, label, fn, p) {key, label, FIELD_PORT, fn, p, NULL, NULL}
+#define REC(key, label, fn) {key, label, FIELD_TEXT, NULL, NULL, NULL, fn}
+
+/* ---- records (DNS, certificates, summary) --------------------------------- */
+
+#define R(name) static void name(struct strbuf *sb, const struct report *r, const struct report_record *x)
+
+R(r_site)
+{
+	put_text(sb, report_site_name(r, x->site));
+}
+R(r_rule)
+{
+	UNUSED_R;
+	put_text(sb, x->rule_id);
+}
+R(r_zone)
+{
+	UNUSED_R;
+	put_text(sb, x->zone);
+}
+R(r_type)
+{
+	UNUSED_R;
+	put_text(sb, x->type);
+}
+R(r_name)
+{
+	UNUSED_R;
+	put_text(sb, x->name);
+}
+R(r_value)
+{
+	UNUSED_R;
+	put_text(sb, x->value);
+}
+/* SRV fields only on SRV records: an A record has no port, not port 0 */
+#define SRV_FIELD(fname, member)                                                                  \
+	R(fname)                                                                                  \
+	{                                                                                         \
+		UNUSED_R;                                                                         \
+		if (str_eq(x->type, "SRV"))                                                       \
+			strbuf_printf(sb, "%u", x->member);                                       \
+	}
+SRV_FIELD(r_port, port)
+SRV_FIELD(r_priority, priority)
+SRV_FIELD(r_weight, weight)
+SRV_FIELD(r_ttl, ttl)
+R(r_note)
+{
+	UNUSED_R;
+	if (!str_empty(x->note))
+		strbuf_puts(sb, _(x->note));
+}
+R(r_label)
+{
+	UNUSED_R;
+	if (!str_empty(x->label))
+		strbuf_puts(sb, _(x->label));
+}
+R(r_holder)
+{
+	UNUSED_R;
+	put_text(sb, x->holder);
+}
+R(r_sans)
+{
+	UNUSED_R;
+	for (size_t i = 0; i < x->n_sans; i++)
+		strbuf_printf(sb, "%s%s", i ? " " : "", x->sans[i]);
+}
+R(r_ca)
+{
+	UNUSED_R;
+	put_text(sb, x->ca);
+}
+R(r_eku)
+{
+	UNUSED_R;
+	put_text(sb, x->eku);
+}
+R(r_nat)
+{
+	UNUSED_R;
+	put_text(sb, x->nat);
+}
+R(r_network)
+{
+	UNUSED_R;
+	put_text(sb, x->network);
+}
+R(r_reference)
+{
+	UNUSED_R;
+	view_put_source_list(sb, x->sources, x->n_sources);
+}
+
+static const struct field dns_fields[] = {
+	REC("site", N_("Site"), r_site),
+	REC("rule", N_("Rule"), r_rule),
+	REC("zone", N_("Zone"), r_zone),
+	REC("type", N_("Type"), r_type),
+	REC("name", N_("Name"), r_name),
+	REC("value", N_("Address or target"), r_value),
+	REC("port", N_("Port"), r_port),
+	REC("priority", N_("Priority"), r_priority),
+	REC("weight", N_("Weight"), r_weight),
+	REC("ttl", N_("TTL"), r_ttl),
+	REC("note", N_("Purpose"), r_note),
+	REC("reference", N_("Reference"), r_reference),
+};
+
+static const struct field certificate_fields[] = {
+	REC("site", N_("Site"), r_site),
+	REC("rule", N_("Rule"), r_rule),
+	REC("assigned_to", N_("Assigned to"), r_holder),
+	REC("use", N_("Use"), r_label),
+	REC("subject", N_("Subject name"), r_name),
+	REC("san", N_("Subject alternative names, in order"), r_sans),
+	REC("ca", N_("CA"), r_ca),
+	REC("eku", N_("EKU"), r_eku),
+	REC("note", N_("Note"), r_note),
+	REC("reference", N_("Reference"), r_reference),
+};
+
+static const struct field summary_fields[] = {
+	REC("site", N_("Site"), r_site),
+	REC("rule", N_("Rule"), r_rule),
+	REC("role", N_("Role"), r_label),
+	REC("fqdn", N_("FQDN"), r_name),
+	REC("address", N_("Address"), r_value),
+	REC("public_address", N_("Public address (NAT)"), r_nat),
+	REC("network", N_("Network"), r_network),
+	REC("note", N_("Note"), r_note),
+	REC("reference", N_("Reference"), r_reference),
+};
 
 static const struct field firewall_fields[] = {
 	TEXT("site", N_("Site"), f_site, k_site),
@@ -331,6 +466,15 @@ static const struct field program_fields[] = {
 const struct field *fields_of(enum catalog_table kind, size_t *n)
 {
 	switch (kind) {
+	case CATALOG_DNS:
+		*n = COUNT(dns_fields);
+		return dns_fields;
+	case CATALOG_CERTIFICATES:
+		*n = COUNT(certificate_fields);
+		return certificate_fields;
+	case CATALOG_SUMMARY:
+		*n = COUNT(summary_fields);
+		return summary_fields;
 	case CATALOG_LB:
 		*n = COUNT(lb_fields);
 		return lb_fields;

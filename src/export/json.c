@@ -154,6 +154,57 @@ static json_t *flow_json(const struct report_flow *f)
 	return o;
 }
 
+/* A DNS record, certificate or summary entry: the values its table holds,
+ * then its sources, as in the XML. */
+static json_t *record_json(enum catalog_table kind, const struct report_record *r)
+{
+	json_t *o = json_object(), *sources = json_array();
+
+	set_string(o, "rule", r->rule_id);
+	json_object_set_new(o, "site", json_integer(r->site));
+	if (kind == CATALOG_DNS) {
+		set_string(o, "zone", r->zone);
+		set_string(o, "type", r->type);
+		set_string(o, "name", r->name);
+		set_string(o, "value", r->value);
+		if (str_eq(r->type, "SRV")) {
+			json_object_set_new(o, "port", json_integer(r->port));
+			json_object_set_new(o, "priority", json_integer(r->priority));
+			json_object_set_new(o, "weight", json_integer(r->weight));
+			json_object_set_new(o, "ttl", json_integer(r->ttl));
+		}
+	} else if (kind == CATALOG_CERTIFICATES) {
+		json_t *sans = json_array();
+		set_string(o, "assigned_to", r->holder);
+		set_message(o, "use", r->label);
+		set_string(o, "subject", r->name);
+		for (size_t i = 0; i < r->n_sans; i++)
+			json_array_append_new(sans, json_string(r->sans[i]));
+		json_object_set_new(o, "san", sans);
+		set_string(o, "ca", r->ca);
+		set_string(o, "eku", r->eku);
+	} else {
+		set_message(o, "role", r->label);
+		set_optional(o, "fqdn", r->name);
+		set_optional(o, "address", r->value);
+		set_optional(o, "public_address", r->nat);
+		set_string(o, "network", r->network);
+	}
+	set_message(o, "note", r->note);
+	for (size_t i = 0; i < r->n_sources; i++) {
+		const struct catalog_source *s = r->sources[i];
+		json_t *src = json_object();
+		set_string(src, "article", s->article);
+		set_string(src, "table", s->table);
+		set_string(src, "url", s->url);
+		set_optional(src, "seed", s->file);
+		set_optional(src, "section", s->section);
+		json_array_append_new(sources, src);
+	}
+	json_object_set_new(o, "sources", sources);
+	return o;
+}
+
 struct json_out {
 	FILE *out;
 	int error;
@@ -193,6 +244,8 @@ static bool put_table(struct json_out *jo, const struct report_flows *t, bool fi
 	text[strlen(text) - 1] = '\0';
 	ok = put_raw(jo, first ? "\n" : ",\n") && put_raw(jo, text) && put_raw(jo, ",\"rows\":[");
 	free(text);
+	for (size_t r = 0; ok && r < t->n_records; r++)
+		ok = put_value(jo, r ? ",\n" : "\n", record_json(t->kind, &t->records[r]));
 	for (size_t r = 0; ok && r < t->n_flows; r++)
 		ok = put_value(jo, r ? ",\n" : "\n", flow_json(&t->flows[r]));
 	return ok && put_raw(jo, "]}");

@@ -89,6 +89,41 @@ static const struct report_column program_columns[] = {
 	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
 };
 
+/* The Planning Tool's DNS report (Location, Type, FQDN, IP Address, Maps
+ * To/Comments) with the SRV fields it lacked. */
+static const struct report_column dns_columns[] = {
+	{"zone", N_("Zone"), NULL, COLUMN_SCOPE, 6},
+	{"type", N_("Type"), NULL, COLUMN_WHOLE, 8},
+	{"name", N_("Name"), NULL, COLUMN_PINNED, 9},
+	{"value", N_("Address or target"), NULL, 0, 8},
+	{"port", N_("Port"), NULL, COLUMN_WHOLE, 5},
+	{"priority", N_("Priority"), NULL, COLUMN_WHOLE, 2},
+	{"weight", N_("Weight"), NULL, COLUMN_WHOLE, 2},
+	{"ttl", N_("TTL"), NULL, COLUMN_WHOLE, 2},
+	{"note", N_("Purpose"), NULL, 0, 1},
+	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
+};
+
+static const struct report_column certificate_columns[] = {
+	{"assigned_to", N_("Assigned to"), NULL, COLUMN_PINNED, 9},
+	{"use", N_("Use"), NULL, 0, 6},
+	{"subject", N_("Subject name"), NULL, 0, 8},
+	{"san", N_("Subject alternative names, in order"), NULL, 0, 7},
+	{"ca", N_("CA"), NULL, COLUMN_SCOPE, 5},
+	{"eku", N_("EKU"), NULL, 0, 3},
+	{"note", N_("Note"), NULL, 0, 1},
+	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
+};
+
+static const struct report_column summary_columns[] = {
+	{"role", N_("Role"), NULL, 0, 7},
+	{"fqdn", N_("FQDN"), NULL, COLUMN_PINNED, 9},
+	{"address", N_("Address"), NULL, COLUMN_WHOLE, 8},
+	{"public_address", N_("Public address (NAT)"), NULL, COLUMN_WHOLE, 6},
+	{"network", N_("Network"), NULL, COLUMN_SCOPE, 5},
+	{"note", N_("Note"), NULL, 0, 1},
+	{"reference", N_("Reference"), C_("column", "Ref."), 0, 0},
+};
 #pragma pop_macro("C_")
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -96,6 +131,15 @@ static const struct report_column program_columns[] = {
 const struct report_column *report_columns(enum catalog_table kind, size_t *n_columns)
 {
 	switch (kind) {
+	case CATALOG_DNS:
+		*n_columns = COUNT(dns_columns);
+		return dns_columns;
+	case CATALOG_CERTIFICATES:
+		*n_columns = COUNT(certificate_columns);
+		return certificate_columns;
+	case CATALOG_SUMMARY:
+		*n_columns = COUNT(summary_columns);
+		return summary_columns;
 	case CATALOG_LB:
 		*n_columns = COUNT(lb_columns);
 		return lb_columns;
@@ -253,20 +297,46 @@ void view_put_source(struct strbuf *sb, const struct catalog_source *src)
 
 /* Each public article and table once: a seed and the reference section
  * that transcribes the same table name the same source. */
-void view_put_sources(struct strbuf *sb, const struct report_flow *flow)
+void view_put_source_list(struct strbuf *sb, const struct catalog_source *const *sources,
+			  size_t n_sources)
 {
-	for (size_t i = 0; i < flow->n_sources; i++) {
-		const struct catalog_source *s = flow->sources[i];
+	for (size_t i = 0; i < n_sources; i++) {
+		const struct catalog_source *s = sources[i];
 		bool seen = false;
 		for (size_t j = 0; j < i && !seen; j++)
-			seen = str_eq(flow->sources[j]->article, s->article) &&
-			       str_eq(flow->sources[j]->table, s->table);
+			seen = str_eq(sources[j]->article, s->article) &&
+			       str_eq(sources[j]->table, s->table);
 		if (seen)
 			continue;
 		if (i)
 			strbuf_puts(sb, "; ");
 		view_put_source(sb, s);
 	}
+}
+
+void view_put_sources(struct strbuf *sb, const struct report_flow *flow)
+{
+	view_put_source_list(sb, flow->sources, flow->n_sources);
+}
+
+/* The words of the machine keys of records. */
+const char *view_record_key_msgid(const char *key)
+{
+	static const struct {
+		const char *key, *msgid;
+	} words[] = {
+	    {"internal", N_("Internal")},
+	    {"external", N_("External")},
+	    {"perimeter", N_("Perimeter")},
+	    {"public", N_("Public")},
+	    {"server", N_("Server authentication")},
+	    {"server-client", N_("Server and client authentication")},
+	};
+
+	for (size_t i = 0; key && i < COUNT(words); i++)
+		if (strcmp(words[i].key, key) == 0)
+			return words[i].msgid;
+	return key;
 }
 
 void view_put_lb_setting(struct strbuf *sb, const struct catalog_lb_profile *lb,
@@ -480,6 +550,64 @@ static void render_cells(struct view_store *st, const struct report_flow *f,
 	}
 }
 
+static const char *number_cell(struct view_store *st, unsigned n, bool shown)
+{
+	if (!shown)
+		return strpool_intern(st->pool, "");
+	strbuf_printf(&st->scratch, "%u", n);
+	return take(st);
+}
+
+/* A record's cells; zone, network, CA and EKU in words. */
+static void render_record(struct view_store *st, const struct report_record *r,
+			  enum catalog_table kind, const char **c)
+{
+	const char *refs = ptrmap_get(&st->rendered, RENDERED_SOURCES, r->sources);
+	bool srv = str_eq(r->type, "SRV");
+
+	if (!refs) {
+		view_put_source_list(&st->scratch, r->sources, r->n_sources);
+		refs = take(st);
+		if (r->sources)
+			ptrmap_put(&st->rendered, RENDERED_SOURCES, r->sources, refs);
+	}
+	switch (kind) {
+	case CATALOG_DNS:
+		c[0] = msg(st, view_record_key_msgid(r->zone));
+		c[1] = text(st, r->type);
+		c[2] = text(st, r->name);
+		c[3] = text(st, r->value);
+		c[4] = number_cell(st, r->port, srv);
+		c[5] = number_cell(st, r->priority, srv);
+		c[6] = number_cell(st, r->weight, srv);
+		c[7] = number_cell(st, r->ttl, srv);
+		c[8] = msg(st, r->note);
+		c[9] = refs;
+		break;
+	case CATALOG_CERTIFICATES:
+		c[0] = text(st, r->holder);
+		c[1] = msg(st, r->label);
+		c[2] = text(st, r->name);
+		for (size_t i = 0; i < r->n_sans; i++)
+			strbuf_printf(&st->scratch, "%s%s", i ? ", " : "", r->sans[i]);
+		c[3] = r->n_sans ? take(st) : msg(st, N_("(none)"));
+		c[4] = msg(st, view_record_key_msgid(r->ca));
+		c[5] = msg(st, view_record_key_msgid(r->eku));
+		c[6] = msg(st, r->note);
+		c[7] = refs;
+		break;
+	default:
+		c[0] = msg(st, r->label);
+		c[1] = text(st, r->name);
+		c[2] = text(st, r->value);
+		c[3] = text(st, r->nat);
+		c[4] = msg(st, view_record_key_msgid(r->network));
+		c[5] = msg(st, r->note);
+		c[6] = refs;
+		break;
+	}
+}
+
 struct report_view *report_view_build(const struct report *report)
 {
 	struct report_view *v = xcalloc(1, sizeof *v);
@@ -496,6 +624,27 @@ struct report_view *report_view_build(const struct report *report)
 		t->key = in->key;
 		t->title = in->title;
 		t->columns = report_columns(in->kind, &t->n_columns);
+		if (CATALOG_IS_RECORDS(in->kind)) {
+			t->n_rows = in->n_records;
+			t->rows = in->n_records ? xcalloc(in->n_records, sizeof *t->rows) : NULL;
+			for (size_t r = 0; r < in->n_records; r++) {
+				const struct report_record *rec = &in->records[r];
+				struct report_row *row = &t->rows[r];
+				const char **cells =
+				    strpool_alloc(st->pool, t->n_columns * sizeof *cells);
+				render_record(st, rec, in->kind, cells);
+				row->rule_id = rec->rule_id;
+				/* what the planner filters a record table on */
+				row->scope = in->kind == CATALOG_DNS	     ? rec->zone
+					     : in->kind == CATALOG_SUMMARY ? rec->network
+									   : rec->ca;
+				row->site = rec->site;
+				row->rule = rec->rule;
+				row->record = rec;
+				row->cells = cells;
+			}
+			continue;
+		}
 		t->n_rows = in->n_flows;
 		t->rows = in->n_flows ? xcalloc(in->n_flows, sizeof *t->rows) : NULL;
 		for (size_t r = 0; r < in->n_flows; r++) {

@@ -248,7 +248,7 @@ static bool xlsx_put_table(struct xlsx_out *xo, const struct report *report,
 	lxw_worksheet *ws;
 	bool ok = true;
 
-	if (!xlsx_rows_fit(xo, table->title, table->n_flows))
+	if (!xlsx_rows_fit(xo, table->title, report_table_rows(table)))
 		return false;
 	ws = xlsx_sheet(xo, _(table->title), n);
 	if (!ws)
@@ -259,6 +259,16 @@ static bool xlsx_put_table(struct xlsx_out *xo, const struct report *report,
 		/* the filter button sits on the header */
 		xo->widths[c] = widest_line(label) + XLSX_FILTER_ROOM;
 	}
+	/* DNS, certificates, summary: records, as the CSV writes them */
+	for (size_t r = 0; ok && r < table->n_records; r++)
+		for (size_t c = 0; ok && c < n; c++) {
+			xo->cell.len = 0;
+			if (xo->cell.data)
+				xo->cell.data[0] = '\0';
+			fields[c].put_record(&xo->cell, report, &table->records[r]);
+			ok = xlsx_put_text(xo, ws, (lxw_row_t)(r + 1), (lxw_col_t)c,
+					   xo->cell.data ? xo->cell.data : "", NULL);
+		}
 	for (size_t r = 0; ok && r < table->n_flows; r++) {
 		const struct report_flow *f = &table->flows[r];
 		lxw_row_t row = (lxw_row_t)(r + 1);
@@ -279,7 +289,7 @@ static bool xlsx_put_table(struct xlsx_out *xo, const struct report *report,
 					   xo->cell.data ? xo->cell.data : "", NULL);
 		}
 	}
-	return ok && xlsx_finish_sheet(xo, ws, table->n_flows);
+	return ok && xlsx_finish_sheet(xo, ws, report_table_rows(table));
 }
 
 /* The plan's errors and warnings: what the tables cannot show. */

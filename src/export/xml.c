@@ -263,11 +263,57 @@ static bool xml_put_flow(xmlTextWriterPtr w, const struct report_flow *f)
 	return xmlTextWriterEndElement(w) >= 0;
 }
 
+static bool xml_optional_element(xmlTextWriterPtr w, const char *name, const char *text)
+{
+	return str_empty(text) || xml_element(w, name, text);
+}
+
+/* A DNS record, certificate or summary entry: what its table holds, as
+ * elements, then its sources. */
+static bool xml_put_record(xmlTextWriterPtr w, enum catalog_table kind,
+			   const struct report_record *r)
+{
+	bool ok = xmlTextWriterStartElement(w, X("record")) >= 0 &&
+		  xml_attribute(w, "rule", r->rule_id) &&
+		  xmlTextWriterWriteFormatAttribute(w, X("site"), "%d", r->site) >= 0;
+
+	if (ok && kind == CATALOG_DNS) {
+		ok = xml_element(w, "zone", r->zone) && xml_element(w, "type", r->type) &&
+		     xml_element(w, "name", r->name) && xml_element(w, "value", r->value);
+		if (ok && str_eq(r->type, "SRV"))
+			ok = xmlTextWriterStartElement(w, X("srv")) >= 0 &&
+			     xmlTextWriterWriteFormatAttribute(w, X("port"), "%u", r->port) >= 0 &&
+			     xmlTextWriterWriteFormatAttribute(w, X("priority"), "%u", r->priority) >= 0 &&
+			     xmlTextWriterWriteFormatAttribute(w, X("weight"), "%u", r->weight) >= 0 &&
+			     xmlTextWriterWriteFormatAttribute(w, X("ttl"), "%u", r->ttl) >= 0 &&
+			     xmlTextWriterEndElement(w) >= 0;
+	} else if (ok && kind == CATALOG_CERTIFICATES) {
+		ok = xml_element(w, "assigned-to", r->holder) && xml_put_text(w, "use", r->label) &&
+		     xml_element(w, "subject", r->name);
+		for (size_t i = 0; ok && i < r->n_sans; i++)
+			ok = xml_element(w, "san", r->sans[i]);
+		ok = ok && xml_element(w, "ca", r->ca) && xml_element(w, "eku", r->eku);
+	} else if (ok) {
+		ok = xml_put_text(w, "role", r->label) && xml_optional_element(w, "fqdn", r->name) &&
+		     xml_optional_element(w, "address", r->value) &&
+		     xml_optional_element(w, "public-address", r->nat) &&
+		     xml_element(w, "network", r->network);
+	}
+	ok = ok && xml_put_text(w, "note", r->note) &&
+	     xmlTextWriterStartElement(w, X("sources")) >= 0;
+	for (size_t i = 0; ok && i < r->n_sources; i++)
+		ok = xml_put_source(w, r->sources[i]);
+	return ok && xmlTextWriterEndElement(w) >= 0 && xmlTextWriterEndElement(w) >= 0;
+}
+
 static bool xml_put_table(xmlTextWriterPtr w, const struct report_flows *table)
 {
 	if (xmlTextWriterStartElement(w, X("table")) < 0 || !xml_attribute(w, "name", table->key) ||
 	    !xml_attribute(w, "title", _(table->title)))
 		return false;
+	for (size_t r = 0; r < table->n_records; r++)
+		if (!xml_put_record(w, table->kind, &table->records[r]))
+			return false;
 	for (size_t r = 0; r < table->n_flows; r++)
 		if (!xml_put_flow(w, &table->flows[r]))
 			return false;

@@ -45,7 +45,8 @@ static const char *const format_help[] = {
     N_("Run on a Linux jump host or server to test every TCP path that starts there, "
        "with a time limit per path.")};
 static const char *const table_labels[CATALOG_TABLE_COUNT] = {
-	N_("Firewall"), N_("Load balancers"), N_("IPsec"), N_("Windows Firewall program rules")};
+	N_("Firewall"), N_("Load balancers"), N_("IPsec"), N_("Windows Firewall program rules"),
+	N_("DNS records"), N_("Certificates"), N_("Summary")};
 
 struct export_dialog {
 	struct view base;
@@ -112,7 +113,7 @@ static void export_draw(struct view *v, struct app *app)
 {
 	struct export_dialog *d = (struct export_dialog *)v;
 	const struct rect *a = &app->area;
-	int w = a->w - 8 > 76 ? 76 : a->w - 8, h = 20, y, x, lx, vx, vw, row;
+	int w = a->w - 8 > 76 ? 76 : a->w - 8, h = 21, y, x, lx, vx, vw, row;
 	char *path, line[300];
 
 	if (h > a->h)
@@ -132,17 +133,21 @@ static void export_draw(struct view *v, struct app *app)
 	app_hit(app, row, lx, w - 4, HIT_FOCUS, F_FORMAT);
 	row++;
 	if (format_help[d->format])
-		draw_wrapped(row, vx, vw, 2, _(format_help[d->format]), term_attr(ST_DIM));
-	row += 3;
+		draw_wrapped(row, vx, vw, 3, _(format_help[d->format]), term_attr(ST_DIM));
+	row += 4;
 	draw_text(row, lx, vx - lx - 1, _("Tables"), A_BOLD);
-	for (int k = 0; k < CATALOG_TABLE_COUNT; k++, row++) {
+	/* two columns: the port tables, then the DNS, certificates and
+	 * summary, so that the dialog keeps room for its messages */
+	for (int k = 0; k < CATALOG_TABLE_COUNT; k++) {
+		int col = k < CATALOG_DNS ? 0 : 1, cw = vw / 2;
+		int ty = row + (col ? k - CATALOG_DNS : k), tx = vx + col * cw;
 		snprintf(line, sizeof line, "[%s] %s", d->tables[k] ? "x" : " ",
 			 _(table_labels[k]));
-		draw_text(row, vx, vw, line,
+		draw_text(ty, tx, cw - 1, line,
 			  term_attr(d->focus == F_TABLE0 + k ? ST_FIELD_FOCUS : ST_DIALOG));
-		app_hit(app, row, vx, vw, HIT_FOCUS, F_TABLE0 + k);
+		app_hit(app, ty, tx, cw - 1, HIT_FOCUS, F_TABLE0 + k);
 	}
-	row++;
+	row += CATALOG_DNS + 1;
 	draw_text(row, lx, vx - lx - 1, _("Destination"), A_BOLD);
 	if (d->editing) {
 		lineedit_draw(&d->path, app, row, vx, vw, term_attr(ST_EDIT));

@@ -49,8 +49,9 @@ struct reports {
 	int page;	     /* rows on screen */
 };
 
-static const char *const tab_labels[TAB_COUNT] = {N_("Firewall"), N_("Load balancers"), N_("IPsec"),
-						  N_("Programs"), N_("Warnings")};
+static const char *const tab_labels[TAB_COUNT] = {
+    N_("Firewall"), N_("Load balancers"), N_("IPsec"),	 N_("Programs"),
+    N_("DNS"),	    N_("Certificates"),	  N_("Summary"), N_("Warnings")};
 /* The same, shorter, for when the full ones do not fit in one line. */
 static const char *tab_short(int k)
 {
@@ -62,6 +63,9 @@ static const char *tab_short(int k)
 	case CATALOG_PROGRAMS:
 		/* TRANSLATORS: short name of the Programs tab */
 		return C_("tab", "Programs");
+	case CATALOG_CERTIFICATES:
+		/* TRANSLATORS: short name of the Certificates tab */
+		return C_("tab", "Certs");
 	case TAB_WARNINGS:
 		/* TRANSLATORS: short name of the Warnings tab */
 		return C_("tab", "Warnings");
@@ -182,7 +186,8 @@ static const char *scope_label(struct app *app, const char *id)
 	for (size_t i = 0; app->catalog && i < app->catalog->n_scopes; i++)
 		if (str_eq(app->catalog->scopes[i].id, id))
 			return _(app->catalog->scopes[i].label);
-	return id;
+	/* records filter on their zone, CA or network */
+	return _(view_record_key_msgid(id));
 }
 
 /* ---- drawing --------------------------------------------------------------- */
@@ -235,16 +240,18 @@ static void draw_cells(struct app *app, int y, int x0, int avail, const struct t
 	}
 }
 
+/* Every table tab that fits, short names when the full ones do not, from
+ * the one that keeps the current tab in view; then the Warnings tab, which
+ * never falls off the end (seven tables are wider than a narrow window). */
 static void draw_tabs(struct reports *rv, struct app *app, const struct report_view *r, int y)
 {
 	const struct rect *a = &app->area;
 	const struct findings *fs = app_findings(app);
 	char buf[TAB_COUNT][200], part[190];
-	int total[2] = {0, 0}, x = a->x + 1;
+	int total[2] = {0, 0}, widths[TAB_COUNT], x = a->x + 1, end = a->x + a->w, first = 0;
+	int room;
 	bool brief;
 
-	/* Every tab in one line, with short names when the full ones do not
-	 * fit: the Warnings tab must never fall off the end. */
 	for (int pass = 0; pass < 2; pass++)
 		for (int k = 0; k < TAB_COUNT; k++) {
 			size_t count =
@@ -257,14 +264,30 @@ static void draw_tabs(struct reports *rv, struct app *app, const struct report_v
 		}
 	brief = total[0] > a->w - 1;
 	for (int k = 0; k < TAB_COUNT; k++) {
-		int w;
 		size_t count = k < CATALOG_TABLE_COUNT ? (r ? rv->t[k].tv.n_rows : 0) : fs->count;
 		snprintf(part, sizeof part, _("%s (%zu)"), brief ? tab_short(k) : _(tab_labels[k]),
 			 count);
 		snprintf(buf[k], sizeof buf[k], " %s ", part);
-		w = (int)tw_width(buf[k]);
-		if (x + w > a->x + a->w)
-			w = a->x + a->w - x;
+		widths[k] = (int)tw_width(buf[k]);
+	}
+	room = end - x - (widths[TAB_WARNINGS] + 1);
+	if (rv->tab < CATALOG_TABLE_COUNT)
+		for (;;) {
+			int used = 0;
+			for (int k = first; k <= rv->tab; k++)
+				used += widths[k] + 1;
+			if (used <= room || first == rv->tab)
+				break;
+			first++;
+		}
+	for (int k = first; k < TAB_COUNT; k++) {
+		int w = widths[k];
+		if (k < CATALOG_TABLE_COUNT && x + w > end - (widths[TAB_WARNINGS] + 1)) {
+			k = CATALOG_TABLE_COUNT - 1; /* the other tables do not fit */
+			continue;
+		}
+		if (x + w > end)
+			w = end - x;
 		if (w <= 0)
 			break;
 		draw_text(y, x, w, buf[k],
