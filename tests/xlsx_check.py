@@ -43,8 +43,13 @@ def display_width(s):
 
 
 def sheet_name(title):
+    """Excel's rules; a title cut mid-word ends at the word before (when
+    more than ten characters remain)."""
     name = re.sub(r"[\[\]:*?/\\]", "-", title).lstrip("'")
-    return name[:31].rstrip("' ")
+    cut = name[:31]
+    if len(name) > 31 and name[31] != " " and cut.rfind(" ") + 1 > 10:
+        cut = cut[:cut.rfind(" ") + 1]
+    return cut.rstrip("' ")
 
 
 def main():

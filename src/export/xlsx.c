@@ -166,6 +166,15 @@ static char *xlsx_sheet_name(struct xlsx_out *xo, const char *title)
 			p += n ? n : 1;
 			cut = (size_t)(p - name);
 		}
+		/* a title cut in the middle of a word ends at the word before,
+		 * unless that leaves too little of it */
+		if (name[cut] && name[cut] != ' ') {
+			size_t space = cut;
+			while (space > 0 && name[space - 1] != ' ')
+				space--;
+			if (space > 10)
+				cut = space;
+		}
 		while (cut > 0 && (name[cut - 1] == '\'' || name[cut - 1] == ' '))
 			cut--;
 		candidate = xasprintf("%.*s%s", (int)cut, name, suffix);
