@@ -6,6 +6,8 @@
 #    and 5,000 sites (tools/genplan), against two floors measured in the
 #    same run: `ucplan --version` (process start: exec, dynamic linking,
 #    locale) and `cat` writing the same bytes into a file.
+#    Then each format (csv, json, text, xml) of the 1,000-site plan against
+#    cat of the same bytes, with its peak resident memory and the targets.
 # 2. Per phase, in one process (tools/bench phases): plan load, validation,
 #    catalog, build, render, write; start is `ucplan --version`.
 # 3. The planner on the 5,000-site plan, per key (scripts/bench-keys.py:
@@ -46,6 +48,17 @@ for n in $SITES; do
 	cmp "$TMP/cat-$n.csv" "$TMP/out-$n.csv"
 done
 
+# Each export format of the 1,000-site plan against cat writing the same
+# bytes, measured side by side; and its peak memory.
+FORMATS="csv json text xml"
+for f in $FORMATS; do
+	"$BENCH" run "$RUNS" "$BIN" report "$TMP/plan-1000.xml" -f "$f" -o "$TMP/fmt.$f" >"$TMP/fmt-$f"
+	"$BENCH" run "$RUNS" -o "$TMP/cat.$f" cat "$TMP/fmt.$f" >"$TMP/fmtcat-$f"
+	cmp "$TMP/cat.$f" "$TMP/fmt.$f"
+	wc -c <"$TMP/fmt.$f" >"$TMP/fmtsize-$f"
+	rm -f "$TMP/cat.$f" "$TMP/fmt.$f"
+done
+
 {
 	echo "ucplan benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, median of $RUNS runs"
 	echo "$(uname -srm); $(${CC:-cc} --version | head -1)"
@@ -62,6 +75,21 @@ done
 		    -v c="${12}" 'BEGIN {
 			printf "%6d %7d %8.0f | %9.2f %8.1f | %10.2f %8.2f | %9.1f %6.1f\n",
 				s, r, b / 1024, m, p / 1024, v, c, m / v, m / c }'
+	done
+	echo
+	echo "Each format, 1,000 sites: ucplan report PLAN -f FORMAT -o FILE against cat writing"
+	echo "the same bytes into a file (ucplan's file is also fsync'ed: its crash-safe write),"
+	echo "and the peak resident memory."
+	echo "Targets: csv, json and text at most 2x cat, xml at most 3x; at most 16 MB."
+	echo
+	printf '%-6s %8s | %9s %8s | %8s | %6s %7s\n' format "out KB" "ucplan ms" "peak MB" "cat ms" "x cat" target
+	for f in $FORMATS; do
+		set -- $(cat "$TMP/fmt-$f") $(cat "$TMP/fmtcat-$f") $(cat "$TMP/fmtsize-$f")
+		awk -v f="$f" -v m="$1" -v p="$2" -v c="$3" -v b="$5" 'BEGIN {
+			t = f == "xml" ? 3 : 2
+			ok = (m / c <= t && p / 1024 <= 16) ? "met" : "missed"
+			printf "%-6s %8.0f | %9.2f %8.1f | %8.2f | %6.1f %7s\n",
+				f, b / 1024, m, p / 1024, c, m / c, ok }'
 	done
 	echo
 	echo "Per phase (ms), each run in a new process: start is ucplan --version; the"

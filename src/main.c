@@ -100,9 +100,9 @@ static void say(FILE *out, const char *fmt, ...)
 	va_start(ap, fmt);
 	line = xvasprintf(fmt, ap);
 	va_end(ap);
-	safe = tw_neutralize(line);
-	fputs(safe, out);
-	fputc('\n', out);
+	safe = tw_is_clean(line) ? NULL : tw_neutralize(line);
+	/* one write per line: stderr is unbuffered */
+	fprintf(out, "%s\n", safe ? safe : line);
 	free(safe);
 	free(line);
 }

@@ -8,6 +8,7 @@
 #ifndef UCPLAN_FIELDS_H
 #define UCPLAN_FIELDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "ucplan/report.h"
@@ -35,6 +36,9 @@ struct field {
 	 * port and same are NULL) */
 	void (*put_record)(struct strbuf *sb, const struct report *report,
 			   const struct report_record *r);
+	/* The key belongs to one site (an endpoint, the site's name): a writer
+	 * that caches may forget it when the next site begins. */
+	bool site_bound;
 };
 
 /* The fields of a table kind, in column order (static). */

@@ -14,6 +14,10 @@ struct strpool;
 struct strpool *strpool_new(void);
 void strpool_free(struct strpool *pool);
 
+/* Forgets every string and piece but keeps memory for reuse: a writer that
+ * caches per site starts each site from an empty pool. */
+void strpool_clear(struct strpool *pool);
+
 /* size bytes aligned for pointers, valid until strpool_free(). */
 void *strpool_alloc(struct strpool *pool, size_t size);
 
@@ -39,6 +43,8 @@ struct ptrmap {
 const char *ptrmap_get(const struct ptrmap *map, unsigned tag, const void *key);
 /* Stores value for (tag, key); key must not be NULL. */
 void ptrmap_put(struct ptrmap *map, unsigned tag, const void *key, const char *value);
+/* Empties the map, keeping its room. */
+void ptrmap_clear(struct ptrmap *map);
 void ptrmap_free(struct ptrmap *map);
 
 #endif

@@ -74,6 +74,19 @@ struct report_view {
 struct report_view *report_view_build(const struct report *report);
 void report_view_free(struct report_view *view);
 
+/* One row at a time, for writers that stream a large report instead of
+ * holding a view of it: the cells of flow in a table of kind, in the
+ * current language, valid until the next call (the strings themselves until
+ * view_renderer_free; a value shared by many rows is rendered once). */
+struct view_renderer;
+struct view_renderer *view_renderer_new(void);
+const char *const *view_render_row(struct view_renderer *vr, enum catalog_table kind,
+				   const struct report_flow *flow);
+/* The same for a record of the DNS, certificates or summary table. */
+const char *const *view_render_record(struct view_renderer *vr, enum catalog_table kind,
+				      const struct report_record *record);
+void view_renderer_free(struct view_renderer *vr);
+
 /* The columns of a table kind (static). */
 const struct report_column *report_columns(enum catalog_table kind, size_t *n_columns);
 /* Index of the column key in table, or -1. */

@@ -137,6 +137,9 @@ enum uc_status atomic_file_open(struct atomic_file *af, const char *path, struct
 	else
 		fchmod(fd, 0666 & ~mask);
 	af->fp = fdopen(fd, "w");
+	/* reports run to hundreds of megabytes: fewer, larger writes */
+	if (af->fp)
+		setvbuf(af->fp, NULL, _IOFBF, 1 << 17);
 	if (!af->fp) {
 		close(fd);
 		unlink(af->temp_path);

@@ -12,6 +12,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
@@ -425,13 +428,56 @@ static enum uc_status read_plan(struct reader *rd, xmlNodePtr root, struct plan 
 	return s;
 }
 
+/* Every attribute value of the plan is at most PLAN_MAX_NAME characters.
+ * Checked here rather than with a schema datatype: the schema's maxLength
+ * facet doubled the time to open a large plan. */
+static enum uc_status check_lengths(xmlNodePtr node, const char *name, struct uc_error *err)
+{
+	for (; node; node = node->next) {
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlAttrPtr a = node->properties; a; a = a->next) {
+			const xmlChar *v = a->children ? a->children->content : NULL;
+			size_t chars = 0;
+
+			for (; v && *v; v++)
+				chars += (*v & 0xC0) != 0x80;
+			if (chars > PLAN_MAX_NAME)
+				return uc_error_set(err, UC_ERR_SCHEMA, name, xmldoc_line(node),
+						    _("<%s %s=\"\u2026\">: the value is longer than %d "
+						      "characters; shorten it"),
+						    (const char *)node->name, (const char *)a->name,
+						    PLAN_MAX_NAME);
+		}
+		if (check_lengths(node->children, name, err) != UC_OK)
+			return err->status;
+	}
+	return UC_OK;
+}
+
 static enum uc_status schema_validate(xmlDocPtr doc, const char *name, struct uc_error *err)
 {
 	char *path = uc_data_path(PLAN_SCHEMA);
 	enum uc_status s = xmldoc_validate(doc, path, name, err);
 
 	free(path);
+	if (s == UC_OK)
+		s = check_lengths(xmlDocGetRootElement(doc), name, err);
 	return s;
+}
+
+/* The document of a large plan takes several times the file's size and is
+ * freed in pieces scattered through the heap; glibc keeps those pages
+ * resident, and the report, built next, does not fit in the holes.  Giving
+ * them back keeps the peak memory of a large export down. */
+static void release_freed_memory(size_t file_size)
+{
+#ifdef __GLIBC__
+	if (file_size > 256 * 1024)
+		malloc_trim(0);
+#else
+	(void)file_size;
+#endif
 }
 
 enum uc_status planfile_load_memory(const char *data, size_t size, const char *name,
@@ -491,6 +537,7 @@ enum uc_status planfile_load_memory(const char *data, size_t size, const char *n
 	plan = xcalloc(1, sizeof *plan);
 	s = read_plan(&rd, root, plan);
 	xmlFreeDoc(doc);
+	release_freed_memory(size);
 	if (s != UC_OK) {
 		plan_free(plan);
 		return s;

@@ -109,8 +109,10 @@ char *model_address_key(const char *address)
 	unsigned char a[16];
 	char text[INET6_ADDRSTRLEN];
 
-	if (inet_pton(AF_INET, address, a) == 1 && inet_ntop(AF_INET, a, text, sizeof text))
-		return xstrdup(text);
+	/* inet_pton takes only the canonical dotted quad (no leading zeros,
+	 * four parts): an IPv4 address that parses is its own key */
+	if (inet_pton(AF_INET, address, a) == 1)
+		return xstrdup(address);
 	if (inet_pton(AF_INET6, address, a) == 1 && inet_ntop(AF_INET6, a, text, sizeof text))
 		return xstrdup(text);
 	return model_name_key(address);

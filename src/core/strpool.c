@@ -37,6 +37,18 @@ void strpool_free(struct strpool *p)
 	free(p);
 }
 
+void strpool_clear(struct strpool *p)
+{
+	for (size_t i = 0; i < p->n_blocks; i++)
+		free(p->blocks[i]);
+	p->n_blocks = 0;
+	p->used = 0;
+	if (p->cap) {
+		memset(p->slots, 0, p->cap * sizeof *p->slots);
+		p->count = 0;
+	}
+}
+
 void *strpool_alloc(struct strpool *a, size_t size)
 {
 	const size_t align = sizeof(void *);
@@ -169,6 +181,13 @@ void ptrmap_put(struct ptrmap *map, unsigned tag, const void *key, const char *v
 	map->tags[i] = tag;
 	map->values[i] = value;
 	map->count++;
+}
+
+void ptrmap_clear(struct ptrmap *map)
+{
+	if (map->cap)
+		memset(map->keys, 0, map->cap * sizeof *map->keys);
+	map->count = 0;
 }
 
 void ptrmap_free(struct ptrmap *map)

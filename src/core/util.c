@@ -190,18 +190,25 @@ void strbuf_puts(struct strbuf *sb, const char *s)
 void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
-	char probe[1];
+	size_t room = sb->cap > sb->len ? sb->cap - sb->len : 0;
 	int n;
 
+	/* Formatted in place when it fits: one pass instead of measuring
+	 * first (renderers call this for every row of a large report). */
 	va_start(ap, fmt);
-	n = vsnprintf(probe, sizeof probe, fmt, ap);
+	n = vsnprintf(room ? sb->data + sb->len : NULL, room, fmt, ap);
 	va_end(ap);
-	if (n <= 0)
+	if (n <= 0) {
+		if (sb->data)
+			sb->data[sb->len] = '\0';
 		return;
-	strbuf_reserve(sb, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= room) {
+		strbuf_reserve(sb, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	sb->len += (size_t)n;
 }
 

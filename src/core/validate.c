@@ -108,8 +108,10 @@ static size_t check_site_fields(struct validate_ctx *v, size_t index, const char
 
 		if (str_empty(value) && !f->required)
 			continue;
-		label = model_field_label(f);
+		/* the label is only for a finding: most fields have none */
+		label = NULL;
 		if (str_empty(value)) {
+			label = model_field_label(f);
 			finding_add(v->out, FINDING_ERROR,
 				    name ? "fqdn-missing" : "address-missing", si,
 				    name ? _("Site %s, %s: the name is missing; enter a fully "
@@ -118,6 +120,7 @@ static size_t check_site_fields(struct validate_ctx *v, size_t index, const char
 					     "or IPv6 address."),
 				    where, label);
 		} else if (name ? !model_is_fqdn(value) : !model_is_ip(value)) {
+			label = model_field_label(f);
 			if (!model_is_clean_text(value))
 				value = "?";
 			finding_add(v->out, FINDING_ERROR,
@@ -139,6 +142,7 @@ static size_t check_site_fields(struct validate_ctx *v, size_t index, const char
 				free(key);
 			} else if (!model_strset_add(name ? &v->names : &v->addresses, key, si, &other)) {
 				char *first_site = site_label(&plan->sites[other], (size_t)other);
+				label = model_field_label(f);
 				if (name)
 					finding_add(v->out, FINDING_ERROR, "fqdn-duplicate", si,
 						    _("Site %s, %s: the name %s is already used "

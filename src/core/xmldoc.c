@@ -87,6 +87,9 @@ static long scan_peek(const struct scan *s, size_t ahead)
 	size_t at = s->pos + ahead * s->width;
 	unsigned long u = 0;
 
+	/* UTF-8 and the other one-byte encodings: the common case */
+	if (s->width == 1)
+		return at < s->n ? (long)s->p[at] : -1;
 	if (at + s->width > s->n || at + s->width < at)
 		return -1;
 	for (unsigned i = 0; i < s->width; i++) {

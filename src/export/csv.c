@@ -13,17 +13,24 @@
 #include "ucplan/strpool.h"
 #include "ucplan/textwidth.h"
 
+/* A cache of quoted cells: a value shown by many rows (an endpoint, a
+ * note) is quoted once.  Each site's values go into a cache emptied when the
+ * next site begins, so that memory stays that of one site. */
+struct csv_cache {
+	struct strpool *quoted;
+	struct ptrmap map;
+};
+
 /* State of one write: the stream, the record being built, a scratch
- * buffer for neutralized cells and the first write error.  A record is
- * quoted by libcsv into memory and written with one call. */
+ * buffer for neutralized cells, the caches and the first write error.  A
+ * record is quoted by libcsv into memory and written with one call. */
 struct csv_out {
 	FILE *out;
 	struct strbuf line; /* the record being built, quoted */
 	struct strbuf cell; /* the field being rendered */
-	/* quoted cells by (field, what the value depends on): an endpoint or
-	 * a note is quoted once however many rows show it */
-	struct strpool *quoted;
-	struct ptrmap cache;
+	struct csv_cache shared; /* catalog strings: every site */
+	struct csv_cache site;   /* endpoints and names of the current site */
+	int cached_site;         /* the site whose values are in site */
 	char *buf;
 	size_t size;
 	int error; /* errno of the first failed write, or 0 */
@@ -48,11 +55,12 @@ static void csv_quote(struct csv_out *co, struct strbuf *sb, const char *text)
 {
 	/* Control characters from the catalog or the plan (an escape
 	 * sequence, a C1 control) would reach whoever views the file. */
-	char *clean = tw_neutralize(text);
+	char *clean = tw_is_clean(text) ? NULL : tw_neutralize(text);
 	const char *safe;
 	size_t n, room;
 
-	text = clean;
+	if (clean)
+		text = clean;
 	n = strlen(text);
 	if (n + 2 > co->size) {
 		co->buf = xrealloc(co->buf, n + 2); /* apostrophe and NUL */
@@ -82,13 +90,26 @@ static bool csv_end_record(struct csv_out *co)
 	return fwrite(co->line.data, 1, co->line.len, co->out) == co->line.len || csv_fail(co);
 }
 
-/* A flow's value of a field, quoted; from the cache when the field says
+static void csv_cache_clear(struct csv_cache *c)
+{
+	strpool_clear(c->quoted);
+	ptrmap_clear(&c->map);
+}
+
+static void csv_cache_free(struct csv_cache *c)
+{
+	strpool_free(c->quoted);
+	ptrmap_free(&c->map);
+}
+
+/* A flow's value of a field, quoted; from a cache when the field says
  * what its value depends on. */
 static void csv_add_value(struct csv_out *co, const struct report *report,
 			  const struct report_flow *f, const struct field *field, size_t index)
 {
 	const void *same = field->same ? field->same(report, f) : NULL;
-	const char *q = same ? ptrmap_get(&co->cache, (unsigned)index, same) : NULL;
+	struct csv_cache *cache = field->site_bound ? &co->site : &co->shared;
+	const char *q = same ? ptrmap_get(&cache->map, (unsigned)index, same) : NULL;
 
 	if (q) {
 		strbuf_puts(&co->line, q);
@@ -105,8 +126,12 @@ static void csv_add_value(struct csv_out *co, const struct report *report,
 	{
 		size_t start = co->line.len;
 		csv_add_field(co, co->cell.data);
-		q = strpool_intern_n(co->quoted, co->line.data + start, co->line.len - start);
-		ptrmap_put(&co->cache, (unsigned)index, same, q);
+		size_t len = co->line.len - start;
+		char *copy = strpool_alloc(cache->quoted, len + 1);
+
+		memcpy(copy, co->line.data + start, len + 1);
+		q = copy;
+		ptrmap_put(&cache->map, (unsigned)index, same, q);
 	}
 }
 
@@ -141,11 +166,18 @@ static bool csv_put_table(struct csv_out *co, const struct report *report,
 		ok = csv_end_record(co);
 	}
 	for (size_t r = 0; ok && r < table->n_flows; r++) {
+		const struct report_flow *f = &table->flows[r];
+
+		/* a plan-wide row between two rows of a site keeps the cache */
+		if (f->site >= 0 && f->site != co->cached_site) {
+			csv_cache_clear(&co->site);
+			co->cached_site = f->site;
+		}
 		co->line.len = 0;
 		for (size_t i = 0; i < n; i++) {
 			if (i > 0)
 				strbuf_add(&co->line, &sep, 1);
-			csv_add_value(co, report, &table->flows[r], &fields[i], i);
+			csv_add_value(co, report, f, &fields[i], i);
 		}
 		ok = csv_end_record(co);
 	}
@@ -157,7 +189,12 @@ static enum uc_status export_csv_write(const struct report *report,
 				       struct uc_error *err)
 {
 	struct export_options defaults;
-	struct csv_out co = {.out = out, .quoted = strpool_new()};
+	struct csv_out co = {
+	    .out = out,
+	    .shared = {.quoted = strpool_new()},
+	    .site = {.quoted = strpool_new()},
+	    .cached_site = -1,
+	};
 	unsigned tables;
 	bool ok = true, first = true;
 	char sep = ',';
@@ -181,14 +218,16 @@ static enum uc_status export_csv_write(const struct report *report,
 		first = false;
 		if (ok)
 			ok = csv_put_table(&co, report, &report->tables[k], sep, opts->header_keys);
-		/* the cache is per table: field positions differ between tables */
-		ptrmap_free(&co.cache);
+		/* the caches are per table: field positions differ between tables */
+		csv_cache_clear(&co.shared);
+		csv_cache_clear(&co.site);
+		co.cached_site = -1;
 	}
 	free(co.buf);
 	strbuf_free(&co.line);
 	strbuf_free(&co.cell);
-	ptrmap_free(&co.cache);
-	strpool_free(co.quoted);
+	csv_cache_free(&co.shared);
+	csv_cache_free(&co.site);
 	errno = 0;
 	if (fflush(out) == EOF)
 		csv_fail(&co);

@@ -62,9 +62,14 @@ static bool cell_is_formula(const char *cell)
 					      "\xef\xbc\xa0" /* ＠ */};
 	const char *p = cell;
 	size_t n;
+	unsigned char first = (unsigned char)cell[0];
 
 	if (cell[0] == '\t' || cell[0] == '\r')
 		return true;
+	/* most cells start with a letter or a digit: nothing to look for */
+	if ((first >= '0' && first <= '9') || (first >= 'A' && first <= 'Z') ||
+	    (first >= 'a' && first <= 'z') || first == '"' || first == '\0')
+		return false;
 	for (bool more = true; more;) {
 		more = false;
 		for (size_t i = 0; i < sizeof skipped / sizeof skipped[0]; i++) {

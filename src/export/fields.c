@@ -4,19 +4,31 @@
 #include "ucplan/i18n.h"
 #include "ucplan/view.h"
 
+/* Decimal digits of v into the end of buf (at least 10 bytes); returns
+ * where they start.  Ports are written for every row: no printf. */
+static char *put_digits(char *end, unsigned v)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return end;
+}
+
 void fields_put_port(struct strbuf *sb, struct report_port port)
 {
-	switch (port.kind) {
-	case REPORT_PORT_ANY:
-		strbuf_puts(sb, "any");
-		break;
-	case REPORT_PORT_SINGLE:
-		strbuf_printf(sb, "%u", port.first);
-		break;
-	default:
-		strbuf_printf(sb, "%u-%u", port.first, port.last);
-		break;
+	char buf[24], *p = buf + sizeof buf;
+
+	if (port.kind == REPORT_PORT_ANY) {
+		strbuf_add(sb, "any", 3);
+		return;
 	}
+	if (port.kind != REPORT_PORT_SINGLE) {
+		p = put_digits(p, port.last);
+		*--p = '-';
+	}
+	p = put_digits(p, port.first);
+	strbuf_add(sb, p, (size_t)(buf + sizeof buf - p));
 }
 
 static void put_text(struct strbuf *sb, const char *s)
@@ -36,7 +48,9 @@ static void put_name(struct strbuf *sb, const struct report_endpoint *e)
 	}
 	for (size_t i = 0, n = 0; i < e->n_members; i++)
 		if (!str_empty(e->members[i].fqdn)) {
-			strbuf_printf(sb, "%s%s", n++ ? " " : "", e->members[i].fqdn);
+			if (n++)
+				strbuf_add(sb, " ", 1);
+			strbuf_puts(sb, e->members[i].fqdn);
 		}
 }
 
@@ -47,16 +61,21 @@ static void put_addresses(struct strbuf *sb, const struct report_endpoint *e)
 	size_t n = 0;
 
 	if (!str_empty(e->vip)) {
-		strbuf_printf(sb, "vip:%s", e->vip);
+		strbuf_add(sb, "vip:", 4);
+		strbuf_puts(sb, e->vip);
 		n++;
 	}
 	for (size_t i = 0; i < e->n_members; i++) {
 		const struct report_member *m = &e->members[i];
 		if (str_empty(m->address))
 			continue;
-		strbuf_printf(sb, "%s%s", n++ ? " " : "", m->address);
-		if (!str_empty(m->nat))
-			strbuf_printf(sb, "=%s", m->nat);
+		if (n++)
+			strbuf_add(sb, " ", 1);
+		strbuf_puts(sb, m->address);
+		if (!str_empty(m->nat)) {
+			strbuf_add(sb, "=", 1);
+			strbuf_puts(sb, m->nat);
+		}
 	}
 }
 
@@ -255,10 +274,13 @@ static struct report_port p_destination(const struct report_flow *f)
 	return f->destination_port;
 }
 
-#define TEXT(key, label, fn, k) {key, label, FIELD_TEXT, fn, NULL, k, NULL}
-#define ADDR(key, label, fn, k) {key, label, FIELD_ADDRESSES, fn, NULL, k, NULL}
-#define PORT(key, label, fn, p) {key, label, FIELD_PORT, fn, p, NULL, NULL}
-#define REC(key, label, fn) {key, label, FIELD_TEXT, NULL, NULL, NULL, fn}
+#define TEXT(key, label, fn, k) {key, label, FIELD_TEXT, fn, NULL, k, NULL, SITE_BOUND(k)}
+#define ADDR(key, label, fn, k) {key, label, FIELD_ADDRESSES, fn, NULL, k, NULL, SITE_BOUND(k)}
+#define PORT(key, label, fn, p) {key, label, FIELD_PORT, fn, p, NULL, NULL, false}
+#define REC(key, label, fn) {key, label, FIELD_TEXT, NULL, NULL, NULL, fn, false}
+/* the site's name and its endpoints belong to one site; catalog strings
+ * (rule, scope, transport, service, note, sources) to every site */
+#define SITE_BOUND(k) ((k) == k_site || (k) == k_source || (k) == k_destination)
 
 /* ---- records (DNS, certificates, summary) --------------------------------- */
 

@@ -3,16 +3,19 @@
  * The same content as the XML (data/report.rng), one object per table; the
  * shape is documented in the README ("JSON").  Values are language-neutral
  * (keys, names, addresses, ports as numbers, "any" as a keyword, English
- * msgids) and "label" members carry the translation for display.  Rows are
- * encoded one at a time and written as they are made, so memory stays flat
- * however large the plan. */
+ * msgids) and "label" members carry the translation for display.  Every
+ * value is encoded by jansson; rows are put together from those texts one
+ * at a time and written as they are made, so memory stays flat however
+ * large the plan. */
 #include <errno.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "ucplan/export.h"
+#include "ucplan/fields.h"
 #include "ucplan/i18n.h"
+#include "ucplan/strpool.h"
 
 #define JSON_FORMAT_VERSION 2
 
@@ -53,17 +56,17 @@ static json_t *endpoint_json(const struct report_endpoint *e)
 	return o;
 }
 
-/* "any", a number, or {"first": N, "last": M}. */
-static json_t *port_json(struct report_port p)
+static json_t *source_json(const struct catalog_source *s)
 {
-	switch (p.kind) {
-	case REPORT_PORT_ANY:
-		return json_string("any");
-	case REPORT_PORT_SINGLE:
-		return json_integer(p.first);
-	default:
-		return json_pack("{s:i, s:i}", "first", (int)p.first, "last", (int)p.last);
-	}
+	json_t *src = json_object();
+
+	set_string(src, "article", s->article);
+	set_string(src, "table", s->table);
+	set_string(src, "url", s->url);
+	set_optional(src, "seed", s->file);
+	set_optional(src, "section", s->section);
+	set_optional(src, "document", s->document);
+	return src;
 }
 
 /* {"text": English msgid, "label": translation} */
@@ -77,19 +80,6 @@ static void set_message(json_t *o, const char *key, const char *msgid)
 	set_string(m, "text", msgid);
 	set_string(m, "label", _(msgid));
 	json_object_set_new(o, key, m);
-}
-
-static json_t *source_json(const struct catalog_source *s)
-{
-	json_t *src = json_object();
-
-	set_string(src, "article", s->article);
-	set_string(src, "table", s->table);
-	set_string(src, "url", s->url);
-	set_optional(src, "seed", s->file);
-	set_optional(src, "section", s->section);
-	set_optional(src, "document", s->document);
-	return src;
 }
 
 /* {"value": machine value, "label": as a person reads it} */
@@ -131,29 +121,6 @@ static json_t *lb_settings_json(const struct catalog_lb_profile *lb)
 	return o;
 }
 
-static json_t *flow_json(const struct report_flow *f)
-{
-	json_t *o = json_object(), *sources = json_array();
-
-	set_string(o, "rule", f->rule_id);
-	set_string(o, "scope", f->scope);
-	json_object_set_new(o, "site", f->site >= 0 ? json_integer(f->site) : json_null());
-	json_object_set_new(o, "from", endpoint_json(f->source));
-	json_object_set_new(o, "to", endpoint_json(f->destination));
-	set_string(o, "transport", f->transport);
-	json_object_set_new(o, "source_port", port_json(f->source_port));
-	json_object_set_new(o, "destination_port", port_json(f->destination_port));
-	set_message(o, "service", f->service);
-	set_message(o, "note", f->note);
-	set_message(o, "authentication", f->authentication);
-	for (size_t i = 0; i < f->n_sources; i++)
-		json_array_append_new(sources, source_json(f->sources[i]));
-	json_object_set_new(o, "sources", sources);
-	if (f->rule && f->rule->lb)
-		json_object_set_new(o, "lb_settings", lb_settings_json(f->rule->lb));
-	return o;
-}
-
 /* A DNS record, certificate or summary entry: the values its table holds,
  * then its sources, as in the XML. */
 static json_t *record_json(enum catalog_table kind, const struct report_record *r)
@@ -191,24 +158,44 @@ static json_t *record_json(enum catalog_table kind, const struct report_record *
 		set_string(o, "network", r->network);
 	}
 	set_message(o, "note", r->note);
-	for (size_t i = 0; i < r->n_sources; i++) {
-		const struct catalog_source *s = r->sources[i];
-		json_t *src = json_object();
-		set_string(src, "article", s->article);
-		set_string(src, "table", s->table);
-		set_string(src, "url", s->url);
-		set_optional(src, "seed", s->file);
-		set_optional(src, "section", s->section);
-		json_array_append_new(sources, src);
-	}
+	for (size_t i = 0; i < r->n_sources; i++)
+		json_array_append_new(sources, source_json(r->sources[i]));
 	json_object_set_new(o, "sources", sources);
 	return o;
 }
 
+/* A record's compact text (caller frees), or NULL when out of memory.
+ * Records are a few per site: no cache. */
+static char *json_dumps_record(enum catalog_table kind, const struct report_record *r)
+{
+	json_t *o = record_json(kind, r);
+	char *text = json_dumps(o, JSON_COMPACT);
+
+	json_decref(o);
+	return text;
+}
+
+/* Rows are written as they are made.  A value that many rows share (an
+ * endpoint, a note, a list of sources) is encoded by jansson once and its
+ * text reused: the rows of a 1,000-site plan name the same few hundred
+ * values tens of thousands of times.  Endpoints belong to one site, so
+ * their texts are forgotten when the next site begins. */
+struct json_cache {
+	struct strpool *texts;
+	struct ptrmap map;
+};
+
 struct json_out {
 	FILE *out;
 	int error;
+	struct strbuf row;
+	struct json_cache shared; /* catalog strings, messages, sources */
+	struct json_cache site;   /* the current site's endpoints */
+	int cached_site;
 };
+
+enum { CACHE_RULE, CACHE_SCOPE, CACHE_TRANSPORT, CACHE_MESSAGE, CACHE_SOURCES, CACHE_ENDPOINT,
+       CACHE_LB };
 
 static bool put_raw(struct json_out *jo, const char *s)
 {
@@ -218,17 +205,139 @@ static bool put_raw(struct json_out *jo, const char *s)
 	return !jo->error;
 }
 
-/* Encodes value (which it frees) after the text before. */
-static bool put_value(struct json_out *jo, const char *before, json_t *value)
+/* The compact text of value (which it frees), kept in the cache under
+ * (tag, key). */
+static const char *cache_put(struct json_cache *c, unsigned tag, const void *key, json_t *value)
 {
-	bool ok = put_raw(jo, before);
+	char *text = value ? json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
+	const char *kept = strpool_intern(c->texts, text ? text : "null");
 
-	errno = 0;
-	if (ok && json_dumpf(value, jo->out, JSON_COMPACT) != 0 &&
-	    !jo->error)
-		jo->error = errno ? errno : EIO;
+	free(text);
 	json_decref(value);
-	return !jo->error;
+	ptrmap_put(&c->map, tag, key, kept);
+	return kept;
+}
+
+static json_t *string_json(const char *value)
+{
+	json_t *s = json_string(value ? value : "");
+
+	return s ? s : json_string("\xEF\xBF\xBD");
+}
+
+static const char *cached_string(struct json_cache *c, unsigned tag, const char *value)
+{
+	const char *text = ptrmap_get(&c->map, tag, value);
+
+	return text ? text : cache_put(c, tag, value, string_json(value));
+}
+
+static const char *cached_endpoint(struct json_out *jo, const struct report_endpoint *e)
+{
+	const char *text = ptrmap_get(&jo->site.map, CACHE_ENDPOINT, e);
+
+	return text ? text : cache_put(&jo->site, CACHE_ENDPOINT, e, endpoint_json(e));
+}
+
+static const char *cached_message(struct json_out *jo, const char *msgid)
+{
+	const char *text = ptrmap_get(&jo->shared.map, CACHE_MESSAGE, msgid);
+	json_t *m;
+
+	if (text)
+		return text;
+	m = json_object();
+	set_string(m, "text", msgid);
+	set_string(m, "label", _(msgid));
+	return cache_put(&jo->shared, CACHE_MESSAGE, msgid, m);
+}
+
+static const char *cached_sources(struct json_out *jo, const struct report_flow *f)
+{
+	static const char none[] = "";
+	const void *key = f->sources ? (const void *)f->sources : none;
+	const char *text = ptrmap_get(&jo->shared.map, CACHE_SOURCES, key);
+	json_t *sources;
+
+	if (text)
+		return text;
+	sources = json_array();
+	for (size_t i = 0; i < f->n_sources; i++)
+		json_array_append_new(sources, source_json(f->sources[i]));
+	return cache_put(&jo->shared, CACHE_SOURCES, key, sources);
+}
+
+static const char *cached_lb_settings(struct json_out *jo, const struct catalog_lb_profile *lb)
+{
+	const char *text = ptrmap_get(&jo->shared.map, CACHE_LB, lb);
+
+	return text ? text : cache_put(&jo->shared, CACHE_LB, lb, lb_settings_json(lb));
+}
+
+static void add_member(struct strbuf *sb, const char *key, const char *text)
+{
+	strbuf_add(sb, ",\"", 2);
+	strbuf_puts(sb, key);
+	strbuf_add(sb, "\":", 2);
+	strbuf_puts(sb, text);
+}
+
+/* "any", a number, or {"first": N, "last": M}: numbers need no encoder. */
+static void add_port(struct strbuf *sb, const char *key, struct report_port p)
+{
+	strbuf_add(sb, ",\"", 2);
+	strbuf_puts(sb, key);
+	strbuf_add(sb, "\":", 2);
+	if (p.kind == REPORT_PORT_ANY) {
+		strbuf_puts(sb, "\"any\"");
+		return;
+	}
+	if (p.kind == REPORT_PORT_SINGLE) {
+		fields_put_port(sb, p);
+		return;
+	}
+	strbuf_puts(sb, "{\"first\":");
+	fields_put_port(sb, (struct report_port){REPORT_PORT_SINGLE, p.first, p.first});
+	strbuf_puts(sb, ",\"last\":");
+	fields_put_port(sb, (struct report_port){REPORT_PORT_SINGLE, p.last, p.last});
+	strbuf_add(sb, "}", 1);
+}
+
+/* One row, with the members in the order flow_json() gives them. */
+static void flow_text(struct json_out *jo, const struct report_flow *f)
+{
+	struct strbuf *sb = &jo->row;
+
+	if (f->site >= 0 && f->site != jo->cached_site) {
+		strpool_clear(jo->site.texts);
+		ptrmap_clear(&jo->site.map);
+		jo->cached_site = f->site;
+	}
+	strbuf_puts(sb, "{\"rule\":");
+	strbuf_puts(sb, cached_string(&jo->shared, CACHE_RULE, f->rule_id));
+	add_member(sb, "scope", cached_string(&jo->shared, CACHE_SCOPE, f->scope));
+	if (f->site >= 0) {
+		strbuf_puts(sb, ",\"site\":");
+		fields_put_port(sb, (struct report_port){REPORT_PORT_SINGLE, (unsigned)f->site,
+							 (unsigned)f->site});
+	} else {
+		strbuf_puts(sb, ",\"site\":null");
+	}
+	add_member(sb, "from", cached_endpoint(jo, f->source));
+	add_member(sb, "to", cached_endpoint(jo, f->destination));
+	add_member(sb, "transport", cached_string(&jo->shared, CACHE_TRANSPORT, f->transport));
+	add_port(sb, "source_port", f->source_port);
+	add_port(sb, "destination_port", f->destination_port);
+	if (!str_empty(f->service))
+		add_member(sb, "service", cached_message(jo, f->service));
+	if (!str_empty(f->note))
+		add_member(sb, "note", cached_message(jo, f->note));
+	if (!str_empty(f->authentication))
+		add_member(sb, "authentication", cached_message(jo, f->authentication));
+	add_member(sb, "sources", cached_sources(jo, f));
+	if (f->rule && f->rule->lb)
+		add_member(sb, "lb_settings", cached_lb_settings(jo, f->rule->lb));
+	strbuf_add(sb, "}", 1);
 }
 
 static bool put_table(struct json_out *jo, const struct report_flows *t, bool first)
@@ -244,10 +353,21 @@ static bool put_table(struct json_out *jo, const struct report_flows *t, bool fi
 	text[strlen(text) - 1] = '\0';
 	ok = put_raw(jo, first ? "\n" : ",\n") && put_raw(jo, text) && put_raw(jo, ",\"rows\":[");
 	free(text);
-	for (size_t r = 0; ok && r < t->n_records; r++)
-		ok = put_value(jo, r ? ",\n" : "\n", record_json(t->kind, &t->records[r]));
-	for (size_t r = 0; ok && r < t->n_flows; r++)
-		ok = put_value(jo, r ? ",\n" : "\n", flow_json(&t->flows[r]));
+	for (size_t r = 0; ok && r < t->n_records; r++) {
+		char *rec = json_dumps_record(t->kind, &t->records[r]);
+
+		ok = rec && put_raw(jo, r ? ",\n" : "\n") && put_raw(jo, rec);
+		free(rec);
+	}
+	for (size_t r = 0; ok && r < t->n_flows; r++) {
+		jo->row.len = 0;
+		strbuf_puts(&jo->row, r ? ",\n" : "\n");
+		flow_text(jo, &t->flows[r]);
+		errno = 0;
+		if (fwrite(jo->row.data, 1, jo->row.len, jo->out) != jo->row.len && !jo->error)
+			jo->error = errno ? errno : EIO;
+		ok = !jo->error;
+	}
 	return ok && put_raw(jo, "]}");
 }
 
@@ -255,7 +375,12 @@ static enum uc_status export_json_write(const struct report *report,
 					const struct export_options *opts, FILE *out,
 					struct uc_error *err)
 {
-	struct json_out jo = {.out = out};
+	struct json_out jo = {
+	    .out = out,
+	    .shared = {.texts = strpool_new()},
+	    .site = {.texts = strpool_new()},
+	    .cached_site = -1,
+	};
 	unsigned tables = opts && opts->tables ? opts->tables : EXPORT_ALL_TABLES;
 	json_t *head = json_object(), *sites = json_array();
 	char *text;
@@ -288,6 +413,11 @@ static enum uc_status export_json_write(const struct report *report,
 	}
 	if (ok)
 		ok = put_raw(&jo, "\n]}\n");
+	strbuf_free(&jo.row);
+	strpool_free(jo.shared.texts);
+	strpool_free(jo.site.texts);
+	ptrmap_free(&jo.shared.map);
+	ptrmap_free(&jo.site.map);
 	errno = 0;
 	if (fflush(out) == EOF && !jo.error)
 		jo.error = errno ? errno : EIO;

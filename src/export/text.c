@@ -4,40 +4,119 @@
  * never in bytes.  When a width is given, the long free-text columns give up
  * room first, and cells are cut with an ellipsis on a character boundary. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ucplan/export.h"
 #include "ucplan/i18n.h"
+#include "ucplan/strpool.h"
 #include "ucplan/textwidth.h"
 
 #define TEXT_GAP "  "
 #define TEXT_GAP_COLS 2
 
-/* One table prepared for layout: labels and cells neutralized
- * (tw_neutralize: a newline in a cell would break the grid, an escape
- * sequence from the catalog would reach the terminal). */
+/* What the layout needs of a cell: its text neutralized (tw_neutralize: a
+ * newline in a cell would break the grid, an escape sequence from the
+ * catalog would reach the terminal) and its width.  Rows share their cells
+ * (view_render_row gives the same pointer for the same text), so each
+ * distinct cell is measured once, by pointer. */
+struct cell_info {
+	const char *cell; /* the key: the renderer's pointer */
+	const char *clean;
+	size_t width;
+};
+
+struct cell_cache {
+	struct cell_info *slots;
+	size_t cap, count;
+	struct strpool *pool; /* the neutralized copies */
+};
+
+static size_t cell_slot(const struct cell_cache *cc, const char *cell)
+{
+	uint64_t h = (uint64_t)(uintptr_t)cell * 0x9e3779b97f4a7c15ull;
+
+	return (size_t)(h >> 20) & (cc->cap - 1);
+}
+
+static const struct cell_info *cell_info(struct cell_cache *cc, const char *cell)
+{
+	size_t i;
+
+	if ((cc->count + 1) * 2 > cc->cap) {
+		struct cell_info *old = cc->slots;
+		size_t old_cap = cc->cap;
+
+		cc->cap = cc->cap ? cc->cap * 2 : 1024;
+		cc->slots = xcalloc(cc->cap, sizeof *cc->slots);
+		for (size_t j = 0; j < old_cap; j++) {
+			if (!old[j].cell)
+				continue;
+			for (i = cell_slot(cc, old[j].cell); cc->slots[i].cell; i = (i + 1) & (cc->cap - 1))
+				;
+			cc->slots[i] = old[j];
+		}
+		free(old);
+	}
+	for (i = cell_slot(cc, cell); cc->slots[i].cell; i = (i + 1) & (cc->cap - 1))
+		if (cc->slots[i].cell == cell)
+			return &cc->slots[i];
+	cc->slots[i].cell = cell;
+	if (tw_is_clean(cell)) {
+		cc->slots[i].clean = cell;
+	} else {
+		char *clean = tw_neutralize(cell);
+		cc->slots[i].clean = strpool_intern(cc->pool, clean);
+		free(clean);
+	}
+	cc->slots[i].width = tw_width(cc->slots[i].clean);
+	cc->count++;
+	return &cc->slots[i];
+}
+
+/* One table's layout: its labels, the width of each column, and what
+ * wrapping needs (the widest word of a label, the widest cell). */
 struct text_grid {
 	size_t n_columns;
 	size_t n_rows;
-	char **labels;	/* n_columns, owned */
-	char **cells;	/* n_rows * n_columns, owned */
-	size_t *widths; /* n_columns, display columns */
+	char **labels;	    /* n_columns, owned */
+	size_t *widths;	    /* n_columns, display columns */
 	size_t *label_word; /* n_columns: widest word of the label */
+	size_t *cell_max;   /* n_columns: widest cell, label aside */
 };
 
-static void text_grid_init(struct text_grid *g, const struct report_table *table)
-{
-	size_t n = table->n_columns;
+/* The rows of a table, rendered one at a time: from the report's flows
+ * through a renderer, so that no table of text is held in memory. */
+struct text_rows {
+	const struct report_flows *flows;
+	struct view_renderer *renderer;
+	struct cell_cache *cache;
+};
 
+static size_t text_row_count(const struct report_flows *t)
+{
+	return CATALOG_IS_RECORDS(t->kind) ? t->n_records : t->n_flows;
+}
+
+static const char *const *text_row(const struct text_rows *tr, size_t r)
+{
+	if (CATALOG_IS_RECORDS(tr->flows->kind))
+		return view_render_record(tr->renderer, tr->flows->kind, &tr->flows->records[r]);
+	return view_render_row(tr->renderer, tr->flows->kind, &tr->flows->flows[r]);
+}
+
+static void text_grid_init(struct text_grid *g, const struct report_column *columns, size_t n,
+			   const struct text_rows *tr)
+{
 	g->n_columns = n;
-	g->n_rows = n ? table->n_rows : 0;
+	g->n_rows = n ? text_row_count(tr->flows) : 0;
 	g->labels = xcalloc(n, sizeof *g->labels);
-	g->cells = xcalloc(g->n_rows * n, sizeof *g->cells);
 	g->widths = xcalloc(n, sizeof *g->widths);
 	g->label_word = xcalloc(n, sizeof *g->label_word);
+	g->cell_max = xcalloc(n, sizeof *g->cell_max);
 	for (size_t c = 0; c < n; c++) {
-		const struct report_column *col = &table->columns[c];
+		const struct report_column *col = &columns[c];
 
 		g->labels[c] = tw_neutralize(col->label ? _(col->label) : col->key);
 		g->widths[c] = tw_width(g->labels[c]);
@@ -52,27 +131,28 @@ static void text_grid_init(struct text_grid *g, const struct report_table *table
 		}
 	}
 	for (size_t r = 0; r < g->n_rows; r++) {
-		for (size_t c = 0; c < n; c++) {
-			char *cell = tw_neutralize(table->rows[r].cells[c]);
-			size_t w = tw_width(cell);
+		const char *const *cells = text_row(tr, r);
 
-			g->cells[r * n + c] = cell;
-			if (w > g->widths[c])
-				g->widths[c] = w;
+		for (size_t c = 0; c < n; c++) {
+			size_t w = cell_info(tr->cache, cells[c])->width;
+
+			if (w > g->cell_max[c])
+				g->cell_max[c] = w;
 		}
 	}
+	for (size_t c = 0; c < n; c++)
+		if (g->cell_max[c] > g->widths[c])
+			g->widths[c] = g->cell_max[c];
 }
 
 static void text_grid_free(struct text_grid *g)
 {
 	for (size_t c = 0; c < g->n_columns; c++)
 		free(g->labels[c]);
-	for (size_t i = 0; i < g->n_rows * g->n_columns; i++)
-		free(g->cells[i]);
 	free(g->labels);
-	free(g->cells);
 	free(g->widths);
 	free(g->label_word);
+	free(g->cell_max);
 }
 
 static size_t text_grid_total(const struct text_grid *g)
@@ -86,10 +166,10 @@ static size_t text_grid_total(const struct text_grid *g)
 	return total;
 }
 
-static int text_column_index(const struct report_table *table, const char *key)
+static int text_column_index(const struct report_column *columns, size_t n, const char *key)
 {
-	for (size_t c = 0; c < table->n_columns; c++)
-		if (str_eq(table->columns[c].key, key))
+	for (size_t c = 0; c < n; c++)
+		if (str_eq(columns[c].key, key))
 			return (int)c;
 	return -1;
 }
@@ -118,12 +198,12 @@ static size_t text_shrink_rank(const char *key)
  * give up what they have beyond TEXT_SOFT_MIN, in text_shrink_first order;
  * then the widest column loses one column at a time (a free-text column
  * first on a tie), so the cut is spread evenly; no column goes below one. */
-static void text_grid_fit(struct text_grid *g, const struct report_table *table, size_t limit)
+static void text_grid_fit(struct text_grid *g, const struct report_column *columns, size_t limit)
 {
 	size_t total = text_grid_total(g);
 
 	for (size_t k = 0; k < sizeof text_shrink_first / sizeof text_shrink_first[0]; k++) {
-		int c = text_column_index(table, text_shrink_first[k]);
+		int c = text_column_index(columns, g->n_columns, text_shrink_first[k]);
 		size_t cut;
 
 		if (total <= limit)
@@ -144,8 +224,8 @@ static void text_grid_fit(struct text_grid *g, const struct report_table *table,
 				continue;
 			if (widest == g->n_columns || g->widths[c] > g->widths[widest] ||
 			    (g->widths[c] == g->widths[widest] &&
-			     text_shrink_rank(table->columns[c].key) <
-				 text_shrink_rank(table->columns[widest].key)))
+			     text_shrink_rank(columns[c].key) <
+				 text_shrink_rank(columns[widest].key)))
 				widest = c;
 		}
 		if (widest == g->n_columns)
@@ -207,46 +287,145 @@ static void text_put_single(struct text_out *to, const char *s, size_t width)
 	text_flush_line(to);
 }
 
-/* A row on one line, each cell cut to its column; or, when wrapping, on as
- * many lines as its tallest cell needs, each cell wrapped in its column. */
-static void text_put_row(struct text_out *to, const struct text_grid *g, char *const *cells)
-{
-	const char **rest;
-	bool more = true;
+/* A cell laid out in its column: one line cut to the width, or when
+ * wrapping as many lines as it needs, each padded to the width (the line's
+ * trailing spaces go when it is written). */
+struct fitted {
+	const char *cell; /* the key, with the column */
+	size_t column;
+	size_t n_lines;
+	const char **lines;
+};
 
-	if (!to->wrap) {
+static void fit_lines(struct text_out *to, struct strpool *pool, const char *cell, size_t width,
+		      struct fitted *out)
+{
+	const char *rest = cell;
+	size_t cap = 0;
+
+	out->n_lines = 0;
+	out->lines = NULL;
+	do {
+		size_t len = strlen(rest);
+		const char *next = rest + len;
+		char *part, *line;
+
+		if (to->wrap && *rest)
+			next = tw_wrap(rest, width, &len);
+		part = xstrndup(rest, len);
+		text_add_cell(to, part, width, true);
+		free(part);
+		line = strpool_alloc(pool, to->line.len + 1);
+		memcpy(line, to->line.data, to->line.len + 1);
+		to->line.len = 0;
+		if (out->n_lines == cap) {
+			const char **more;
+			cap = cap ? cap * 2 : 4;
+			more = strpool_alloc(pool, cap * sizeof *more);
+			if (out->n_lines)
+				memcpy(more, out->lines, out->n_lines * sizeof *more);
+			out->lines = more;
+		}
+		out->lines[out->n_lines++] = line;
+		rest = next;
+	} while (to->wrap && *rest);
+}
+
+/* The layouts of the cells met so far, by (cell, column): rows share
+ * their cells, so each is cut or wrapped once. */
+struct fit_cache {
+	struct fitted *slots;
+	size_t cap, count;
+	struct strpool *pool;
+};
+
+static size_t fit_slot(const struct fit_cache *fc, const char *cell, size_t column)
+{
+	uint64_t h = ((uint64_t)(uintptr_t)cell ^ (uint64_t)column << 56) * 0x9e3779b97f4a7c15ull;
+
+	return (size_t)(h >> 20) & (fc->cap - 1);
+}
+
+static const struct fitted *fit_cell(struct text_out *to, struct fit_cache *fc, const char *cell,
+				     size_t column, size_t width)
+{
+	size_t i;
+
+	if ((fc->count + 1) * 2 > fc->cap) {
+		struct fitted *old = fc->slots;
+		size_t old_cap = fc->cap;
+
+		fc->cap = fc->cap ? fc->cap * 2 : 1024;
+		fc->slots = xcalloc(fc->cap, sizeof *fc->slots);
+		for (size_t j = 0; j < old_cap; j++) {
+			if (!old[j].cell)
+				continue;
+			for (i = fit_slot(fc, old[j].cell, old[j].column); fc->slots[i].cell;
+			     i = (i + 1) & (fc->cap - 1))
+				;
+			fc->slots[i] = old[j];
+		}
+		free(old);
+	}
+	for (i = fit_slot(fc, cell, column); fc->slots[i].cell; i = (i + 1) & (fc->cap - 1))
+		if (fc->slots[i].cell == cell && fc->slots[i].column == column)
+			return &fc->slots[i];
+	fc->slots[i].cell = cell;
+	fc->slots[i].column = column;
+	fit_lines(to, fc->pool, cell, width, &fc->slots[i]);
+	fc->count++;
+	return &fc->slots[i];
+}
+
+static void fit_cache_clear(struct fit_cache *fc)
+{
+	free(fc->slots);
+	fc->slots = NULL;
+	fc->cap = fc->count = 0;
+	strpool_clear(fc->pool);
+}
+
+/* A row on one line, each cell cut to its column; or, when wrapping, on as
+ * many lines as its tallest cell needs, each cell wrapped in its column.
+ * With no cache (the header), the cells are laid out for this row only. */
+static void text_put_row(struct text_out *to, const struct text_grid *g, const char *const *cells,
+			 struct fit_cache *fc)
+{
+	/* copies: a later cell may grow the cache and move its slots */
+	struct fitted *fit = xcalloc(g->n_columns ? g->n_columns : 1, sizeof *fit);
+	struct strpool *once = fc ? NULL : strpool_new();
+	size_t lines = 1;
+
+	for (size_t c = 0; c < g->n_columns; c++) {
+		if (fc)
+			fit[c] = *fit_cell(to, fc, cells[c], c, g->widths[c]);
+		else
+			fit_lines(to, once, cells[c], g->widths[c], &fit[c]);
+		if (fit[c].n_lines > lines)
+			lines = fit[c].n_lines;
+	}
+	for (size_t l = 0; l < lines && !to->error; l++) {
 		for (size_t c = 0; c < g->n_columns; c++) {
 			if (c > 0)
-				strbuf_puts(&to->line, TEXT_GAP);
-			text_add_cell(to, cells[c], g->widths[c], c + 1 < g->n_columns);
-		}
-		text_flush_line(to);
-		return;
-	}
-	rest = xcalloc(g->n_columns, sizeof *rest);
-	for (size_t c = 0; c < g->n_columns; c++)
-		rest[c] = cells[c];
-	while (more && !to->error) {
-		more = false;
-		for (size_t c = 0; c < g->n_columns; c++) {
-			size_t len = 0;
-			const char *next = *rest[c] ? tw_wrap(rest[c], g->widths[c], &len) : rest[c];
-			char *part = xstrndup(rest[c], len);
-			if (c > 0)
-				strbuf_puts(&to->line, TEXT_GAP);
-			text_add_cell(to, part, g->widths[c], c + 1 < g->n_columns);
-			free(part);
-			rest[c] = next;
-			more |= *next != '\0';
+				strbuf_add(&to->line, TEXT_GAP, TEXT_GAP_COLS);
+			if (l < fit[c].n_lines) {
+				strbuf_puts(&to->line, fit[c].lines[l]);
+			} else {
+				strbuf_reserve(&to->line, g->widths[c]);
+				memset(to->line.data + to->line.len, ' ', g->widths[c]);
+				to->line.len += g->widths[c];
+				to->line.data[to->line.len] = '\0';
+			}
 		}
 		text_flush_line(to);
 	}
-	free(rest);
+	free(fit);
+	strpool_free(once);
 }
 
 /* Wrapping: the free-text columns share what the others leave, in
  * proportion to what they would take, so that wrapped text has room. */
-static void text_grid_share(struct text_grid *g, const struct report_table *table, size_t limit)
+static void text_grid_share(struct text_grid *g, const struct report_column *columns, size_t limit)
 {
 	size_t total = text_grid_total(g), want = 0, fixed, room;
 	const size_t n_free = sizeof text_shrink_first / sizeof text_shrink_first[0];
@@ -257,20 +436,17 @@ static void text_grid_share(struct text_grid *g, const struct report_table *tabl
 	 * cell and its label's widest word */
 	for (size_t c = 0; c < g->n_columns; c++) {
 		size_t cells = g->label_word[c];
-		if (text_shrink_rank(table->columns[c].key) < n_free)
+		if (text_shrink_rank(columns[c].key) < n_free)
 			continue;
-		for (size_t r = 0; r < g->n_rows; r++) {
-			size_t w = tw_width(g->cells[r * g->n_columns + c]);
-			if (w > cells)
-				cells = w;
-		}
+		if (g->cell_max[c] > cells)
+			cells = g->cell_max[c];
 		if (cells < g->widths[c]) {
 			total -= g->widths[c] - cells;
 			g->widths[c] = cells;
 		}
 	}
 	for (size_t k = 0; k < n_free; k++) {
-		int c = text_column_index(table, text_shrink_first[k]);
+		int c = text_column_index(columns, g->n_columns, text_shrink_first[k]);
 		if (c >= 0)
 			want += g->widths[c];
 	}
@@ -279,17 +455,17 @@ static void text_grid_share(struct text_grid *g, const struct report_table *tabl
 	 * squeeze the endpoints, which matter most in a rule */
 	want = 0;
 	for (size_t k = 0; k < n_free; k++) {
-		int c = text_column_index(table, text_shrink_first[k]);
+		int c = text_column_index(columns, g->n_columns, text_shrink_first[k]);
 		if (c >= 0)
 			want += g->widths[c] < TEXT_SHARE_CAP ? g->widths[c] : TEXT_SHARE_CAP;
 	}
 	if (fixed + n_free * TEXT_SOFT_MIN >= limit || want == 0) {
-		text_grid_fit(g, table, limit);
+		text_grid_fit(g, columns, limit);
 		return;
 	}
 	room = limit - fixed;
 	for (size_t k = 0; k < n_free; k++) {
-		int c = text_column_index(table, text_shrink_first[k]);
+		int c = text_column_index(columns, g->n_columns, text_shrink_first[k]);
 		size_t share;
 		if (c < 0)
 			continue;
@@ -299,21 +475,27 @@ static void text_grid_share(struct text_grid *g, const struct report_table *tabl
 		if (share < g->widths[c])
 			g->widths[c] = share;
 	}
-	text_grid_fit(g, table, limit); /* rounding and minimums */
+	text_grid_fit(g, columns, limit); /* rounding and minimums */
 }
 
-static void text_put_table(struct text_out *to, const struct report_table *table, size_t width)
+/* A table in two passes over its rows: one to measure the columns, one to
+ * write them. */
+static void text_put_table(struct text_out *to, const struct report_flows *flows,
+			   struct view_renderer *renderer, struct cell_cache *cache, size_t width)
 {
 	struct text_grid g;
+	struct text_rows tr = {flows, renderer, cache};
+	size_t n;
+	const struct report_column *columns = report_columns(flows->kind, &n);
 
-	text_grid_init(&g, table);
+	text_grid_init(&g, columns, n, &tr);
 	if (width > 0 && to->wrap)
-		text_grid_share(&g, table, width);
+		text_grid_share(&g, columns, width);
 	else if (width > 0)
-		text_grid_fit(&g, table, width);
+		text_grid_fit(&g, columns, width);
 
-	text_put_single(to, table->title ? _(table->title) : table->key, width);
-	text_put_row(to, &g, g.labels);
+	text_put_single(to, flows->title ? _(flows->title) : flows->key, width);
+	text_put_row(to, &g, (const char *const *)g.labels, NULL);
 	for (size_t c = 0; c < g.n_columns; c++) {
 		if (c > 0)
 			strbuf_puts(&to->line, TEXT_GAP);
@@ -323,8 +505,21 @@ static void text_put_table(struct text_out *to, const struct report_table *table
 	text_flush_line(to);
 	if (g.n_rows == 0)
 		text_put_single(to, _("(no rows)"), width);
-	for (size_t r = 0; r < g.n_rows && !to->error; r++)
-		text_put_row(to, &g, &g.cells[r * g.n_columns]);
+	{
+		const char **clean = xcalloc(n ? n : 1, sizeof *clean);
+		struct fit_cache fits = {.pool = strpool_new()};
+
+		for (size_t r = 0; r < g.n_rows && !to->error; r++) {
+			const char *const *cells = text_row(&tr, r);
+
+			for (size_t c = 0; c < n; c++)
+				clean[c] = cell_info(cache, cells[c])->clean;
+			text_put_row(to, &g, clean, &fits);
+		}
+		free(clean);
+		fit_cache_clear(&fits);
+		strpool_free(fits.pool);
+	}
 	text_grid_free(&g);
 }
 
@@ -334,7 +529,8 @@ static enum uc_status export_text_write(const struct report *report,
 {
 	struct export_options defaults;
 	struct text_out to = {.out = out};
-	struct report_view *view = report_view_build(report);
+	struct view_renderer *renderer = view_renderer_new();
+	struct cell_cache cache = {.pool = strpool_new()};
 	unsigned tables;
 	bool first = true;
 
@@ -351,9 +547,11 @@ static enum uc_status export_text_write(const struct report *report,
 		if (!first)
 			text_flush_line(&to);
 		first = false;
-		text_put_table(&to, &view->tables[k], opts->width);
+		text_put_table(&to, &report->tables[k], renderer, &cache, opts->width);
 	}
-	report_view_free(view);
+	view_renderer_free(renderer);
+	free(cache.slots);
+	strpool_free(cache.pool);
 	strbuf_free(&to.line);
 	free(to.buf);
 	errno = 0;

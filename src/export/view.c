@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ucplan/fields.h"
 #include "ucplan/i18n.h"
 #include "ucplan/strpool.h"
 
@@ -274,17 +275,10 @@ void view_put_endpoint_brief(struct strbuf *sb, const struct report_endpoint *e)
 
 void view_put_port(struct strbuf *sb, struct report_port port)
 {
-	switch (port.kind) {
-	case REPORT_PORT_ANY:
+	if (port.kind == REPORT_PORT_ANY)
 		strbuf_puts(sb, _("Any"));
-		break;
-	case REPORT_PORT_SINGLE:
-		strbuf_printf(sb, "%u", port.first);
-		break;
-	default:
-		strbuf_printf(sb, "%u-%u", port.first, port.last);
-		break;
-	}
+	else
+		fields_put_port(sb, port); /* numbers read the same in every language */
 }
 
 /* The public source as an administrator looks it up: the article's English
@@ -292,7 +286,12 @@ void view_put_port(struct strbuf *sb, struct report_port port)
  * section we read it in stays in the catalog and in the row's detail. */
 void view_put_source(struct strbuf *sb, const struct catalog_source *src)
 {
-	strbuf_printf(sb, "%s \u2014 %s <%s>", src->article, src->table, src->url);
+	strbuf_puts(sb, src->article);
+	strbuf_puts(sb, " \u2014 ");
+	strbuf_puts(sb, src->table);
+	strbuf_puts(sb, " <");
+	strbuf_puts(sb, src->url);
+	strbuf_add(sb, ">", 1);
 }
 
 /* Each public article and table once: a seed and the reference section
@@ -606,6 +605,59 @@ static void render_record(struct view_store *st, const struct report_record *r,
 		c[6] = refs;
 		break;
 	}
+}
+
+struct view_renderer {
+	struct view_store store;
+	const char **cells; /* the row being rendered */
+	size_t cap;
+};
+
+struct view_renderer *view_renderer_new(void)
+{
+	struct view_renderer *vr = xcalloc(1, sizeof *vr);
+
+	vr->store.pool = strpool_new();
+	return vr;
+}
+
+const char *const *view_render_row(struct view_renderer *vr, enum catalog_table kind,
+				   const struct report_flow *flow)
+{
+	size_t n;
+
+	report_columns(kind, &n);
+	if (n > vr->cap) {
+		vr->cells = xreallocarray(vr->cells, n, sizeof *vr->cells);
+		vr->cap = n;
+	}
+	render_cells(&vr->store, flow, kind, vr->cells);
+	return vr->cells;
+}
+
+const char *const *view_render_record(struct view_renderer *vr, enum catalog_table kind,
+				      const struct report_record *record)
+{
+	size_t n;
+
+	report_columns(kind, &n);
+	if (n > vr->cap) {
+		vr->cells = xreallocarray(vr->cells, n, sizeof *vr->cells);
+		vr->cap = n;
+	}
+	render_record(&vr->store, record, kind, vr->cells);
+	return vr->cells;
+}
+
+void view_renderer_free(struct view_renderer *vr)
+{
+	if (!vr)
+		return;
+	strpool_free(vr->store.pool);
+	strbuf_free(&vr->store.scratch);
+	ptrmap_free(&vr->store.rendered);
+	free(vr->cells);
+	free(vr);
 }
 
 struct report_view *report_view_build(const struct report *report)

@@ -1,43 +1,29 @@
-/* xml.c: the report as XML (schema: data/report.rng) through libxml2's
- * xmlTextWriter.
+/* xml.c: the report as XML (schema: data/report.rng).
+ *
+ * Written directly, in the layout libxml2's xmlTextWriter gives (two
+ * spaces of indentation, empty elements closed with "/>"), because the
+ * writer spent most of an export's time on calls: a 1,000-site report has
+ * tens of thousands of rows that name the same few hundred endpoints, notes
+ * and source lists.  Those are serialized once and their text reused
+ * (endpoints once per site).  Escaping is that of the writer: & < > " in
+ * text and attributes, and in attributes also tab, CR and LF as character
+ * references, so that they survive attribute normalization.
  *
  * XML is read by programs, not spreadsheets, so cells are not neutralized;
  * only what XML 1.0 cannot carry at all (control characters, broken UTF-8)
  * becomes U+FFFD, so that the output is always well-formed. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlIO.h>
-#include <libxml/xmlwriter.h>
-
 #include "ucplan/export.h"
+#include "ucplan/fields.h"
 #include "ucplan/i18n.h"
+#include "ucplan/strpool.h"
 
 #define XML_NAMESPACE "urn:ucplan:report:2"
 #define XML_FORMAT_VERSION "2"
-
-#define X(s) ((const xmlChar *)(s))
-
-/* Where the writer's bytes go; error keeps the errno of a failed write. */
-struct xml_sink {
-	FILE *out;
-	int error;
-};
-
-static int xml_sink_write(void *context, const char *buf, int len)
-{
-	struct xml_sink *sink = context;
-
-	if (len <= 0)
-		return 0;
-	errno = 0;
-	if (fwrite(buf, 1, (size_t)len, sink->out) != (size_t)len) {
-		sink->error = errno ? errno : EIO;
-		return -1;
-	}
-	return len;
-}
 
 /* Length of the UTF-8 character at s if it is one that XML 1.0 allows,
  * else 0. */
@@ -102,286 +88,497 @@ static const char *xml_clean(const char *s, char **copy)
 	return *copy;
 }
 
-static bool xml_attribute(xmlTextWriterPtr w, const char *name, const char *value)
+/* Appends s escaped for an attribute value (in_attribute) or for text,
+ * after replacing what XML cannot carry. */
+static void put_escaped(struct strbuf *sb, const char *s, bool in_attribute)
 {
 	char *copy;
-	bool ok = xmlTextWriterWriteAttribute(w, X(name), X(xml_clean(value, &copy))) >= 0;
+	const char *p = xml_clean(s, &copy);
+	const char *run = p;
 
+	for (; *p; p++) {
+		const char *ref;
+
+		switch (*p) {
+		case '&':
+			ref = "&amp;";
+			break;
+		case '<':
+			ref = "&lt;";
+			break;
+		case '>':
+			ref = "&gt;";
+			break;
+		case '"':
+			ref = "&quot;";
+			break;
+		case '\r':
+			ref = "&#13;";
+			break;
+		case '\n':
+			ref = in_attribute ? "&#10;" : NULL;
+			break;
+		case '\t':
+			ref = in_attribute ? "&#9;" : NULL;
+			break;
+		default:
+			ref = NULL;
+			break;
+		}
+		if (!ref)
+			continue;
+		strbuf_add(sb, run, (size_t)(p - run));
+		strbuf_puts(sb, ref);
+		run = p + 1;
+	}
+	strbuf_add(sb, run, (size_t)(p - run));
 	free(copy);
-	return ok;
 }
 
-static bool xml_element(xmlTextWriterPtr w, const char *name, const char *text)
+static void indent(struct strbuf *sb, int depth)
 {
-	char *copy;
-	bool ok = xmlTextWriterWriteElement(w, X(name), X(xml_clean(text, &copy))) >= 0;
-
-	free(copy);
-	return ok;
+	for (int i = 0; i < depth; i++)
+		strbuf_add(sb, "  ", 2);
 }
 
-static bool xml_optional_attribute(xmlTextWriterPtr w, const char *name, const char *value)
+static void attribute(struct strbuf *sb, const char *name, const char *value)
 {
-	return str_empty(value) || xml_attribute(w, name, value);
+	strbuf_add(sb, " ", 1);
+	strbuf_puts(sb, name);
+	strbuf_add(sb, "=\"", 2);
+	put_escaped(sb, value ? value : "", true);
+	strbuf_add(sb, "\"", 1);
+}
+
+static void optional_attribute(struct strbuf *sb, const char *name, const char *value)
+{
+	if (!str_empty(value))
+		attribute(sb, name, value);
+}
+
+static void number_attribute(struct strbuf *sb, const char *name, unsigned value)
+{
+	strbuf_add(sb, " ", 1);
+	strbuf_puts(sb, name);
+	strbuf_add(sb, "=\"", 2);
+	fields_put_port(sb, (struct report_port){REPORT_PORT_SINGLE, value, value});
+	strbuf_add(sb, "\"", 1);
 }
 
 /* An endpoint: its role, its display label, its pool and VIP, and each
  * member with its name, address and NAT translation. */
-static bool xml_put_endpoint(xmlTextWriterPtr w, const char *name, const struct report_endpoint *e)
+static void put_endpoint(struct strbuf *sb, const char *name, const struct report_endpoint *e)
 {
-	if (xmlTextWriterStartElement(w, X(name)) < 0 || !xml_attribute(w, "role", e->role) ||
-	    !xml_attribute(w, "label", _(e->label)) || !xml_optional_attribute(w, "pool", e->pool) ||
-	    !xml_optional_attribute(w, "vip", e->vip))
-		return false;
-	if (e->vip_only && !xml_attribute(w, "vip-only", "true"))
-		return false;
+	indent(sb, 3);
+	strbuf_add(sb, "<", 1);
+	strbuf_puts(sb, name);
+	attribute(sb, "role", e->role);
+	attribute(sb, "label", _(e->label));
+	optional_attribute(sb, "pool", e->pool);
+	optional_attribute(sb, "vip", e->vip);
+	if (e->vip_only)
+		attribute(sb, "vip-only", "true");
+	if (!e->n_members) {
+		strbuf_add(sb, "/>\n", 3);
+		return;
+	}
+	strbuf_add(sb, ">\n", 2);
 	for (size_t i = 0; i < e->n_members; i++) {
 		const struct report_member *m = &e->members[i];
-		if (xmlTextWriterStartElement(w, X("member")) < 0 ||
-		    !xml_optional_attribute(w, "fqdn", m->fqdn) ||
-		    !xml_optional_attribute(w, "address", m->address) ||
-		    !xml_optional_attribute(w, "nat", m->nat) || xmlTextWriterEndElement(w) < 0)
-			return false;
+		indent(sb, 4);
+		strbuf_puts(sb, "<member");
+		optional_attribute(sb, "fqdn", m->fqdn);
+		optional_attribute(sb, "address", m->address);
+		optional_attribute(sb, "nat", m->nat);
+		strbuf_add(sb, "/>\n", 3);
 	}
-	return xmlTextWriterEndElement(w) >= 0;
+	indent(sb, 3);
+	strbuf_add(sb, "</", 2);
+	strbuf_puts(sb, name);
+	strbuf_add(sb, ">\n", 2);
 }
 
 /* A port: <name any="true"/>, <name port="5061"/> or <name first="50000"
  * last="59999"/>. */
-static bool xml_put_port(xmlTextWriterPtr w, const char *name, struct report_port p)
+static void put_port(struct strbuf *sb, const char *name, struct report_port p)
 {
-	if (xmlTextWriterStartElement(w, X(name)) < 0)
-		return false;
-	switch (p.kind) {
-	case REPORT_PORT_ANY:
-		if (!xml_attribute(w, "any", "true"))
-			return false;
-		break;
-	case REPORT_PORT_SINGLE:
-		if (xmlTextWriterWriteFormatAttribute(w, X("port"), "%u", p.first) < 0)
-			return false;
-		break;
-	default:
-		if (xmlTextWriterWriteFormatAttribute(w, X("first"), "%u", p.first) < 0 ||
-		    xmlTextWriterWriteFormatAttribute(w, X("last"), "%u", p.last) < 0)
-			return false;
-		break;
+	indent(sb, 3);
+	strbuf_add(sb, "<", 1);
+	strbuf_puts(sb, name);
+	if (p.kind == REPORT_PORT_ANY) {
+		attribute(sb, "any", "true");
+	} else if (p.kind == REPORT_PORT_SINGLE) {
+		number_attribute(sb, "port", p.first);
+	} else {
+		number_attribute(sb, "first", p.first);
+		number_attribute(sb, "last", p.last);
 	}
-	return xmlTextWriterEndElement(w) >= 0;
+	strbuf_add(sb, "/>\n", 3);
 }
 
-/* A text whose value is the English msgid and whose label is for display. */
-static bool xml_put_text(xmlTextWriterPtr w, const char *name, const char *msgid)
+static void text_element(struct strbuf *sb, int depth, const char *name, const char *label,
+			 const char *text)
 {
-	char *copy = NULL;
-	bool ok;
-
-	if (str_empty(msgid))
-		return true;
-	ok = xmlTextWriterStartElement(w, X(name)) >= 0 && xml_attribute(w, "label", _(msgid)) &&
-	     xmlTextWriterWriteString(w, X(xml_clean(msgid, &copy))) >= 0 &&
-	     xmlTextWriterEndElement(w) >= 0;
-	free(copy);
-	return ok;
+	indent(sb, depth);
+	strbuf_add(sb, "<", 1);
+	strbuf_puts(sb, name);
+	if (label)
+		attribute(sb, "label", label);
+	strbuf_add(sb, ">", 1);
+	put_escaped(sb, text, false);
+	strbuf_add(sb, "</", 2);
+	strbuf_puts(sb, name);
+	strbuf_add(sb, ">\n", 2);
 }
 
-static bool xml_put_source(xmlTextWriterPtr w, const struct catalog_source *src)
+static void put_source_list(struct strbuf *sb, int depth,
+			    const struct catalog_source *const *sources, size_t n)
 {
-	return xmlTextWriterStartElement(w, X("source")) >= 0 &&
-	       xml_attribute(w, "article", src->article) && xml_attribute(w, "table", src->table) &&
-	       xml_attribute(w, "url", src->url) && xml_optional_attribute(w, "seed", src->file) &&
-	       xml_optional_attribute(w, "section", src->section) &&
-	       xml_optional_attribute(w, "document", src->document) &&
-	       xmlTextWriterEndElement(w) >= 0;
+	indent(sb, depth);
+	if (!n) {
+		strbuf_puts(sb, "<sources/>\n");
+		return;
+	}
+	strbuf_puts(sb, "<sources>\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct catalog_source *src = sources[i];
+		indent(sb, depth + 1);
+		strbuf_puts(sb, "<source");
+		attribute(sb, "article", src->article);
+		attribute(sb, "table", src->table);
+		attribute(sb, "url", src->url);
+		optional_attribute(sb, "seed", src->file);
+		optional_attribute(sb, "section", src->section);
+		optional_attribute(sb, "document", src->document);
+		strbuf_add(sb, "/>\n", 3);
+	}
+	indent(sb, depth);
+	strbuf_puts(sb, "</sources>\n");
 }
 
 /* <name label="as a person reads it">machine value</name> */
-static bool xml_put_setting(xmlTextWriterPtr w, const char *name, const char *value,
-			    const struct catalog_lb_profile *lb, enum view_lb_setting which)
+static void put_setting(struct strbuf *sb, const char *name, const char *value,
+			const struct catalog_lb_profile *lb, enum view_lb_setting which)
 {
-	struct strbuf sb = {0};
-	bool ok;
+	struct strbuf label = {0};
 
-	view_put_lb_setting(&sb, lb, which);
-	ok = xmlTextWriterStartElement(w, X(name)) >= 0 &&
-	     xml_attribute(w, "label", sb.data ? sb.data : "") &&
-	     xmlTextWriterWriteString(w, X(value)) >= 0 && xmlTextWriterEndElement(w) >= 0;
-	strbuf_free(&sb);
-	return ok;
+	view_put_lb_setting(&label, lb, which);
+	text_element(sb, 4, name, label.data ? label.data : "", value);
+	strbuf_free(&label);
 }
 
 /* An lb row's VIP settings ("not-documented" where Microsoft gives
  * nothing), their note and their sources. */
-static bool xml_put_lb_settings(xmlTextWriterPtr w, const struct catalog_lb_profile *lb)
+static void put_lb_settings(struct strbuf *sb, const struct catalog_lb_profile *lb)
 {
 	char timeout[16], monitor[32];
 
 	snprintf(timeout, sizeof timeout, "%u", lb->idle_timeout);
 	snprintf(monitor, sizeof monitor, "%s %u", lb->monitor_transport ? lb->monitor_transport : "",
 		 lb->monitor_port);
-	if (xmlTextWriterStartElement(w, X("lb-settings")) < 0 ||
-	    !xml_put_setting(w, "persistence", catalog_lb_persistence_key(lb->persistence), lb,
-			     VIEW_LB_PERSISTENCE) ||
-	    !xml_put_setting(w, "idle-timeout", lb->idle_timeout ? timeout : "not-documented", lb,
-			     VIEW_LB_IDLE_TIMEOUT) ||
-	    !xml_put_setting(w, "health-monitor",
-			     lb->monitor_transport ? monitor : "not-documented", lb,
-			     VIEW_LB_MONITOR) ||
-	    !xml_put_setting(w, "source-nat", catalog_lb_snat_key(lb->source_nat), lb,
-			     VIEW_LB_SOURCE_NAT) ||
-	    !xml_put_text(w, "note", lb->note) || xmlTextWriterStartElement(w, X("sources")) < 0)
-		return false;
-	for (size_t i = 0; i < lb->n_sources; i++)
-		if (!xml_put_source(w, lb->sources[i]))
-			return false;
-	return xmlTextWriterEndElement(w) >= 0 && xmlTextWriterEndElement(w) >= 0;
+	indent(sb, 3);
+	strbuf_puts(sb, "<lb-settings>\n");
+	put_setting(sb, "persistence", catalog_lb_persistence_key(lb->persistence), lb,
+		    VIEW_LB_PERSISTENCE);
+	put_setting(sb, "idle-timeout", lb->idle_timeout ? timeout : "not-documented", lb,
+		    VIEW_LB_IDLE_TIMEOUT);
+	put_setting(sb, "health-monitor", lb->monitor_transport ? monitor : "not-documented", lb,
+		    VIEW_LB_MONITOR);
+	put_setting(sb, "source-nat", catalog_lb_snat_key(lb->source_nat), lb, VIEW_LB_SOURCE_NAT);
+	if (!str_empty(lb->note))
+		text_element(sb, 4, "note", _(lb->note), lb->note);
+	put_source_list(sb, 4, lb->sources, lb->n_sources);
+	indent(sb, 3);
+	strbuf_puts(sb, "</lb-settings>\n");
 }
 
-static bool xml_put_flow(xmlTextWriterPtr w, const struct report_flow *f)
+/* Serialized pieces that many rows share, by what they depend on; the
+ * current site's endpoints apart, forgotten when the next site begins. */
+struct xml_cache {
+	struct strpool *texts;
+	struct ptrmap map;
+};
+
+struct xml_out {
+	FILE *out;
+	int error;
+	struct strbuf row, piece;
+	struct xml_cache shared, site;
+	int cached_site;
+};
+
+enum { PIECE_FROM, PIECE_TO, PIECE_TRANSPORT, PIECE_SERVICE, PIECE_NOTE, PIECE_AUTH,
+       PIECE_SOURCES, PIECE_LB };
+
+static const char *keep_piece(struct xml_out *xo, struct xml_cache *c, unsigned tag,
+			      const void *key)
 {
-	if (xmlTextWriterStartElement(w, X("row")) < 0 || !xml_attribute(w, "rule", f->rule_id) ||
-	    !xml_attribute(w, "scope", f->scope))
-		return false;
-	if (f->site >= 0 && xmlTextWriterWriteFormatAttribute(w, X("site"), "%d", f->site) < 0)
-		return false;
-	if (!xml_put_endpoint(w, "from", f->source) || !xml_put_endpoint(w, "to", f->destination) ||
-	    !xml_element(w, "transport", f->transport) ||
-	    !xml_put_port(w, "source-port", f->source_port) ||
-	    !xml_put_port(w, "destination-port", f->destination_port) ||
-	    !xml_put_text(w, "service", f->service) || !xml_put_text(w, "note", f->note) ||
-	    !xml_put_text(w, "authentication", f->authentication))
-		return false;
-	if (xmlTextWriterStartElement(w, X("sources")) < 0)
-		return false;
-	for (size_t i = 0; i < f->n_sources; i++)
-		if (!xml_put_source(w, f->sources[i]))
-			return false;
-	if (xmlTextWriterEndElement(w) < 0)
-		return false;
-	if (f->rule && f->rule->lb && !xml_put_lb_settings(w, f->rule->lb))
-		return false;
-	return xmlTextWriterEndElement(w) >= 0;
+	const char *kept = strpool_intern_n(c->texts, xo->piece.data ? xo->piece.data : "",
+					    xo->piece.len);
+
+	ptrmap_put(&c->map, tag, key, kept);
+	xo->piece.len = 0;
+	return kept;
 }
 
-static bool xml_optional_element(xmlTextWriterPtr w, const char *name, const char *text)
+static const char *endpoint_piece(struct xml_out *xo, unsigned tag,
+				  const struct report_endpoint *e)
 {
-	return str_empty(text) || xml_element(w, name, text);
+	const char *text = ptrmap_get(&xo->site.map, tag, e);
+
+	if (text)
+		return text;
+	put_endpoint(&xo->piece, tag == PIECE_FROM ? "from" : "to", e);
+	return keep_piece(xo, &xo->site, tag, e);
+}
+
+/* <name label="translation">English msgid</name>, or nothing. */
+static const char *message_piece(struct xml_out *xo, unsigned tag, const char *msgid)
+{
+	static const char *const names[] = {[PIECE_SERVICE] = "service",
+					    [PIECE_NOTE] = "note",
+					    [PIECE_AUTH] = "authentication"};
+	const char *text;
+
+	if (str_empty(msgid))
+		return "";
+	text = ptrmap_get(&xo->shared.map, tag, msgid);
+	if (text)
+		return text;
+	text_element(&xo->piece, 3, names[tag], _(msgid), msgid);
+	return keep_piece(xo, &xo->shared, tag, msgid);
+}
+
+static const char *transport_piece(struct xml_out *xo, const char *transport)
+{
+	const char *text = ptrmap_get(&xo->shared.map, PIECE_TRANSPORT, transport);
+
+	if (text)
+		return text;
+	text_element(&xo->piece, 3, "transport", NULL, transport);
+	return keep_piece(xo, &xo->shared, PIECE_TRANSPORT, transport);
+}
+
+static const char *sources_piece(struct xml_out *xo, const struct report_flow *f)
+{
+	static const char none[] = "";
+	const void *key = f->sources ? (const void *)f->sources : none;
+	const char *text = ptrmap_get(&xo->shared.map, PIECE_SOURCES, key);
+
+	if (text)
+		return text;
+	put_source_list(&xo->piece, 3, f->sources, f->n_sources);
+	return keep_piece(xo, &xo->shared, PIECE_SOURCES, key);
+}
+
+static const char *lb_piece(struct xml_out *xo, const struct catalog_lb_profile *lb)
+{
+	const char *text = ptrmap_get(&xo->shared.map, PIECE_LB, lb);
+
+	if (text)
+		return text;
+	put_lb_settings(&xo->piece, lb);
+	return keep_piece(xo, &xo->shared, PIECE_LB, lb);
+}
+
+static bool xml_write(struct xml_out *xo, const struct strbuf *sb)
+{
+	errno = 0;
+	if (sb->len && fwrite(sb->data, 1, sb->len, xo->out) != sb->len && !xo->error)
+		xo->error = errno ? errno : EIO;
+	return !xo->error;
+}
+
+static bool xml_put_flow(struct xml_out *xo, const struct report_flow *f)
+{
+	struct strbuf *sb = &xo->row;
+
+	if (f->site >= 0 && f->site != xo->cached_site) {
+		strpool_clear(xo->site.texts);
+		ptrmap_clear(&xo->site.map);
+		xo->cached_site = f->site;
+	}
+	sb->len = 0;
+	indent(sb, 2);
+	strbuf_puts(sb, "<row");
+	attribute(sb, "rule", f->rule_id);
+	attribute(sb, "scope", f->scope);
+	if (f->site >= 0)
+		number_attribute(sb, "site", (unsigned)f->site);
+	strbuf_add(sb, ">\n", 2);
+	strbuf_puts(sb, endpoint_piece(xo, PIECE_FROM, f->source));
+	strbuf_puts(sb, endpoint_piece(xo, PIECE_TO, f->destination));
+	strbuf_puts(sb, transport_piece(xo, f->transport));
+	put_port(sb, "source-port", f->source_port);
+	put_port(sb, "destination-port", f->destination_port);
+	strbuf_puts(sb, message_piece(xo, PIECE_SERVICE, f->service));
+	strbuf_puts(sb, message_piece(xo, PIECE_NOTE, f->note));
+	strbuf_puts(sb, message_piece(xo, PIECE_AUTH, f->authentication));
+	strbuf_puts(sb, sources_piece(xo, f));
+	if (f->rule && f->rule->lb)
+		strbuf_puts(sb, lb_piece(xo, f->rule->lb));
+	indent(sb, 2);
+	strbuf_puts(sb, "</row>\n");
+	return xml_write(xo, sb);
+}
+
+/* <name label="translation">English msgid</name> at a record's depth, or
+ * nothing for an empty msgid. */
+static void record_message(struct strbuf *sb, const char *name, const char *msgid)
+{
+	if (!str_empty(msgid))
+		text_element(sb, 3, name, _(msgid), msgid);
+}
+
+static void record_optional(struct strbuf *sb, const char *name, const char *text)
+{
+	if (!str_empty(text))
+		text_element(sb, 3, name, NULL, text);
 }
 
 /* A DNS record, certificate or summary entry: what its table holds, as
- * elements, then its sources. */
-static bool xml_put_record(xmlTextWriterPtr w, enum catalog_table kind,
+ * elements, then its sources.  A few per site: written as they come. */
+static bool xml_put_record(struct xml_out *xo, enum catalog_table kind,
 			   const struct report_record *r)
 {
-	bool ok = xmlTextWriterStartElement(w, X("record")) >= 0 &&
-		  xml_attribute(w, "rule", r->rule_id) &&
-		  xmlTextWriterWriteFormatAttribute(w, X("site"), "%d", r->site) >= 0;
+	struct strbuf *sb = &xo->row;
 
-	if (ok && kind == CATALOG_DNS) {
-		ok = xml_element(w, "zone", r->zone) && xml_element(w, "type", r->type) &&
-		     xml_element(w, "name", r->name) && xml_element(w, "value", r->value);
-		if (ok && str_eq(r->type, "SRV"))
-			ok = xmlTextWriterStartElement(w, X("srv")) >= 0 &&
-			     xmlTextWriterWriteFormatAttribute(w, X("port"), "%u", r->port) >= 0 &&
-			     xmlTextWriterWriteFormatAttribute(w, X("priority"), "%u", r->priority) >= 0 &&
-			     xmlTextWriterWriteFormatAttribute(w, X("weight"), "%u", r->weight) >= 0 &&
-			     xmlTextWriterWriteFormatAttribute(w, X("ttl"), "%u", r->ttl) >= 0 &&
-			     xmlTextWriterEndElement(w) >= 0;
-	} else if (ok && kind == CATALOG_CERTIFICATES) {
-		ok = xml_element(w, "assigned-to", r->holder) && xml_put_text(w, "use", r->label) &&
-		     xml_element(w, "subject", r->name);
-		for (size_t i = 0; ok && i < r->n_sans; i++)
-			ok = xml_element(w, "san", r->sans[i]);
-		ok = ok && xml_element(w, "ca", r->ca) && xml_element(w, "eku", r->eku);
-	} else if (ok) {
-		ok = xml_put_text(w, "role", r->label) && xml_optional_element(w, "fqdn", r->name) &&
-		     xml_optional_element(w, "address", r->value) &&
-		     xml_optional_element(w, "public-address", r->nat) &&
-		     xml_element(w, "network", r->network);
+	sb->len = 0;
+	indent(sb, 2);
+	strbuf_puts(sb, "<record");
+	attribute(sb, "rule", r->rule_id);
+	number_attribute(sb, "site", (unsigned)r->site);
+	strbuf_add(sb, ">\n", 2);
+	if (kind == CATALOG_DNS) {
+		text_element(sb, 3, "zone", NULL, r->zone);
+		text_element(sb, 3, "type", NULL, r->type);
+		text_element(sb, 3, "name", NULL, r->name);
+		text_element(sb, 3, "value", NULL, r->value);
+		if (str_eq(r->type, "SRV")) {
+			indent(sb, 3);
+			strbuf_puts(sb, "<srv");
+			number_attribute(sb, "port", r->port);
+			number_attribute(sb, "priority", r->priority);
+			number_attribute(sb, "weight", r->weight);
+			number_attribute(sb, "ttl", r->ttl);
+			strbuf_add(sb, "/>\n", 3);
+		}
+	} else if (kind == CATALOG_CERTIFICATES) {
+		text_element(sb, 3, "assigned-to", NULL, r->holder);
+		record_message(sb, "use", r->label);
+		text_element(sb, 3, "subject", NULL, r->name);
+		for (size_t i = 0; i < r->n_sans; i++)
+			text_element(sb, 3, "san", NULL, r->sans[i]);
+		text_element(sb, 3, "ca", NULL, r->ca);
+		text_element(sb, 3, "eku", NULL, r->eku);
+	} else {
+		record_message(sb, "role", r->label);
+		record_optional(sb, "fqdn", r->name);
+		record_optional(sb, "address", r->value);
+		record_optional(sb, "public-address", r->nat);
+		text_element(sb, 3, "network", NULL, r->network);
 	}
-	ok = ok && xml_put_text(w, "note", r->note) &&
-	     xmlTextWriterStartElement(w, X("sources")) >= 0;
-	for (size_t i = 0; ok && i < r->n_sources; i++)
-		ok = xml_put_source(w, r->sources[i]);
-	return ok && xmlTextWriterEndElement(w) >= 0 && xmlTextWriterEndElement(w) >= 0;
+	record_message(sb, "note", r->note);
+	put_source_list(sb, 3, r->sources, r->n_sources);
+	indent(sb, 2);
+	strbuf_puts(sb, "</record>\n");
+	return xml_write(xo, sb);
 }
 
-static bool xml_put_table(xmlTextWriterPtr w, const struct report_flows *table)
+static bool xml_put_table(struct xml_out *xo, const struct report_flows *table)
 {
-	if (xmlTextWriterStartElement(w, X("table")) < 0 || !xml_attribute(w, "name", table->key) ||
-	    !xml_attribute(w, "title", _(table->title)))
+	struct strbuf *sb = &xo->row;
+
+	sb->len = 0;
+	indent(sb, 1);
+	strbuf_puts(sb, "<table");
+	attribute(sb, "name", table->key);
+	attribute(sb, "title", _(table->title));
+	strbuf_puts(sb, table->n_flows || table->n_records ? ">\n" : "/>\n");
+	if (!xml_write(xo, sb))
 		return false;
+	if (!table->n_flows && !table->n_records)
+		return true;
 	for (size_t r = 0; r < table->n_records; r++)
-		if (!xml_put_record(w, table->kind, &table->records[r]))
+		if (!xml_put_record(xo, table->kind, &table->records[r]))
 			return false;
 	for (size_t r = 0; r < table->n_flows; r++)
-		if (!xml_put_flow(w, &table->flows[r]))
+		if (!xml_put_flow(xo, &table->flows[r]))
 			return false;
-	return xmlTextWriterEndElement(w) >= 0;
+	sb->len = 0;
+	indent(sb, 1);
+	strbuf_puts(sb, "</table>\n");
+	return xml_write(xo, sb);
 }
 
-static bool xml_put_report(xmlTextWriterPtr w, const struct report *report, unsigned tables)
+static bool xml_put_report(struct xml_out *xo, const struct report *report, unsigned tables)
 {
-	if (xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, X("  ")) < 0 ||
-	    xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0 ||
-	    xmlTextWriterStartElement(w, X("report")) < 0 ||
-	    !xml_attribute(w, "xmlns", XML_NAMESPACE) ||
-	    !xml_attribute(w, "version", XML_FORMAT_VERSION) ||
-	    !xml_attribute(w, "xml:lang", i18n_language_tag()))
-		return false;
-	if (report->plan_name && !xml_attribute(w, "plan", report->plan_name))
-		return false;
-	if (!xml_attribute(w, "generator", "ucplan"))
-		return false;
-	if (xmlTextWriterStartElement(w, X("sites")) < 0)
-		return false;
-	for (size_t s = 0; s < report->n_sites; s++)
-		if (xmlTextWriterStartElement(w, X("site")) < 0 ||
-		    xmlTextWriterWriteFormatAttribute(w, X("index"), "%zu", s) < 0 ||
-		    !xml_attribute(w, "name", report->site_names[s]) ||
-		    xmlTextWriterEndElement(w) < 0)
+	struct strbuf *sb = &xo->row;
+
+	sb->len = 0;
+	strbuf_puts(sb, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report");
+	attribute(sb, "xmlns", XML_NAMESPACE);
+	attribute(sb, "version", XML_FORMAT_VERSION);
+	attribute(sb, "xml:lang", i18n_language_tag());
+	if (report->plan_name)
+		attribute(sb, "plan", report->plan_name);
+	attribute(sb, "generator", "ucplan");
+	strbuf_add(sb, ">\n", 2);
+	indent(sb, 1);
+	strbuf_puts(sb, report->n_sites ? "<sites>\n" : "<sites/>\n");
+	for (size_t s = 0; s < report->n_sites; s++) {
+		indent(sb, 2);
+		strbuf_puts(sb, "<site");
+		number_attribute(sb, "index", (unsigned)s);
+		attribute(sb, "name", report->site_names[s]);
+		strbuf_add(sb, "/>\n", 3);
+		if (!xml_write(xo, sb))
 			return false;
-	if (xmlTextWriterEndElement(w) < 0)
+		sb->len = 0;
+	}
+	if (report->n_sites) {
+		indent(sb, 1);
+		strbuf_puts(sb, "</sites>\n");
+	}
+	if (!xml_write(xo, sb))
 		return false;
 	for (int k = 0; k < CATALOG_TABLE_COUNT; k++)
-		if ((tables & EXPORT_TABLE_BIT(k)) && !xml_put_table(w, &report->tables[k]))
+		if ((tables & EXPORT_TABLE_BIT(k)) && !xml_put_table(xo, &report->tables[k]))
 			return false;
-	/* Closes the root and pushes everything to the sink. */
-	return xmlTextWriterEndDocument(w) >= 0 && xmlTextWriterFlush(w) >= 0;
+	sb->len = 0;
+	strbuf_puts(sb, "</report>\n");
+	return xml_write(xo, sb);
 }
 
 static enum uc_status export_xml_write(const struct report *report,
 				       const struct export_options *opts, FILE *out,
 				       struct uc_error *err)
 {
-	struct xml_sink sink = {.out = out};
-	xmlOutputBufferPtr buffer;
-	xmlTextWriterPtr w = NULL;
+	struct xml_out xo = {
+	    .out = out,
+	    .shared = {.texts = strpool_new()},
+	    .site = {.texts = strpool_new()},
+	    .cached_site = -1,
+	};
 	unsigned tables = opts && opts->tables ? opts->tables : EXPORT_ALL_TABLES;
-	bool ok = false;
+	bool ok = xml_put_report(&xo, report, tables);
 
-	buffer = xmlOutputBufferCreateIO(xml_sink_write, NULL, &sink, NULL);
-	if (buffer) {
-		w = xmlNewTextWriter(buffer);
-		/* On failure the writer does not take the buffer. */
-		if (!w)
-			xmlOutputBufferClose(buffer);
-	}
-	if (w) {
-		ok = xml_put_report(w, report, tables);
-		/* Also frees the buffer, flushing whatever it still holds. */
-		xmlFreeTextWriter(w);
-	}
+	strbuf_free(&xo.row);
+	strbuf_free(&xo.piece);
+	strpool_free(xo.shared.texts);
+	strpool_free(xo.site.texts);
+	ptrmap_free(&xo.shared.map);
+	ptrmap_free(&xo.site.map);
 	errno = 0;
-	if (fflush(out) == EOF && !sink.error)
-		sink.error = errno ? errno : EIO;
-	if ((ferror(out) || !ok) && !sink.error)
-		sink.error = EIO;
-	if (sink.error)
+	if (fflush(out) == EOF && !xo.error)
+		xo.error = errno ? errno : EIO;
+	if ((ferror(out) || !ok) && !xo.error)
+		xo.error = EIO;
+	if (xo.error)
 		return uc_error_set(err, UC_ERR_IO, NULL, 0,
 				    _("could not write the XML report (%s); check that the disk "
 				      "has free space and that the output can be written"),
-				    strerror(sink.error));
+				    strerror(xo.error));
 	return UC_OK;
 }
 
