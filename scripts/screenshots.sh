@@ -195,7 +195,12 @@ for lang in $LANGS; do
 	T send-keys -t "$S" Escape
 	settle
 	keys F6
+	# The external firewall: what the network team opens first (s cycles
+	# the scopes: host, client, external).
+	keys s s s
 	shot 06-firewall
+	keys s
+	keys s
 	keys /
 	T send-keys -t "$S" -l "edge-ext-xmpp-in"
 	keys Enter
@@ -213,5 +218,9 @@ for lang in $LANGS; do
 	settle
 	keys "?"
 	shot 09-help
+	T send-keys -t "$S" Escape
+	settle
+	keys :
+	shot 10-menu
 	finish
 done

@@ -70,7 +70,7 @@ start() {
 	shift
 	T new-session -d -s "$S" -x "${WIDTH:-100}" -y "${HEIGHT:-30}" -c "${DIR:-$TMP/work}" \
 		env HOME="$TMP/home" XDG_STATE_HOME="${STATE:-$TMP/state}" TERM="${TERMV:-$TERM_TYPE}" \
-		LC_ALL=C.UTF-8 UCPLAN_DATADIR="$DATADIR" UCPLAN_LOCALEDIR="$LOCALEDIR" \
+		LC_ALL="${LCV:-C.UTF-8}" UCPLAN_DATADIR="$DATADIR" UCPLAN_LOCALEDIR="$LOCALEDIR" \
 		${WRAP:-} "$BIN" --lang "${LANGV:-en}" "$@"
 }
 
@@ -1007,6 +1007,145 @@ sed '/<edge /,/<\/edge>/d' "$DATADIR/examples/one-site.xml" >"$TMP/work/d15f.xml
 mkdir -p "$TMP/inv"
 DIR=$TMP/inv start d15f "$TMP/work/d15f.xml"
 check "export: a plan with errors is not exported without a question" j15_export_invalid
+finish
+
+# ---- 16: without function keys, and with the mouse ----------------------------
+# click X Y [BUTTON]: a mouse press at column X, row Y (0-based) as an xterm
+# reports it (X10 encoding); BUTTON 0 is the left one, 64/65 the wheel.
+click() {
+	T send-keys -t "$S" -H 1b 5b 4d "$(printf '%x' $((32 + ${3:-0})))" \
+		"$(printf '%x' $((33 + $1)))" "$(printf '%x' $((33 + $2)))"
+	# a button is released before it is pressed again (not the wheel)
+	[ "${3:-0}" -ge 64 ] || T send-keys -t "$S" -H 1b 5b 4d 23 \
+		"$(printf '%x' $((33 + $1)))" "$(printf '%x' $((33 + $2)))"
+	sleep 0.1
+}
+
+# column_of ROW TEXT: the display column where TEXT starts on screen row ROW.
+column_of() {
+	screen | python3 -c 'import sys; print(sys.stdin.read().split("\n")[int(sys.argv[1])].index(sys.argv[2]))' "$1" "$2"
+}
+
+j16_alt() {
+	wait_for "two sites" || return 1
+	keys M-r
+	wait_for "Firewall (" || return 1
+	keys M-n
+	wait_for "Name or address" || return 1
+	keys M-e
+	wait_for "Destination" || return 1
+	escape
+	wait_gone "Destination"
+}
+
+j16_menu() {
+	keys M-r
+	wait_for "Firewall (" || return 1
+	keys :
+	wait_for "Actions" || return 1
+	screen | grep -qF "Save the plan  (F2, Alt-S)" &&
+		screen | grep -qF "Choose the columns to show  (c)" || return 1
+	# the last action: open another plan
+	keys End Enter
+	wait_for "Open plan" || wait_for "Plan file" || return 1
+	escape
+	wait_gone "Actions"
+}
+
+j16_mouse() {
+	keys F6
+	wait_for "Firewall (" || return 1
+	# the Load balancers tab (second line, past "Firewall (238)")
+	click 20 1
+	wait_for "Virtual IP" || return 1
+	# a header: sorts by that column
+	click 3 3
+	wait_for "Sorted by Load balancer" || return 1
+	# a row, then the same row again: its detail
+	click 3 6
+	wait_for "row 3 of" || return 1
+	click 3 6
+	wait_for "Applies when" || return 1
+	escape
+	wait_gone "Applies when" || return 1
+	# the wheel moves down three rows at a time
+	click 3 6 65
+	wait_for "row 6 of" || return 1
+	# a key on the status line: / opens the search
+	click "$(column_of 29 "/ Search")" 29
+	wait_for "Search:" || return 1
+	escape
+	# the title bar's tabs
+	click "$(column_of 0 "Names and addresses")" 0
+	wait_for "Name or address"
+}
+
+cp "$EXAMPLE" "$TMP/work/d16.xml"
+start d16 "$TMP/work/d16.xml"
+check "keys: Alt-letters reach the screens and the export without F-keys" j16_alt
+check "keys: : opens a menu of every action with its keys" j16_menu
+check "mouse: tabs, headers, rows, the wheel, status keys and the title bar" j16_mouse
+finish
+
+# ---- 17: Spanish and Italian at 80 columns (issue 14) ---------------------------
+# Every page of the interview and every field's help: choices cut with "…"
+# inside their arrows (short forms where a language has them), help text
+# wrapped whole; the unsaved-changes marker stays in the title bar.
+interview_80() {
+	wait_for "two sites" || return 1
+	marker=$1
+	# a change, so that the marker shows
+	keys PgDn PgDn
+	sleep 0.3
+	keys Down Right
+	sleep 0.3
+	screen | head -n 1 | grep -qF "$marker" || {
+		echo "# no $marker in the title bar"
+		return 1
+	}
+	keys Home
+	page=1
+	while [ "$page" -le 19 ]; do
+		for field in 1 2 3 4 5; do
+			sleep 0.15
+			screen >"$TMP/page.txt"
+			python3 "$SRCDIR/tests/tui-interview.py" <"$TMP/page.txt" >"$TMP/page.out" || {
+				cat "$TMP/page.out"
+				cat "$TMP/page.txt"
+				return 1
+			}
+			keys Down
+		done
+		keys PgDn
+		page=$((page + 1))
+	done
+}
+
+SRCDIR=$(pwd)
+if command -v python3 >/dev/null 2>&1; then
+	for pair in "es [modificado]" "it [modificato]"; do
+		LANGV=${pair%% *}
+		cp "$EXAMPLE" "$TMP/work/l80-$LANGV.xml"
+		WIDTH=80 HEIGHT=24 start "l80-$LANGV" "$TMP/work/l80-$LANGV.xml"
+		check "interview: $LANGV at 80x24, choices, labels and help whole or cut with …" \
+			interview_80 "${pair#* }"
+		finish
+	done
+	LANGV=
+fi
+
+# ---- 18: a terminal whose locale is not UTF-8 -----------------------------------
+# The planner follows the user's locale: C (ASCII) draws with ASCII lines.
+j18_ascii() {
+	wait_for "two sites" || return 1
+	keys F6
+	wait_for "Firewall (" || return 1
+	screen | grep -qF "|Scope" && ! screen | grep -qF "│"
+}
+
+cp "$EXAMPLE" "$TMP/work/d18.xml"
+LCV=C start d18 "$TMP/work/d18.xml"
+check "terminal: a C locale draws ASCII lines, not UTF-8 boxes" j18_ascii
 finish
 
 # ---- 3b: tables that fit, in every language ----------------------------------

@@ -89,6 +89,9 @@ void term_redraw(void);
 #define TK_FKEY 0x1000000
 #define TK(k) ((k) | TK_FKEY)
 #define TK_CTRL(c) ((c)&0x1f)
+/* Alt-letter: the letter with this bit (a terminal sends Esc, letter). */
+#define TK_ALT_BIT 0x2000000
+#define TK_ALT(c) ((c) | TK_ALT_BIT)
 #define TK_ESC 27
 
 /* Contexts: which part of the key table applies.  A view says which
@@ -157,6 +160,7 @@ enum {
 	X(SORT)                                                                                    \
 	X(WIDE)                                                                                    \
 	X(COLUMNS)                                                                                 \
+	X(MENU)                                                                                    \
 	X(ED_LEFT)                                                                                 \
 	X(ED_RIGHT)                                                                                \
 	X(ED_HOME)                                                                                 \
@@ -186,8 +190,14 @@ struct tui_event {
 
 /* The binding of key in the given contexts (CMD_NONE when none). */
 enum tui_command keys_lookup(unsigned contexts, int key);
-/* Draws the status line at row y: the labelled keys of contexts. */
-void keys_draw_status(int y, int width, unsigned contexts);
+/* Draws the status line at row y: the labelled keys of contexts, each
+ * recorded as a clickable region (a click presses the key). */
+void keys_draw_status(struct app *app, int y, int width, unsigned contexts);
+/* The actions of contexts for the menu of every action (: or Alt-M): one
+ * per command, as dispatch finds it, without moves and line editing.  For
+ * each, its key in keys[i] and "what it does (its keys)" in items[i], which
+ * the caller frees.  Returns how many, at most max. */
+size_t keys_actions(unsigned contexts, int *keys, char **items, size_t max);
 /* A key's name for help and status lines ("F2", "Enter", "Ctrl-U", "/"). */
 void keys_name(int key, char *buf, size_t size);
 
@@ -312,7 +322,7 @@ struct hit_region {
 };
 
 /* Frame hit ids (owner NULL). */
-enum { HIT_TAB_INTERVIEW = 1, HIT_TAB_NAMES, HIT_TAB_REPORTS };
+enum { HIT_TAB_INTERVIEW = 1, HIT_TAB_NAMES, HIT_TAB_REPORTS, HIT_STATUS_KEY };
 
 struct app {
 	struct plan *plan;     /* owned; NULL until a plan is started or opened */

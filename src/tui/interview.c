@@ -205,6 +205,49 @@ static void page_sync(struct interview *iv, struct app *app)
 	}
 }
 
+/* ---- short forms ------------------------------------------------------------- */
+
+/* In this table C_() only joins context and text the way the catalog stores
+ * them; i18n_pgettext() looks the pair up (see keys.c). */
+#pragma push_macro("C_")
+#undef C_
+#define C_(context, s) context "\004" s
+
+/* Field labels and choices that some languages name too long for an
+ * 80-column window: each language gives a short form, used only when the
+ * full one does not fit. */
+static const char *const short_forms[] = {
+    /* TRANSLATORS: short forms of field labels and choices of the
+       interview, used only when the full one does not fit in 80 columns:
+       labels at most 25 columns, choices at most 40 */
+    C_("short", "Client media ports"),
+    C_("short", "Exchange UM servers"),
+    C_("short", "Public IM connectivity"),
+    C_("short", "Stand-alone Mediation pool"),
+    C_("short", "Collocated on the Front End Servers"),
+    C_("short", "Scaled Edge, DNS load balancing"),
+    C_("short", "Scaled Edge, hardware load balancer"),
+    C_("short", "Hardware load balancer only"),
+    C_("short", "Private addresses behind NAT"),
+};
+
+#pragma pop_macro("C_")
+
+/* The translation of msgid in width columns: the full one when it fits,
+ * else its short form when it has one (what does not fit even so is cut
+ * with "…" where it is drawn). */
+static const char *fit_label(const char *msgid, int width)
+{
+	const char *full = _(msgid);
+
+	if ((int)tw_width(full) <= width)
+		return full;
+	for (size_t i = 0; i < sizeof short_forms / sizeof short_forms[0]; i++)
+		if (str_eq(strchr(short_forms[i], '\004') + 1, msgid))
+			return i18n_pgettext(short_forms[i], msgid);
+	return full;
+}
+
 /* ---- values ------------------------------------------------------------------ */
 
 static int choice_index(const struct wizard_field *f, const char *key)
@@ -224,8 +267,9 @@ static int choice_count(const struct wizard_field *f)
 	return n;
 }
 
-/* The value as shown: a choice's translated label, Yes/No, the text. */
-static void field_display(struct app *app, size_t field, char *buf, size_t size)
+/* The value as shown in width columns: a choice's translated label (its
+ * short form when the full one is too wide), Yes/No, the text. */
+static void field_display(struct app *app, size_t field, char *buf, size_t size, int width)
 {
 	const struct wizard_field *f = &wizard_page(app->wizard)->fields[field];
 	char raw[512];
@@ -235,7 +279,7 @@ static void field_display(struct app *app, size_t field, char *buf, size_t size)
 	switch (f->kind) {
 	case WIZARD_FIELD_CHOICE:
 		k = choice_index(f, raw);
-		snprintf(buf, size, "%s", k >= 0 ? _(f->choice_labels[k]) : raw);
+		snprintf(buf, size, "%s", k >= 0 ? fit_label(f->choice_labels[k], width) : raw);
 		break;
 	case WIZARD_FIELD_TOGGLE:
 		snprintf(buf, size, "%s", str_eq(raw, "yes") ? _("Yes") : _("No"));
@@ -588,7 +632,7 @@ static int page_layout(struct interview *iv, struct app *app, const struct canva
 		int lw;
 		if (items[i].kind != ITEM_FIELD)
 			continue;
-		lw = (int)tw_width(_(page->fields[items[i].a].label));
+		lw = (int)tw_width(fit_label(page->fields[items[i].a].label, w / 3));
 		if (lw > label_w)
 			label_w = lw;
 	}
@@ -606,8 +650,8 @@ static int page_layout(struct interview *iv, struct app *app, const struct canva
 		f = &page->fields[it->a];
 		if (cv_visible(cv, row)) {
 			int y = cv_y(cv, row);
-			draw_text(y, x, label_w, _(f->label),
-				  focused ? term_attr(ST_HEADING) : A_BOLD);
+			draw_text_pad(y, x, label_w, fit_label(f->label, label_w),
+				      focused ? term_attr(ST_HEADING) : A_BOLD);
 			app_hit(app, y, x, value_x - x + value_w, HIT_ITEM, (int)i);
 			if (iv->editing && iv->edit_field == it->a) {
 				int fw = value_w < 50 ? value_w : 50;
@@ -615,15 +659,22 @@ static int page_layout(struct interview *iv, struct app *app, const struct canva
 			} else {
 				char shown[700];
 				attr_t at = term_attr(focused ? ST_FIELD_FOCUS : ST_FIELD);
-				field_display(app, it->a, value, sizeof value);
+				field_display(app, it->a, value, sizeof value, value_w - 4);
 				switch (f->kind) {
 				case WIZARD_FIELD_CHOICE:
-				case WIZARD_FIELD_NUMBER:
-					snprintf(shown, sizeof shown, "%s %s %s", g->left, value,
+				case WIZARD_FIELD_NUMBER: {
+					/* cut with "…" inside the arrows, which stay */
+					char fitted[600];
+					int vw = (int)tw_width(value) < value_w - 4 ? (int)tw_width(value)
+										     : value_w - 4;
+					tw_fit_pad(fitted, sizeof fitted, value,
+						   (size_t)(vw > 1 ? vw : 1), 0, term_ascii());
+					snprintf(shown, sizeof shown, "%s %s %s", g->left, fitted,
 						 g->right);
 					draw_text(y, value_x, value_w, shown,
 						  focused ? at : A_NORMAL);
 					break;
+				}
 				case WIZARD_FIELD_TOGGLE:
 					snprintf(shown, sizeof shown, "[%s] %s",
 						 str_eq(value, _("Yes")) ? "x" : " ", value);
@@ -793,6 +844,15 @@ static void interview_draw(struct view *v, struct app *app)
 	page = wizard_page(app->wizard);
 	n = items_build(app, &items);
 	focus_index(iv, items, n);
+	/* The focused field's help gets the lines it needs (Spanish needs
+	 * more than English), leaving the page at least eight. */
+	if (iv->focus.kind == ITEM_FIELD && iv->focus.a < page->n_fields) {
+		int need = wrap_count(_(page->fields[iv->focus.a].help), (size_t)(a->w - 4));
+		int most = a->h - 3 - 1 - 8;
+		help_rows = need < most ? need : most;
+		if (help_rows < 2)
+			help_rows = 2;
+	}
 
 	page_title(app, title, sizeof title);
 	draw_text(a->y, a->x + 2, a->w - 40, title, term_attr(ST_HEADING));

@@ -11,6 +11,7 @@
 
 #include "ucplan/i18n.h"
 #include "ucplan/textwidth.h"
+#include "ucplan/util.h"
 
 /* How much a labelled key matters on the status line: when the line is too
  * narrow the lowest go first.  F1, F2 and F10 rank low because F1 and ? list
@@ -195,6 +196,8 @@ static const struct key_binding bindings[] = {
      /* TRANSLATORS: status line label of ?, which lists every key */
      N_("Keys"), SP_HINT, N_("This list of keys")},
     {CTX_COMMAND, 'L', CMD_LANGUAGE, NULL, SP_NONE, N_("Language of the screens and reports")},
+    {CTX_COMMAND, ':', CMD_MENU, NULL, SP_NONE,
+     N_("Every action of this screen in a menu (also Alt-M, also in text fields)")},
     {CTX_COMMAND, 'q', CMD_QUIT, NULL, SP_NONE, N_("Quit (asks when there are unsaved changes)")},
 
     /* function keys, everywhere */
@@ -211,6 +214,21 @@ static const struct key_binding bindings[] = {
     {CTX_GLOBAL, TK(KEY_F(10)), CMD_QUIT, N_("Quit"), SP_LOW,
      N_("Quit (asks when there are unsaved changes)")},
     {CTX_GLOBAL, TK_CTRL('l'), CMD_REFRESH, NULL, SP_NONE, N_("Redraw the screen")},
+    /* Alt-letters, for terminals that keep the function keys for themselves;
+       the menu (Alt-M) lists every action with its keys */
+    /* TRANSLATORS: status line label of Alt-M, the menu of every action */
+    {CTX_GLOBAL, TK_ALT('m'), CMD_MENU, N_("Menu"), SP_LOW, N_("Every action of this screen in a menu")},
+    {CTX_GLOBAL, TK_ALT('h'), CMD_HELP_CONTEXT, NULL, SP_NONE, N_("Help for this page: what it asks and what each field means")},
+    {CTX_GLOBAL, TK_ALT('k'), CMD_HELP_KEYS, NULL, SP_NONE, N_("This list of keys")},
+    {CTX_GLOBAL, TK_ALT('s'), CMD_SAVE, NULL, SP_NONE, N_("Save the plan")},
+    {CTX_GLOBAL, TK_ALT('a'), CMD_SAVE_AS, NULL, SP_NONE, N_("Save the plan under another name")},
+    {CTX_GLOBAL, TK_ALT('i'), CMD_SCREEN_INTERVIEW, NULL, SP_NONE, N_("The interview")},
+    {CTX_GLOBAL, TK_ALT('n'), CMD_SCREEN_NAMES, NULL, SP_NONE, N_("Names and addresses")},
+    {CTX_GLOBAL, TK_ALT('r'), CMD_SCREEN_REPORTS, NULL, SP_NONE, N_("Reports: firewall, load balancers, IPsec, warnings")},
+    {CTX_GLOBAL, TK_ALT('e'), CMD_EXPORT, NULL, SP_NONE, N_("Export tables to CSV or XML")},
+    {CTX_GLOBAL, TK_ALT('o'), CMD_OPEN, NULL, SP_NONE, N_("Open another plan file")},
+    {CTX_GLOBAL, TK_ALT('l'), CMD_LANGUAGE, NULL, SP_NONE, N_("Language of the screens and reports")},
+    {CTX_GLOBAL, TK_ALT('q'), CMD_QUIT, NULL, SP_NONE, N_("Quit (asks when there are unsaved changes)")},
 };
 
 #pragma pop_macro("C_")
@@ -303,6 +321,10 @@ void keys_name(int key, char *buf, size_t size)
 
 	if (label) {
 		snprintf(buf, size, "%s", label);
+	} else if (key & TK_ALT_BIT) {
+		int c = key & ~TK_ALT_BIT;
+		/* TRANSLATORS: the name of Alt and a letter, "Alt-S" */
+		snprintf(buf, size, _("Alt-%c"), c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
 	} else if (key & TK_FKEY) {
 		int k = key & ~TK_FKEY;
 		if (k >= KEY_F(1) && k <= KEY_F(24))
@@ -383,6 +405,76 @@ void keys_help(struct textbuf *out)
 	}
 }
 
+/* Moves, line editing and answers: keys, not actions to pick from a menu. */
+static bool is_action(enum tui_command cmd)
+{
+	switch (cmd) {
+	case CMD_NONE:
+	case CMD_UP:
+	case CMD_DOWN:
+	case CMD_LEFT:
+	case CMD_RIGHT:
+	case CMD_PAGE_UP:
+	case CMD_PAGE_DOWN:
+	case CMD_HOME:
+	case CMD_END:
+	case CMD_NEXT_FIELD:
+	case CMD_PREV_FIELD:
+	case CMD_ENTER:
+	case CMD_TOGGLE:
+	case CMD_BACK:
+	case CMD_CANCEL:
+	case CMD_ACCEPT:
+	case CMD_REFRESH:
+	case CMD_MENU:
+	case CMD_ED_LEFT:
+	case CMD_ED_RIGHT:
+	case CMD_ED_HOME:
+	case CMD_ED_END:
+	case CMD_ED_BACKSPACE:
+	case CMD_ED_DELETE:
+	case CMD_ED_KILL_START:
+	case CMD_ED_KILL_END:
+		return false;
+	default:
+		return true;
+	}
+}
+
+size_t keys_actions(unsigned contexts, int *keys, char **items, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < N_BINDINGS && n < max; i++) {
+		const struct key_binding *b = &bindings[i];
+		char names[128] = "", name[32];
+		bool seen = false;
+
+		if (!(b->ctx & contexts) || !is_action(b->cmd))
+			continue;
+		for (size_t k = 0; k < n && !seen; k++)
+			seen = keys_lookup(contexts, keys[k]) == b->cmd;
+		if (seen || keys_lookup(contexts, b->key) != b->cmd)
+			continue;
+		/* every key that does it here: "F2, Alt-S" */
+		for (size_t j = i; j < N_BINDINGS; j++) {
+			if (!(bindings[j].ctx & contexts) || bindings[j].cmd != b->cmd ||
+			    keys_lookup(contexts, bindings[j].key) != b->cmd)
+				continue;
+			keys_name(bindings[j].key, name, sizeof name);
+			if (strstr(names, name))
+				continue;
+			if (names[0])
+				strncat(names, C_("key", ", "), sizeof names - strlen(names) - 1);
+			strncat(names, name, sizeof names - strlen(names) - 1);
+		}
+		keys[n] = b->key;
+		items[n] = xasprintf("%s  (%s)", key_text(b->help), names);
+		n++;
+	}
+	return n;
+}
+
 /* One labelled key on the status line. */
 struct status_entry {
 	const struct key_binding *b;
@@ -435,7 +527,7 @@ static bool status_drop(struct status_entry *e, size_t n, int width, bool bare)
  * important go first; when even the important ones do not fit with their
  * labels, every key is named without its label: a key the screen needs is
  * never dropped for a label.  F1 and ? list them all in any case. */
-void keys_draw_status(int y, int width, unsigned contexts)
+void keys_draw_status(struct app *app, int y, int width, unsigned contexts)
 {
 	attr_t key_attr = term_attr(ST_STATUS_KEY), text_attr = term_attr(ST_STATUS);
 	const unsigned right_ctx = CTX_GLOBAL | CTX_COMMAND;
@@ -477,6 +569,9 @@ void keys_draw_status(int y, int width, unsigned contexts)
 		if (!e->shown)
 			continue;
 		draw_text(y, *at, e->key_w, e->name, key_attr);
+		/* a click on a key (and its label) presses it */
+		app_hit(app, y, *at, e->key_w + (bare ? 0 : 1 + e->label_w), HIT_STATUS_KEY,
+			e->b->key);
 		*at += e->key_w + 1;
 		if (!bare) {
 			draw_text(y, *at, e->label_w, e->label, text_attr);

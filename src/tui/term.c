@@ -128,13 +128,27 @@ static void term_setup_styles(void)
 	}
 }
 
+/* True when the locale the user asked for is plain C or POSIX (or none):
+ * the program runs in C.UTF-8 then (i18n.c), but the terminal's character
+ * set is ASCII, so the lines are drawn in ASCII too. */
+static bool user_locale_plain(void)
+{
+	const char *names[] = {getenv("LC_ALL"), getenv("LC_CTYPE"), getenv("LANG")};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i] && names[i][0])
+			return strcmp(names[i], "C") == 0 || strcmp(names[i], "POSIX") == 0;
+	return true;
+}
+
 bool term_init(void)
 {
 	const char *codeset = nl_langinfo(CODESET);
 
 	/* Text is UTF-8 inside (C.UTF-8) whatever the locale: the terminal's
 	 * own character set is the one i18n_init found. */
-	ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0 || i18n_output_codeset() != NULL;
+	ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0 || i18n_output_codeset() != NULL ||
+		user_locale_plain();
 	screen = newterm(NULL, stdout, stdin);
 	if (screen) {
 		/* A terminal that cannot place its cursor (TERM=dumb) would

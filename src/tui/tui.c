@@ -194,9 +194,20 @@ static void draw_titlebar(struct app *app)
 	if (app->plan) {
 		const char *name =
 		    str_empty(app->plan->name) ? _("(unnamed plan)") : app->plan->name;
-		snprintf(buf, sizeof buf, " %s %s%s", term_glyphs()->vline, name,
-			 app_dirty(app) ? _(" [modified]") : "");
-		draw_text(0, x, right - x - 1, buf, a);
+		const char *marker = app_dirty(app) ? _(" [modified]") : "";
+		int room = right - x - 1, mark_w = (int)tw_width(marker);
+		char fitted[600];
+
+		/* The plan's name gives way to the unsaved-changes marker, which
+		 * a long name or a long translation used to push off. */
+		snprintf(buf, sizeof buf, " %s %s", term_glyphs()->vline, name);
+		if ((int)tw_width(buf) + mark_w > room && room - mark_w > 4) {
+			tw_fit_pad(fitted, sizeof fitted, buf, (size_t)(room - mark_w), 0,
+				   term_ascii());
+			snprintf(buf, sizeof buf, "%s", fitted);
+		}
+		x += draw_text(0, x, room, buf, a);
+		draw_text(0, x, right - x - 1, marker, a);
 	}
 }
 
@@ -242,7 +253,7 @@ static void app_draw(struct app *app)
 	if (app->message[0])
 		draw_text(LINES - 2, 1, COLS - 2, app->message, term_attr(app->message_style));
 	top = app_top(app);
-	keys_draw_status(LINES - 1, COLS, top->ops->contexts(top));
+	keys_draw_status(app, LINES - 1, COLS, top->ops->contexts(top));
 	if (app->cursor_y >= 0) {
 		curs_set(1);
 		move(app->cursor_y, app->cursor_x);
@@ -273,6 +284,43 @@ static void show_context_help(struct app *app)
 		textbuf_add(&tb, ST_NORMAL, 0, "");
 	textbuf_add(&tb, ST_DIM, 0, _("Press ? for the list of all keys."));
 	app_show_text(app, _("Help"), &tb);
+}
+
+static void app_dispatch(struct app *app, struct tui_event *ev);
+
+/* The keys of the actions the menu listed (the menu is modal: one at a
+ * time). */
+static int menu_keys[96];
+static size_t n_menu_keys;
+
+static void menu_done(struct app *app, struct dlg_arg arg, int choice, const char *text)
+{
+	struct tui_event ev;
+
+	(void)arg;
+	(void)text;
+	if (choice < 0 || (size_t)choice >= n_menu_keys)
+		return;
+	memset(&ev, 0, sizeof ev);
+	ev.hit = ev.hit_arg = -1;
+	ev.key = menu_keys[choice];
+	app_dispatch(app, &ev);
+}
+
+/* The menu of every action of the screen, with its keys: reaches what the
+ * function keys do on a terminal that keeps them for itself. */
+static void show_menu(struct app *app)
+{
+	struct view *top = app_top(app);
+	char *items[96];
+	size_t n = keys_actions(top->ops->contexts(top), menu_keys, items, 96);
+
+	n_menu_keys = n;
+	/* TRANSLATORS: title of the menu of every action (: or Alt-M) */
+	dialog_menu(app, _("Actions"), (const char *const *)items, (int)n, 0, menu_done,
+		    (struct dlg_arg){0});
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
 }
 
 static int app_global(struct app *app, const struct tui_event *ev)
@@ -335,6 +383,9 @@ static int app_global(struct app *app, const struct tui_event *ev)
 	case CMD_REFRESH:
 		term_repaint();
 		return TUI_HANDLED;
+	case CMD_MENU:
+		show_menu(app);
+		return TUI_HANDLED;
 	default:
 		return TUI_IGNORED;
 	}
@@ -345,6 +396,18 @@ static void app_dispatch(struct app *app, struct tui_event *ev)
 	struct view *top = app_top(app);
 	int flags;
 
+	if (ev->click) {
+		/* a key of the status line: pressed, for whatever is on top */
+		for (size_t i = app->n_hits; i-- > 0;) {
+			const struct hit_region *h = &app->hits[i];
+			if (h->y == ev->y && ev->x >= h->x0 && ev->x < h->x1 && !h->owner &&
+			    h->id == HIT_STATUS_KEY) {
+				ev->click = false;
+				ev->key = h->arg;
+				break;
+			}
+		}
+	}
 	if (ev->key)
 		ev->cmd = keys_lookup(top->ops->contexts(top), ev->key);
 	if (ev->click) {
@@ -410,6 +473,23 @@ static bool read_event(struct app *app, struct tui_event *ev)
 		}
 		ev->key = wc == KEY_ENTER ? '\r' : TK((int)wc);
 		return true;
+	}
+	/* Alt-letter arrives as Esc and the letter at once; a lone Esc has
+	 * nothing behind it. */
+	if (wc == TK_ESC) {
+		wint_t next;
+		int r2;
+		wtimeout(stdscr, 0);
+		r2 = wget_wch(stdscr, &next);
+		wtimeout(stdscr, 250);
+		if (r2 == OK && next > ' ' && next < 127) {
+			ev->key = TK_ALT((int)(next >= 'A' && next <= 'Z' ? next - 'A' + 'a' : next));
+			return true;
+		}
+		if (r2 == KEY_CODE_YES)
+			ungetch((int)next);
+		else if (r2 == OK)
+			unget_wch(next);
 	}
 	/* Enter arrives as CR (nonl), LF or KEY_ENTER: one key for the table. */
 	ev->key = wc == '\n' ? '\r' : (int)wc;
