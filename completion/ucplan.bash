@@ -29,7 +29,7 @@ _ucplan()
 	fi
 	case $prev in
 	-t | --table) values="firewall lb ipsec programs dns certificates summary all" ;;
-	-f | --format) values="text csv xml json xlsx" ;;
+	-f | --format) values="text csv xml json xlsx ps1 nft probe-ps1 probe-sh" ;;
 	--lang) values="en es it zh_CN" ;;
 	--csv-separator) values="comma semicolon" ;;
 	--header) values="labels keys" ;;

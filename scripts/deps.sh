@@ -5,12 +5,16 @@
 set -eu
 
 PACKAGES="make gcc clang libclang-rt-dev pkg-config libxml2-dev libxml2-utils libncurses-dev libcsv-dev
-libcmocka-dev libjansson-dev libxlsxwriter-dev gettext python3 python3-openpyxl tmux valgrind zsh locales musl-tools"
+libcmocka-dev libjansson-dev libxlsxwriter-dev gettext python3 python3-openpyxl tmux valgrind zsh locales
+musl-tools nftables shellcheck"
 
 missing() {
-	for tool in cc clang make pkg-config xmllint msgfmt python3 tmux valgrind zsh localedef musl-gcc; do
+	for tool in cc clang make pkg-config xmllint msgfmt python3 tmux valgrind zsh localedef musl-gcc \
+		shellcheck; do
 		command -v "$tool" >/dev/null 2>&1 || return 0
 	done
+	# nft lives in /usr/sbin, which a user's PATH may lack
+	command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || return 0
 	pkg-config --exists libxml-2.0 ncursesw cmocka jansson xlsxwriter 2>/dev/null || return 0
 	# the workbook test reads the .xlsx back with Debian's openpyxl
 	/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || return 0

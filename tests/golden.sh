@@ -1,6 +1,8 @@
 #!/bin/sh
 # Golden outputs: the CSV, XML and JSON reports of the example plans and of each
-# Edge topology, compared byte for byte with tests/golden/.  After a
+# Edge topology, and the scripts made from them (PowerShell, nftables, the two
+# probes), compared byte for byte with tests/golden/.  tests/scripts.sh runs
+# the golden scripts through nft, sh, shellcheck and the PowerShell checker.  After a
 # deliberate change to the catalog or the exporters, regenerate with
 #   sh tests/golden.sh --update
 # and review the diff before committing it.
@@ -13,24 +15,27 @@ update=0
 T=$(mktemp -d /tmp/ucplan-golden.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 export LANGUAGE= LANG=C.UTF-8 LC_ALL=C.UTF-8
+# the scripts state the date they were made: a fixed one here
+export SOURCE_DATE_EPOCH=1767225600
 pass=0
 fail=0
 
 # case NAME ARGS...: one report in each format
 run_case() {
 	name=$1; shift
-	for fmt in csv xml json; do
-		out="$T/$name.$fmt"
+	for fmt in csv xml json ps1 nft probe-ps1 probe-sh; do
+		case $fmt in probe-*) ext=probe.${fmt#probe-} ;; *) ext=$fmt ;; esac
+		out="$T/$name.$ext"
 		if ! "$BIN" report "$@" --lang en -f "$fmt" -o "$out" 2>"$T/err"; then
-			echo "FAIL: $name.$fmt: ucplan failed"; sed 's/^/  | /' "$T/err"; fail=$((fail + 1)); continue
+			echo "FAIL: $name.$ext: ucplan failed"; sed 's/^/  | /' "$T/err"; fail=$((fail + 1)); continue
 		fi
 		if [ "$update" -eq 1 ]; then
-			cp "$out" "$DIR/$name.$fmt"
-		elif cmp -s "$out" "$DIR/$name.$fmt"; then
+			cp "$out" "$DIR/$name.$ext"
+		elif cmp -s "$out" "$DIR/$name.$ext"; then
 			pass=$((pass + 1))
 		else
-			echo "FAIL: $name.$fmt differs from $DIR/$name.$fmt"
-			diff "$DIR/$name.$fmt" "$out" | head -10 | sed 's/^/  | /'
+			echo "FAIL: $name.$ext differs from $DIR/$name.$ext"
+			diff "$DIR/$name.$ext" "$out" | head -10 | sed 's/^/  | /'
 			fail=$((fail + 1))
 		fi
 	done

@@ -33,7 +33,7 @@ struct export_options {
 };
 
 struct exporter {
-	const char *name;      /* "text", "csv", "xml", "json", "xlsx" */
+	const char *name;      /* "text", "csv", "xml", "json", "xlsx", "ps1", ... */
 	const char *extension; /* file name extension without the dot */
 	/* every table in one file (a workbook): a directory gets one file,
 	 * not one per table */
@@ -47,6 +47,11 @@ extern const struct exporter export_csv;
 extern const struct exporter export_xml;
 extern const struct exporter export_json;
 extern const struct exporter export_xlsx;
+/* Scripts generated from the rows (src/export/ps1.c, nft.c, probe.c). */
+extern const struct exporter export_ps1;
+extern const struct exporter export_nft;
+extern const struct exporter export_probe_ps1;
+extern const struct exporter export_probe_sh;
 
 /* The file name of a one_file export written into a directory. */
 #define EXPORT_ONE_FILE_NAME "report"

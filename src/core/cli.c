@@ -36,7 +36,8 @@ enum {
 
 /* The output formats of -f (DESIGN.md §3); main.c finds each one's
  * exporter, and test_cli checks that every one has an exporter. */
-const char *const cli_formats[] = {"text", "csv", "xml", "json", "xlsx", NULL};
+const char *const cli_formats[] = {"text", "csv",       "xml",      "json", "xlsx",
+				   "ps1",  "nft",       "probe-ps1", "probe-sh", NULL};
 
 bool cli_format_known(const char *name)
 {
@@ -95,7 +96,9 @@ static enum uc_status parse_option(int c, const char *arg, struct cli_options *o
 		return UC_OK;
 	case 'f':
 		if (!cli_format_known(arg))
-			return usage(err, _("unknown format '%s': use text, csv, xml, json or xlsx"),
+			return usage(err,
+				     _("unknown format '%s': use text, csv, xml, json, xlsx, ps1, nft, "
+				       "probe-ps1 or probe-sh"),
 				     arg);
 		o->format = arg;
 		return UC_OK;

@@ -8,8 +8,9 @@
 #include "ucplan/fileio.h"
 #include "ucplan/i18n.h"
 
-static const struct exporter *const exporters[] = {&export_text, &export_csv, &export_xml,
-						   &export_json, &export_xlsx};
+static const struct exporter *const exporters[] = {
+    &export_text, &export_csv, &export_xml,       &export_json,    &export_xlsx,
+    &export_ps1,  &export_nft, &export_probe_ps1, &export_probe_sh};
 
 const struct exporter *export_find(const char *name)
 {

@@ -95,7 +95,7 @@ static const struct report_column program_columns[] = {
 static const struct report_column dns_columns[] = {
 	{"zone", N_("Zone"), NULL, COLUMN_SCOPE, 6},
 	{"type", N_("Type"), NULL, COLUMN_WHOLE, 8},
-	{"name", N_("Name"), NULL, COLUMN_PINNED, 9},
+	{"name", N_("Name"), NULL, COLUMN_PINNED | COLUMN_WHOLE, 9},
 	{"value", N_("Address or target"), NULL, 0, 8},
 	{"port", N_("Port"), NULL, COLUMN_WHOLE, 5},
 	{"priority", N_("Priority"), NULL, COLUMN_WHOLE, 2},

@@ -24,10 +24,26 @@
 enum { F_FORMAT, F_TABLE0, F_PATH = F_TABLE0 + CATALOG_TABLE_COUNT, F_EXPORT, F_CANCEL, F_COUNT };
 enum { HIT_FOCUS = 1 };
 
-static const char *const formats[] = {"csv", "xml", "json", "xlsx"};
+static const char *const formats[] = {"csv", "xml",       "json",    "xlsx",
+				      "ps1", "nft", "probe-ps1", "probe-sh"};
 static const char *const format_labels[] = {
 	N_("CSV, for spreadsheets"), N_("XML, checked by data/report.rng"), N_("JSON, for scripts"),
-	N_("XLSX, one workbook: a sheet per table and the warnings")};
+	N_("XLSX, one workbook: a sheet per table and the warnings"),
+	N_("PowerShell: Windows Firewall and IPsec"), N_("nftables ruleset"),
+	N_("Connectivity probe, PowerShell"), N_("Connectivity probe, POSIX shell")};
+/* What each script is for; the tables formats need no sentence.  The
+ * scripts cover the whole plan: one file, whatever the tables. */
+enum { FIRST_SCRIPT = 4 };
+static const char *const format_help[] = {
+    NULL, NULL, NULL, NULL,
+    N_("Run on each server of the plan: it adds that server's firewall and IPsec "
+       "exceptions, and updates them when run again."),
+    N_("Load on the external and internal firewalls around the perimeter network: "
+       "a chain per firewall, named sets, NAT for the Edge."),
+    N_("Run on a Windows server to test, with Test-NetConnection, every TCP path of "
+       "the plan that starts there."),
+    N_("Run on a Linux jump host or server to test every TCP path that starts there, "
+       "with a time limit per path.")};
 static const char *const table_labels[CATALOG_TABLE_COUNT] = {
 	N_("Firewall"), N_("Load balancers"), N_("IPsec"), N_("Windows Firewall program rules"),
 	N_("DNS records"), N_("Certificates"), N_("Summary")};
@@ -76,6 +92,8 @@ static void propose_path(struct export_dialog *d, struct app *app)
 	slug = app_plan_slug(app);
 	if (ex->one_file) {
 		path = xasprintf("./%s.%s", slug, ex->extension);
+	} else if (d->format >= FIRST_SCRIPT) {
+		path = xasprintf("./%s-%s.%s", slug, formats[d->format], ex->extension);
 	} else if (table_count(d) == 1) {
 		int k = 0;
 		while (!d->tables[k])
@@ -95,7 +113,7 @@ static void export_draw(struct view *v, struct app *app)
 {
 	struct export_dialog *d = (struct export_dialog *)v;
 	const struct rect *a = &app->area;
-	int w = a->w - 8 > 76 ? 76 : a->w - 8, h = 18, y, x, lx, vx, vw, row;
+	int w = a->w - 8 > 76 ? 76 : a->w - 8, h = 21, y, x, lx, vx, vw, row;
 	char *path, line[300];
 
 	if (h > a->h)
@@ -113,7 +131,10 @@ static void export_draw(struct view *v, struct app *app)
 		 term_glyphs()->right);
 	draw_text(row, vx, vw, line, term_attr(d->focus == F_FORMAT ? ST_FIELD_FOCUS : ST_DIALOG));
 	app_hit(app, row, lx, w - 4, HIT_FOCUS, F_FORMAT);
-	row += 2;
+	row++;
+	if (format_help[d->format])
+		draw_wrapped(row, vx, vw, 3, _(format_help[d->format]), term_attr(ST_DIM));
+	row += 4;
 	draw_text(row, lx, vx - lx - 1, _("Tables"), A_BOLD);
 	/* two columns: the port tables, then the DNS, certificates and
 	 * summary, so that the dialog keeps room for its messages */
