@@ -18,8 +18,9 @@ fails=0
 count=0
 ok() { count=$((count + 1)); }
 bad() { count=$((count + 1)); fails=$((fails + 1)); echo "FAIL: $*"; }
-# A make of its own: not the jobs or flags of the `make check` running us.
-mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u CPPFLAGS -u LDFLAGS make "$@"; }
+# A make of its own: not the jobs, flags or WERROR of the `make check`
+# running us (make exports command-line variables such as CI's WERROR).
+mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u CPPFLAGS -u LDFLAGS -u WERROR make "$@"; }
 
 # --- make dist ---------------------------------------------------------------
 version=$(sed -n 's/^VERSION *:= *//p' Makefile)
