@@ -15,6 +15,7 @@
 
 struct atomic_file {
 	FILE *fp;         /* write here */
+	int fd;           /* its descriptor (fileno() may not give it), -1 when closed */
 	char *path;       /* final path (owned) */
 	char *temp_path;  /* temporary path (owned) */
 };

@@ -245,6 +245,7 @@ struct rec_builder {
 	const struct plan *plan;
 	const struct catalog *catalog;
 	struct report *report;
+	struct report_source_lists *lists;
 	size_t cap[CATALOG_TABLE_COUNT];
 	struct expanded ex;
 	struct strbuf name, target;
@@ -289,7 +290,7 @@ static void shape_sources(struct rec_builder *b, size_t index, const struct site
 			if (!seen)
 				list[n++] = rule->refs[i].source;
 		}
-		b->sources[index] = list;
+		b->sources[index] = report_sources_intern(b->lists, list, n);
 		b->n_sources[index] = n;
 		b->masks[index] = mask;
 	}
@@ -344,7 +345,7 @@ static void merge(struct rec_builder *b, struct report_record *a, const struct r
 		if (!seen)
 			list[n++] = r->sources[i];
 	}
-	a->sources = list;
+	a->sources = report_sources_intern(b->lists, list, n);
 	a->n_sources = n;
 }
 
@@ -558,7 +559,7 @@ static void summary_rows(struct rec_builder *b, size_t index, const struct site 
 }
 
 void report_records_build(struct report *report, const struct plan *plan,
-			  const struct catalog *catalog)
+			  const struct catalog *catalog, struct report_source_lists *lists)
 {
 	struct rec_builder b = {0};
 	size_t n = catalog->n_shapes ? catalog->n_shapes : 1;
@@ -576,6 +577,7 @@ void report_records_build(struct report *report, const struct plan *plan,
 	b.plan = plan;
 	b.catalog = catalog;
 	b.report = report;
+	b.lists = lists;
 	b.sources = xcalloc(n, sizeof *b.sources);
 	b.n_sources = xcalloc(n, sizeof *b.n_sources);
 	b.masks = xcalloc(n, sizeof *b.masks);

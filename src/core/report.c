@@ -495,6 +495,65 @@ struct rule_prep {
 	size_t n_sources;
 };
 
+struct source_list_slot {
+	const struct catalog_source *const *list; /* NULL: empty slot */
+	size_t n;
+};
+
+static uint64_t source_list_hash(const struct catalog_source *const *list, size_t n)
+{
+	uint64_t h = HASH_SEED ^ n;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (uint64_t)(uintptr_t)list[i]) * 0x9e3779b97f4a7c15ull;
+	return h ^ (h >> 29);
+}
+
+static void source_lists_grow(struct report_source_lists *ls)
+{
+	size_t cap = ls->cap ? ls->cap * 2 : 64;
+	struct source_list_slot *slots = xcalloc(cap, sizeof *slots);
+
+	for (size_t i = 0; i < ls->cap; i++) {
+		const struct source_list_slot *old = &ls->slots[i];
+		size_t at;
+		if (!old->list)
+			continue;
+		at = (size_t)source_list_hash(old->list, old->n) & (cap - 1);
+		while (slots[at].list)
+			at = (at + 1) & (cap - 1);
+		slots[at] = *old;
+	}
+	free(ls->slots);
+	ls->slots = slots;
+	ls->cap = cap;
+}
+
+const struct catalog_source *const *report_sources_intern(struct report_source_lists *ls,
+							  const struct catalog_source *const *list,
+							  size_t n)
+{
+	size_t at;
+
+	if ((ls->count + 1) * 2 > ls->cap)
+		source_lists_grow(ls);
+	at = (size_t)source_list_hash(list, n) & (ls->cap - 1);
+	for (; ls->slots[at].list; at = (at + 1) & (ls->cap - 1))
+		if (ls->slots[at].n == n &&
+		    (n == 0 || memcmp(ls->slots[at].list, list, n * sizeof *list) == 0))
+			return ls->slots[at].list;
+	ls->slots[at].list = list;
+	ls->slots[at].n = n;
+	ls->count++;
+	return list;
+}
+
+void report_sources_free(struct report_source_lists *ls)
+{
+	free(ls->slots);
+	memset(ls, 0, sizeof *ls);
+}
+
 /* Open addressing over flow numbers (+1; 0 = empty). */
 struct flow_index {
 	uint32_t *flows;
@@ -519,6 +578,7 @@ struct builder {
 	struct report_port site_ports[2]; /* client-media, um-rtp of the current site */
 	struct expansion expansion;
 	struct expansion vip_expansion;
+	struct report_source_lists lists;
 };
 
 static struct report_port parse_port(const char *text, enum port_source *from)
@@ -736,7 +796,7 @@ static void rule_sources(struct builder *b, size_t rule_index, const struct site
 			if (!seen)
 				list[n++] = rule->refs[i].source;
 		}
-		rp->sources = list;
+		rp->sources = report_sources_intern(&b->lists, list, n);
 		rp->n_sources = n;
 		rp->ref_mask = mask;
 	}
@@ -865,7 +925,7 @@ static void merge_sources(struct builder *b, struct report_flow *f,
 		if (!seen)
 			list[n++] = more[i];
 	}
-	f->sources = list;
+	f->sources = report_sources_intern(&b->lists, list, n);
 	f->n_sources = n;
 }
 
@@ -955,7 +1015,8 @@ struct report *report_build(const struct plan *plan, const struct catalog *catal
 			r->tables[k].flows = xreallocarray(r->tables[k].flows, r->tables[k].n_flows,
 							   sizeof *r->tables[k].flows);
 	}
-	report_records_build(r, plan, catalog);
+	report_records_build(r, plan, catalog, &b.lists);
+	report_sources_free(&b.lists);
 	for (size_t i = 0; i < catalog->n_rules; i++)
 		free(b.rules[i].entry_lb);
 	free(b.rules);

@@ -31,9 +31,25 @@ struct expanded {
 bool report_expand(const char *id, const struct plan *plan, const struct site *site,
 		   struct expanded *out);
 
+/* The source lists of one report, each content once.  Rules and sites make
+ * many lists with the same sources in the same order; kept as one pointer,
+ * a renderer that renders a list once per pointer renders each distinct
+ * list once. */
+struct report_source_lists {
+	struct source_list_slot *slots;
+	size_t cap, count;
+};
+
+/* The list equal to list (n sources) already kept in lists, or list itself,
+ * now kept; list is borrowed and must live as long as the report. */
+const struct catalog_source *const *report_sources_intern(struct report_source_lists *lists,
+							  const struct catalog_source *const *list,
+							  size_t n);
+void report_sources_free(struct report_source_lists *lists);
+
 /* Builds the DNS, certificates and summary tables of report from the
- * catalog's shapes (records.c). */
+ * catalog's shapes (records.c); their source lists go through lists. */
 void report_records_build(struct report *report, const struct plan *plan,
-			  const struct catalog *catalog);
+			  const struct catalog *catalog, struct report_source_lists *lists);
 
 #endif

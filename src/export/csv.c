@@ -50,18 +50,30 @@ static bool csv_put_raw(struct csv_out *co, const char *s)
 	return fputs(s, co->out) != EOF || csv_fail(co);
 }
 
-/* Quotes text (neutralized) onto the end of sb with libcsv. */
+/* Quotes text (neutralized) onto the end of sb.  A cell without a quote,
+ * which is nearly every cell, is copied between two quotes as it is;
+ * libcsv doubles the quotes of the others. */
 static void csv_quote(struct csv_out *co, struct strbuf *sb, const char *text)
 {
-	/* Control characters from the catalog or the plan (an escape
-	 * sequence, a C1 control) would reach whoever views the file. */
-	char *clean = tw_is_clean(text) ? NULL : tw_neutralize(text);
+	const unsigned char *p = (const unsigned char *)text;
+	bool quotes = false;
+	char *clean = NULL;
 	const char *safe;
 	size_t n, room;
 
-	if (clean)
-		text = clean;
-	n = strlen(text);
+	/* printable ASCII needs no check */
+	while (*p >= 0x20 && *p < 0x7f && *p != '"')
+		p++;
+	if (*p) {
+		/* Control characters from the catalog or the plan (an escape
+		 * sequence, a C1 control) would reach whoever views the file. */
+		if (!tw_is_clean((const char *)p))
+			text = clean = tw_neutralize(text);
+		quotes = strchr(clean ? clean : (const char *)p, '"') != NULL;
+		n = strlen(text);
+	} else {
+		n = (size_t)(p - (const unsigned char *)text);
+	}
 	if (n + 2 > co->size) {
 		co->buf = xrealloc(co->buf, n + 2); /* apostrophe and NUL */
 		co->size = n + 2;
@@ -71,8 +83,16 @@ static void csv_quote(struct csv_out *co, struct strbuf *sb, const char *text)
 		n = strlen(safe);
 	/* quoted, every quote doubled: at most 2n + 2 bytes */
 	strbuf_reserve(sb, 2 * n + 2);
-	room = sb->cap - sb->len;
-	sb->len += csv_write(sb->data + sb->len, room, safe, n);
+	if (!quotes) {
+		char *d = sb->data + sb->len;
+		d[0] = '"';
+		memcpy(d + 1, safe, n);
+		d[n + 1] = '"';
+		sb->len += n + 2;
+	} else {
+		room = sb->cap - sb->len;
+		sb->len += csv_write(sb->data + sb->len, room, safe, n);
+	}
 	sb->data[sb->len] = '\0';
 	free(clean);
 }

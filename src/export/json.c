@@ -8,6 +8,7 @@
  * at a time and written as they are made, so memory stays flat however
  * large the plan. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -33,27 +34,6 @@ static void set_optional(json_t *o, const char *key, const char *value)
 {
 	if (!str_empty(value))
 		set_string(o, key, value);
-}
-
-static json_t *endpoint_json(const struct report_endpoint *e)
-{
-	json_t *o = json_object(), *members = json_array();
-
-	set_string(o, "role", e->role);
-	set_string(o, "label", _(e->label));
-	set_optional(o, "pool", e->pool);
-	set_optional(o, "vip", e->vip);
-	if (e->vip_only)
-		json_object_set_new(o, "vip_only", json_true());
-	for (size_t i = 0; i < e->n_members; i++) {
-		json_t *m = json_object();
-		set_optional(m, "fqdn", e->members[i].fqdn);
-		set_optional(m, "address", e->members[i].address);
-		set_optional(m, "nat", e->members[i].nat);
-		json_array_append_new(members, m);
-	}
-	json_object_set_new(o, "members", members);
-	return o;
 }
 
 static json_t *source_json(const struct catalog_source *s)
@@ -121,60 +101,6 @@ static json_t *lb_settings_json(const struct catalog_lb_profile *lb)
 	return o;
 }
 
-/* A DNS record, certificate or summary entry: the values its table holds,
- * then its sources, as in the XML. */
-static json_t *record_json(enum catalog_table kind, const struct report_record *r)
-{
-	json_t *o = json_object(), *sources = json_array();
-
-	set_string(o, "rule", r->rule_id);
-	json_object_set_new(o, "site", json_integer(r->site));
-	if (kind == CATALOG_DNS) {
-		set_string(o, "zone", r->zone);
-		set_string(o, "type", r->type);
-		set_string(o, "name", r->name);
-		set_string(o, "value", r->value);
-		if (str_eq(r->type, "SRV")) {
-			json_object_set_new(o, "port", json_integer(r->port));
-			json_object_set_new(o, "priority", json_integer(r->priority));
-			json_object_set_new(o, "weight", json_integer(r->weight));
-			json_object_set_new(o, "ttl", json_integer(r->ttl));
-		}
-	} else if (kind == CATALOG_CERTIFICATES) {
-		json_t *sans = json_array();
-		set_string(o, "assigned_to", r->holder);
-		set_message(o, "use", r->label);
-		set_string(o, "subject", r->name);
-		for (size_t i = 0; i < r->n_sans; i++)
-			json_array_append_new(sans, json_string(r->sans[i]));
-		json_object_set_new(o, "san", sans);
-		set_string(o, "ca", r->ca);
-		set_string(o, "eku", r->eku);
-	} else {
-		set_message(o, "role", r->label);
-		set_optional(o, "fqdn", r->name);
-		set_optional(o, "address", r->value);
-		set_optional(o, "public_address", r->nat);
-		set_string(o, "network", r->network);
-	}
-	set_message(o, "note", r->note);
-	for (size_t i = 0; i < r->n_sources; i++)
-		json_array_append_new(sources, source_json(r->sources[i]));
-	json_object_set_new(o, "sources", sources);
-	return o;
-}
-
-/* A record's compact text (caller frees), or NULL when out of memory.
- * Records are a few per site: no cache. */
-static char *json_dumps_record(enum catalog_table kind, const struct report_record *r)
-{
-	json_t *o = record_json(kind, r);
-	char *text = json_dumps(o, JSON_COMPACT);
-
-	json_decref(o);
-	return text;
-}
-
 /* Rows are written as they are made.  A value that many rows share (an
  * endpoint, a note, a list of sources) is encoded by jansson once and its
  * text reused: the rows of a 1,000-site plan name the same few hundred
@@ -189,6 +115,7 @@ struct json_out {
 	FILE *out;
 	int error;
 	struct strbuf row;
+	struct strbuf piece; /* an endpoint being encoded */
 	struct json_cache shared; /* catalog strings, messages, sources */
 	struct json_cache site;   /* the current site's endpoints */
 	int cached_site;
@@ -207,14 +134,22 @@ static bool put_raw(struct json_out *jo, const char *s)
 
 /* The compact text of value (which it frees), kept in the cache under
  * (tag, key). */
+static const char *cache_keep(struct json_cache *c, unsigned tag, const void *key,
+			      const char *text)
+{
+	const char *kept = strpool_intern(c->texts, text);
+
+	ptrmap_put(&c->map, tag, key, kept);
+	return kept;
+}
+
 static const char *cache_put(struct json_cache *c, unsigned tag, const void *key, json_t *value)
 {
 	char *text = value ? json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
-	const char *kept = strpool_intern(c->texts, text ? text : "null");
+	const char *kept = cache_keep(c, tag, key, text ? text : "null");
 
 	free(text);
 	json_decref(value);
-	ptrmap_put(&c->map, tag, key, kept);
 	return kept;
 }
 
@@ -225,6 +160,45 @@ static json_t *string_json(const char *value)
 	return s ? s : json_string("\xEF\xBF\xBD");
 }
 
+/* Appends value as a JSON string, encoded by jansson (U+FFFD for a value
+ * it refuses, as set_string); false when jansson refuses it even so. */
+static bool add_encoded(struct strbuf *sb, const char *value)
+{
+	json_t *s = string_json(value);
+	/* an escape is at most six bytes for one */
+	size_t room = 6 * strlen(value ? value : "") + 8, n;
+
+	if (!s)
+		return false;
+	strbuf_reserve(sb, room);
+	n = json_dumpb(s, sb->data + sb->len, room, JSON_COMPACT | JSON_ENCODE_ANY);
+	json_decref(s);
+	if (n == 0 || n > room)
+		return false;
+	sb->len += n;
+	sb->data[sb->len] = '\0';
+	return true;
+}
+
+static void add_key(struct strbuf *sb, const char *key)
+{
+	strbuf_add(sb, ",\"", 2);
+	strbuf_puts(sb, key);
+	strbuf_add(sb, "\":", 2);
+}
+
+static void add_string(struct strbuf *sb, const char *key, const char *value)
+{
+	add_key(sb, key);
+	add_encoded(sb, value);
+}
+
+static void add_optional(struct strbuf *sb, const char *key, const char *value)
+{
+	if (!str_empty(value))
+		add_string(sb, key, value);
+}
+
 static const char *cached_string(struct json_cache *c, unsigned tag, const char *value)
 {
 	const char *text = ptrmap_get(&c->map, tag, value);
@@ -232,11 +206,45 @@ static const char *cached_string(struct json_cache *c, unsigned tag, const char 
 	return text ? text : cache_put(c, tag, value, string_json(value));
 }
 
+/* An endpoint: its role, its label, its pool and VIP, and each member with
+ * its name, address and NAT translation (members without any are {}).  Its
+ * text is put together from values that jansson encodes one by one: a
+ * site's endpoints are encoded again for each table, and a whole object
+ * through jansson costs several times its values. */
 static const char *cached_endpoint(struct json_out *jo, const struct report_endpoint *e)
 {
 	const char *text = ptrmap_get(&jo->site.map, CACHE_ENDPOINT, e);
+	struct strbuf *sb = &jo->piece;
 
-	return text ? text : cache_put(&jo->site, CACHE_ENDPOINT, e, endpoint_json(e));
+	if (text)
+		return text;
+	sb->len = 0;
+	strbuf_puts(sb, "{\"role\":");
+	add_encoded(sb, e->role);
+	add_string(sb, "label", _(e->label));
+	add_optional(sb, "pool", e->pool);
+	add_optional(sb, "vip", e->vip);
+	if (e->vip_only)
+		strbuf_puts(sb, ",\"vip_only\":true");
+	strbuf_puts(sb, ",\"members\":[");
+	for (size_t i = 0; i < e->n_members; i++) {
+		const struct report_member *m = &e->members[i];
+		size_t open;
+
+		strbuf_puts(sb, i ? ",{" : "{");
+		open = sb->len;
+		add_optional(sb, "fqdn", m->fqdn);
+		add_optional(sb, "address", m->address);
+		add_optional(sb, "nat", m->nat);
+		/* no comma before the first member (the NUL moves too) */
+		if (sb->len > open) {
+			memmove(sb->data + open, sb->data + open + 1, sb->len - open);
+			sb->len--;
+		}
+		strbuf_add(sb, "}", 1);
+	}
+	strbuf_add(sb, "]}", 2);
+	return cache_keep(&jo->site, CACHE_ENDPOINT, e, sb->data);
 }
 
 static const char *cached_message(struct json_out *jo, const char *msgid)
@@ -252,18 +260,19 @@ static const char *cached_message(struct json_out *jo, const char *msgid)
 	return cache_put(&jo->shared, CACHE_MESSAGE, msgid, m);
 }
 
-static const char *cached_sources(struct json_out *jo, const struct report_flow *f)
+static const char *cached_sources(struct json_out *jo, const struct catalog_source *const *list,
+				  size_t n)
 {
 	static const char none[] = "";
-	const void *key = f->sources ? (const void *)f->sources : none;
+	const void *key = list ? (const void *)list : none;
 	const char *text = ptrmap_get(&jo->shared.map, CACHE_SOURCES, key);
 	json_t *sources;
 
 	if (text)
 		return text;
 	sources = json_array();
-	for (size_t i = 0; i < f->n_sources; i++)
-		json_array_append_new(sources, source_json(f->sources[i]));
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(sources, source_json(list[i]));
 	return cache_put(&jo->shared, CACHE_SOURCES, key, sources);
 }
 
@@ -334,10 +343,88 @@ static void flow_text(struct json_out *jo, const struct report_flow *f)
 		add_member(sb, "note", cached_message(jo, f->note));
 	if (!str_empty(f->authentication))
 		add_member(sb, "authentication", cached_message(jo, f->authentication));
-	add_member(sb, "sources", cached_sources(jo, f));
+	add_member(sb, "sources", cached_sources(jo, f->sources, f->n_sources));
 	if (f->rule && f->rule->lb)
 		add_member(sb, "lb_settings", cached_lb_settings(jo, f->rule->lb));
 	strbuf_add(sb, "}", 1);
+}
+
+static void add_number(struct strbuf *sb, const char *key, long value)
+{
+	add_key(sb, key);
+	if (value < 0)
+		strbuf_add(sb, "-", 1);
+	fields_put_port(sb, (struct report_port){REPORT_PORT_SINGLE, (unsigned)labs(value),
+						 (unsigned)labs(value)});
+}
+
+static void add_message(struct json_out *jo, const char *key, const char *msgid)
+{
+	if (!str_empty(msgid))
+		add_member(&jo->row, key, cached_message(jo, msgid));
+}
+
+/* A DNS record, certificate or summary entry: the values its table holds,
+ * then its sources, as in the XML.  Its names and addresses are its own;
+ * its messages and sources are shared with other rows and cached. */
+static void record_text(struct json_out *jo, enum catalog_table kind,
+			const struct report_record *r)
+{
+	struct strbuf *sb = &jo->row;
+
+	strbuf_puts(sb, "{\"rule\":");
+	add_encoded(sb, r->rule_id);
+	add_number(sb, "site", r->site);
+	if (kind == CATALOG_DNS) {
+		add_string(sb, "zone", r->zone);
+		add_string(sb, "type", r->type);
+		add_string(sb, "name", r->name);
+		add_string(sb, "value", r->value);
+		if (str_eq(r->type, "SRV")) {
+			add_number(sb, "port", (long)r->port);
+			add_number(sb, "priority", (long)r->priority);
+			add_number(sb, "weight", (long)r->weight);
+			add_number(sb, "ttl", (long)r->ttl);
+		}
+	} else if (kind == CATALOG_CERTIFICATES) {
+		bool first = true;
+
+		add_string(sb, "assigned_to", r->holder);
+		add_message(jo, "use", r->label);
+		add_string(sb, "subject", r->name);
+		add_key(sb, "san");
+		strbuf_add(sb, "[", 1);
+		for (size_t i = 0; i < r->n_sans; i++) {
+			size_t mark = sb->len;
+			if (!first)
+				strbuf_add(sb, ",", 1);
+			/* a name jansson refuses is left out, as json_array_append_new does */
+			if (add_encoded(sb, r->sans[i]))
+				first = false;
+			else
+				sb->len = mark;
+		}
+		strbuf_add(sb, "]", 1);
+		add_string(sb, "ca", r->ca);
+		add_string(sb, "eku", r->eku);
+	} else {
+		add_message(jo, "role", r->label);
+		add_optional(sb, "fqdn", r->name);
+		add_optional(sb, "address", r->value);
+		add_optional(sb, "public_address", r->nat);
+		add_string(sb, "network", r->network);
+	}
+	add_message(jo, "note", r->note);
+	add_member(sb, "sources", cached_sources(jo, r->sources, r->n_sources));
+	strbuf_add(sb, "}", 1);
+}
+
+static bool put_row(struct json_out *jo)
+{
+	errno = 0;
+	if (fwrite(jo->row.data, 1, jo->row.len, jo->out) != jo->row.len && !jo->error)
+		jo->error = errno ? errno : EIO;
+	return !jo->error;
 }
 
 static bool put_table(struct json_out *jo, const struct report_flows *t, bool first)
@@ -354,19 +441,16 @@ static bool put_table(struct json_out *jo, const struct report_flows *t, bool fi
 	ok = put_raw(jo, first ? "\n" : ",\n") && put_raw(jo, text) && put_raw(jo, ",\"rows\":[");
 	free(text);
 	for (size_t r = 0; ok && r < t->n_records; r++) {
-		char *rec = json_dumps_record(t->kind, &t->records[r]);
-
-		ok = rec && put_raw(jo, r ? ",\n" : "\n") && put_raw(jo, rec);
-		free(rec);
+		jo->row.len = 0;
+		strbuf_puts(&jo->row, r ? ",\n" : "\n");
+		record_text(jo, t->kind, &t->records[r]);
+		ok = put_row(jo);
 	}
 	for (size_t r = 0; ok && r < t->n_flows; r++) {
 		jo->row.len = 0;
 		strbuf_puts(&jo->row, r ? ",\n" : "\n");
 		flow_text(jo, &t->flows[r]);
-		errno = 0;
-		if (fwrite(jo->row.data, 1, jo->row.len, jo->out) != jo->row.len && !jo->error)
-			jo->error = errno ? errno : EIO;
-		ok = !jo->error;
+		ok = put_row(jo);
 	}
 	return ok && put_raw(jo, "]}");
 }
@@ -414,6 +498,7 @@ static enum uc_status export_json_write(const struct report *report,
 	if (ok)
 		ok = put_raw(&jo, "\n]}\n");
 	strbuf_free(&jo.row);
+	strbuf_free(&jo.piece);
 	strpool_free(jo.shared.texts);
 	strpool_free(jo.site.texts);
 	ptrmap_free(&jo.shared.map);

@@ -243,6 +243,8 @@ struct text_out {
 	struct strbuf line;
 	char *buf;
 	size_t size;
+	struct fitted *fit; /* a row's cells laid out, n_fit of them */
+	size_t n_fit;
 	int error; /* errno of the first failed write, or 0 */
 };
 
@@ -265,16 +267,14 @@ static void text_flush_line(struct text_out *to)
 {
 	while (to->line.len > 0 && to->line.data[to->line.len - 1] == ' ')
 		to->line.len--;
+	strbuf_add(&to->line, "\n", 1);
 	if (!to->error) {
 		errno = 0;
-		if ((to->line.len > 0 &&
-		     fwrite(to->line.data, 1, to->line.len, to->out) != to->line.len) ||
-		    fputc('\n', to->out) == EOF)
+		if (fwrite(to->line.data, 1, to->line.len, to->out) != to->line.len)
 			to->error = errno ? errno : EIO;
 	}
 	to->line.len = 0;
-	if (to->line.data)
-		to->line.data[0] = '\0';
+	to->line.data[0] = '\0';
 }
 
 /* A line of its own (title, "no rows"), cut to width when one is set. */
@@ -295,6 +295,7 @@ struct fitted {
 	size_t column;
 	size_t n_lines;
 	const char **lines;
+	size_t *lens; /* bytes of each line */
 };
 
 static void fit_lines(struct text_out *to, struct strpool *pool, const char *cell, size_t width,
@@ -305,6 +306,7 @@ static void fit_lines(struct text_out *to, struct strpool *pool, const char *cel
 
 	out->n_lines = 0;
 	out->lines = NULL;
+	out->lens = NULL;
 	do {
 		size_t len = strlen(rest);
 		const char *next = rest + len;
@@ -317,16 +319,22 @@ static void fit_lines(struct text_out *to, struct strpool *pool, const char *cel
 		free(part);
 		line = strpool_alloc(pool, to->line.len + 1);
 		memcpy(line, to->line.data, to->line.len + 1);
-		to->line.len = 0;
 		if (out->n_lines == cap) {
 			const char **more;
+			size_t *more_lens;
 			cap = cap ? cap * 2 : 4;
 			more = strpool_alloc(pool, cap * sizeof *more);
-			if (out->n_lines)
+			more_lens = strpool_alloc(pool, cap * sizeof *more_lens);
+			if (out->n_lines) {
 				memcpy(more, out->lines, out->n_lines * sizeof *more);
+				memcpy(more_lens, out->lens, out->n_lines * sizeof *more_lens);
+			}
 			out->lines = more;
+			out->lens = more_lens;
 		}
+		out->lens[out->n_lines] = to->line.len;
 		out->lines[out->n_lines++] = line;
+		to->line.len = 0;
 		rest = next;
 	} while (to->wrap && *rest);
 }
@@ -391,11 +399,16 @@ static void fit_cache_clear(struct fit_cache *fc)
 static void text_put_row(struct text_out *to, const struct text_grid *g, const char *const *cells,
 			 struct fit_cache *fc)
 {
-	/* copies: a later cell may grow the cache and move its slots */
-	struct fitted *fit = xcalloc(g->n_columns ? g->n_columns : 1, sizeof *fit);
 	struct strpool *once = fc ? NULL : strpool_new();
+	struct fitted *fit;
 	size_t lines = 1;
 
+	/* copies: a later cell may grow the cache and move its slots */
+	if (to->n_fit < g->n_columns) {
+		to->fit = xreallocarray(to->fit, g->n_columns, sizeof *to->fit);
+		to->n_fit = g->n_columns;
+	}
+	fit = to->fit;
 	for (size_t c = 0; c < g->n_columns; c++) {
 		if (fc)
 			fit[c] = *fit_cell(to, fc, cells[c], c, g->widths[c]);
@@ -405,21 +418,31 @@ static void text_put_row(struct text_out *to, const struct text_grid *g, const c
 			lines = fit[c].n_lines;
 	}
 	for (size_t l = 0; l < lines && !to->error; l++) {
+		size_t bytes = 0;
+		char *d;
+
+		/* a line of each cell, or spaces for a cell with fewer lines */
+		for (size_t c = 0; c < g->n_columns; c++)
+			bytes += TEXT_GAP_COLS + (l < fit[c].n_lines ? fit[c].lens[l] : g->widths[c]);
+		strbuf_reserve(&to->line, bytes);
+		d = to->line.data + to->line.len;
 		for (size_t c = 0; c < g->n_columns; c++) {
-			if (c > 0)
-				strbuf_add(&to->line, TEXT_GAP, TEXT_GAP_COLS);
+			if (c > 0) {
+				memcpy(d, TEXT_GAP, TEXT_GAP_COLS);
+				d += TEXT_GAP_COLS;
+			}
 			if (l < fit[c].n_lines) {
-				strbuf_puts(&to->line, fit[c].lines[l]);
+				memcpy(d, fit[c].lines[l], fit[c].lens[l]);
+				d += fit[c].lens[l];
 			} else {
-				strbuf_reserve(&to->line, g->widths[c]);
-				memset(to->line.data + to->line.len, ' ', g->widths[c]);
-				to->line.len += g->widths[c];
-				to->line.data[to->line.len] = '\0';
+				memset(d, ' ', g->widths[c]);
+				d += g->widths[c];
 			}
 		}
+		*d = '\0';
+		to->line.len = (size_t)(d - to->line.data);
 		text_flush_line(to);
 	}
-	free(fit);
 	strpool_free(once);
 }
 
@@ -554,6 +577,7 @@ static enum uc_status export_text_write(const struct report *report,
 	strpool_free(cache.pool);
 	strbuf_free(&to.line);
 	free(to.buf);
+	free(to.fit);
 	errno = 0;
 	if (fflush(out) == EOF && !to.error)
 		to.error = errno ? errno : EIO;

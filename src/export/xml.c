@@ -88,50 +88,67 @@ static const char *xml_clean(const char *s, char **copy)
 	return *copy;
 }
 
-/* Appends s escaped for an attribute value (in_attribute) or for text,
- * after replacing what XML cannot carry. */
-static void put_escaped(struct strbuf *sb, const char *s, bool in_attribute)
+/* The reference that stands for c in text or in an attribute value
+ * (in_attribute), or NULL when c stands for itself. */
+static const char *xml_ref(unsigned char c, bool in_attribute)
 {
-	char *copy;
-	const char *p = xml_clean(s, &copy);
-	const char *run = p;
+	switch (c) {
+	case '&':
+		return "&amp;";
+	case '<':
+		return "&lt;";
+	case '>':
+		return "&gt;";
+	case '"':
+		return "&quot;";
+	case '\r':
+		return "&#13;";
+	case '\n':
+		return in_attribute ? "&#10;" : NULL;
+	case '\t':
+		return in_attribute ? "&#9;" : NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* Appends s with its special characters replaced by references; with
+ * ascii_only, stops at the first byte that is not printable ASCII and
+ * returns where (the end of s otherwise). */
+static const char *put_refs(struct strbuf *sb, const char *s, bool in_attribute, bool ascii_only)
+{
+	const char *p = s, *run = s;
 
 	for (; *p; p++) {
+		unsigned char c = (unsigned char)*p;
 		const char *ref;
 
-		switch (*p) {
-		case '&':
-			ref = "&amp;";
+		if (c > '>' && c < 0x7f) /* letters and most punctuation */
+			continue;
+		if (ascii_only && (c < 0x20 || c >= 0x7f))
 			break;
-		case '<':
-			ref = "&lt;";
-			break;
-		case '>':
-			ref = "&gt;";
-			break;
-		case '"':
-			ref = "&quot;";
-			break;
-		case '\r':
-			ref = "&#13;";
-			break;
-		case '\n':
-			ref = in_attribute ? "&#10;" : NULL;
-			break;
-		case '\t':
-			ref = in_attribute ? "&#9;" : NULL;
-			break;
-		default:
-			ref = NULL;
-			break;
-		}
-		if (!ref)
+		if (!(ref = xml_ref(c, in_attribute)))
 			continue;
 		strbuf_add(sb, run, (size_t)(p - run));
 		strbuf_puts(sb, ref);
 		run = p + 1;
 	}
 	strbuf_add(sb, run, (size_t)(p - run));
+	return p;
+}
+
+/* Appends s escaped for an attribute value (in_attribute) or for text,
+ * after replacing what XML cannot carry.  Printable ASCII, what most
+ * values are, needs no check; from its first other byte on, the rest of
+ * the value is checked and cleaned first. */
+static void put_escaped(struct strbuf *sb, const char *s, bool in_attribute)
+{
+	const char *rest = put_refs(sb, s ? s : "", in_attribute, true);
+	char *copy;
+
+	if (!*rest)
+		return;
+	put_refs(sb, xml_clean(rest, &copy), in_attribute, false);
 	free(copy);
 }
 

@@ -177,7 +177,7 @@ static enum uc_status write_private(const char *path, const char *data, size_t s
 
 	if (s != UC_OK)
 		return s;
-	if (fchmod(fileno(af.fp), 0600) != 0 || fwrite(data, 1, size, af.fp) != size) {
+	if (fchmod(af.fd, 0600) != 0 || fwrite(data, 1, size, af.fp) != size) {
 		int e = errno;
 		atomic_file_abort(&af);
 		return uc_error_set(err, UC_ERR_IO, path, 0, _("writing failed: %s"), strerror(e));

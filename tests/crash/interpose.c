@@ -8,9 +8,9 @@
  *   rename        before rename() of such a file
  *   after-rename  right after that rename()
  *
- * stdio writes through glibc's internal write, which a shim cannot catch:
- * so the FILE that fdopen() makes for a temporary file is replaced by one
- * whose writes go through the function below (fopencookie). */
+ * ucplan writes its temporary files through write() (fileio.c's writeback
+ * stream), which the shim below catches; stdio's own writes go through
+ * glibc's internal write, which a shim cannot catch. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -24,8 +24,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-FILE *fdopen(int fd, const char *mode);
-int fileno(FILE *fp);
+ssize_t write(int fd, const void *buf, size_t size);
 int fsync(int fd);
 int rename(const char *from, const char *to);
 
@@ -72,57 +71,19 @@ static void *next(const char *name)
 	return fn;
 }
 
-/* ---- write: a FILE whose first write is cut in half, then SIGKILL -------- */
+/* ---- write: the first write to a temporary file cut in half, then SIGKILL */
 
-/* Streams handed out by fdopen, so that fileno() still answers. */
-static struct {
-	FILE *fp;
-	int fd;
-} streams[16];
-
-static ssize_t cookie_write(void *cookie, const char *buf, size_t size)
+ssize_t write(int fd, const void *buf, size_t size)
 {
-	int fd = (int)(intptr_t)cookie;
+	ssize_t (*real)(int, const void *, size_t) = next("write");
 	size_t half = size > 1 ? size / 2 : size;
 
-	if (half > 0 && write(fd, buf, half) < 0)
+	if (!crash_at("write") || !is_temp_fd(fd))
+		return real(fd, buf, size);
+	if (half > 0 && real(fd, buf, half) < 0)
 		return -1;
 	die();
 	return (ssize_t)size;
-}
-
-static int cookie_close(void *cookie)
-{
-	return close((int)(intptr_t)cookie);
-}
-
-FILE *fdopen(int fd, const char *mode)
-{
-	FILE *(*real)(int, const char *) = next("fdopen");
-	cookie_io_functions_t io = {.write = cookie_write, .close = cookie_close};
-	FILE *fp;
-
-	if (!crash_at("write") || !is_temp_fd(fd))
-		return real(fd, mode);
-	fp = fopencookie((void *)(intptr_t)fd, mode, io);
-	for (size_t i = 0; fp && i < sizeof streams / sizeof streams[0]; i++) {
-		if (!streams[i].fp) {
-			streams[i].fp = fp;
-			streams[i].fd = fd;
-			break;
-		}
-	}
-	return fp;
-}
-
-int fileno(FILE *fp)
-{
-	int (*real)(FILE *) = next("fileno");
-
-	for (size_t i = 0; i < sizeof streams / sizeof streams[0]; i++)
-		if (fp && streams[i].fp == fp)
-			return streams[i].fd;
-	return real(fp);
 }
 
 /* ---- fsync, rename -------------------------------------------------------- */
