@@ -363,6 +363,7 @@ static int run_report(const struct cli_options *o)
 	struct uc_error err = {0};
 	struct plan *plan = NULL;
 	struct findings findings;
+	const struct exporter *ex;
 	struct report *r;
 	int rc;
 
@@ -382,7 +383,10 @@ static int run_report(const struct cli_options *o)
 		plan_free(plan);
 		return report_error(&err);
 	}
-	r = report_build(plan, catalog);
+	ex = export_find(o->format ? o->format : "text");
+	/* a writer that reads the rows part after part gets them made a few
+	 * sites at a time: a large plan is written in the memory of a few sites */
+	r = ex && ex->streams ? report_stream_open(plan, catalog, 0) : report_build(plan, catalog);
 	rc = write_report(o, r, &findings);
 	findings_free(&findings);
 	report_free(r);

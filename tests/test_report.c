@@ -11,11 +11,14 @@
 #include <string.h>
 
 #include "ucplan/catalog.h"
+#include "ucplan/export.h"
 #include "ucplan/i18n.h"
 #include "ucplan/model.h"
 #include "ucplan/report.h"
 
 #include "support.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 
 /* Index of the first row made from rule id (or -1). */
@@ -443,6 +446,104 @@ static void test_stable_output(void **state)
 	plan_free(plan);
 }
 
+/* Everything ex writes of report, as a string (caller frees). */
+static char *export_text_of(const struct exporter *ex, const struct report *report)
+{
+	struct export_options eo;
+	struct uc_error err = {0};
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&buf, &size);
+
+	assert_non_null(f);
+	export_default_options(&eo);
+	eo.width = 120; /* text: wrapped to a width, as into a pipe */
+	eo.wrap = true;
+	assert_int_equal(ex->write(report, &eo, f, &err), UC_OK);
+	assert_int_equal(fclose(f), 0);
+	return buf;
+}
+
+/* A streamed report, read part after part, writes the same bytes as the
+ * report built at once, whatever the size of its parts: the same rows in the
+ * same order, plan-wide rows where they were first made, with the sources of
+ * every site that states them. */
+static void test_stream_same_as_build(void **state)
+{
+	static const char *const formats[] = {"csv", "json", "xml", "text"};
+	static const size_t part_sites[] = {1, 2, 4, 0};
+	struct plan *plan = plan_new_default();
+	struct report *built;
+	size_t wide = 0;
+
+	(void)state;
+	/* a data centre (Edge, Directors, UM...) every fourth site from the
+	 * third on, regional sites between them */
+	for (int i = 1; i < 9; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "Site %d", i + 1);
+		plan_add_site(plan, name);
+	}
+	plan->federation = FEDERATION_SIP | FEDERATION_XMPP;
+	plan->ipsec = true;
+	for (size_t i = 0; i < plan->n_sites; i++) {
+		if (i % 4 != 2) {
+			plan_set_edition(plan, i, EDITION_STANDARD);
+			plan_set_mediation(plan, i, MEDIATION_COLLOCATED, 0, 1);
+			continue;
+		}
+		plan_set_frontend_count(plan, i, 3);
+		plan_set_pool_lb(plan, i, i % 8 == 2 ? POOL_LB_HARDWARE : POOL_LB_DNS);
+		plan_set_director(plan, i, true, 2);
+		plan_set_edge(plan, i, i % 8 == 2 ? EDGE_SCALED_HLB : EDGE_SINGLE,
+			      i % 8 == 2 ? EDGE_ADDR_NAT : EDGE_ADDR_PUBLIC, i % 8 == 2 ? 2 : 1);
+		plan_set_reverse_proxy(plan, i, true);
+		plan_set_mediation(plan, i, MEDIATION_STANDALONE, 2, 2);
+		plan_set_um(plan, i, UM_DUAL, 2);
+		plan_set_persistent_chat(plan, i, true);
+		plan_set_office_web_apps(plan, i, true);
+	}
+	plan_fill_defaults(plan);
+	built = report_build(plan, catalog);
+	/* plan-wide rows (clients to any...) among the first site's, made
+	 * once for every site: what the parts must place and not repeat */
+	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++)
+		for (size_t r = 0; r < built->tables[k].n_flows; r++)
+			wide += built->tables[k].flows[r].site < 0;
+	assert_true(wide > 0);
+	assert_true(built->tables[CATALOG_FIREWALL].flows[built->tables[CATALOG_FIREWALL].n_flows - 1]
+			.site == (int)plan->n_sites - 1);
+	for (size_t f = 0; f < COUNT(formats); f++) {
+		const struct exporter *ex = export_find(formats[f]);
+		char *expected;
+
+		assert_non_null(ex);
+		assert_true(ex->streams);
+		expected = export_text_of(ex, built);
+		for (size_t p = 0; p < COUNT(part_sites); p++) {
+			struct report *streamed = report_stream_open(plan, catalog, part_sites[p]);
+			char *got = export_text_of(ex, streamed);
+			size_t parts = 0;
+			struct report_part part;
+
+			assert_string_equal(got, expected);
+			/* a part never holds more sites than asked */
+			for (const struct report_flows *t =
+				 report_part_first(streamed, CATALOG_FIREWALL, &part);
+			     t; t = report_part_next(&part))
+				parts++;
+			if (part_sites[p])
+				assert_int_equal(parts, (plan->n_sites + part_sites[p] - 1) /
+							    part_sites[p]);
+			free(got);
+			report_free(streamed);
+		}
+		free(expected);
+	}
+	report_free(built);
+	plan_free(plan);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -457,6 +558,7 @@ int main(void)
 		cmocka_unit_test(test_plan_ranges_fill_symbolic_ports),
 		cmocka_unit_test(test_every_rule_reachable),
 		cmocka_unit_test(test_stable_output),
+		cmocka_unit_test(test_stream_same_as_build),
 	};
 
 	return cmocka_run_group_tests_name("report", tests, setup, teardown);

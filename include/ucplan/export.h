@@ -38,6 +38,9 @@ struct exporter {
 	/* every table in one file (a workbook): a directory gets one file,
 	 * not one per table */
 	bool one_file;
+	/* reads the rows through report_part_first/next (report.h), so that it
+	 * may be given a streamed report (report_stream_open) */
+	bool streams;
 	enum uc_status (*write)(const struct report *report, const struct export_options *opts,
 				FILE *out, struct uc_error *err);
 };

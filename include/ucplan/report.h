@@ -112,6 +112,8 @@ struct report_flows {
 	size_t n_records;
 };
 
+struct report_stream;
+
 struct report {
 	struct report_flows tables[CATALOG_TABLE_COUNT];
 	char *plan_name;
@@ -119,6 +121,8 @@ struct report {
 	size_t n_sites;
 	/* private: storage for endpoints, members, strings and source lists */
 	struct strpool *strings;
+	/* private: set for a streamed report (report_stream_open) */
+	struct report_stream *stream;
 };
 
 /* Builds the report for plan from catalog.  Both arguments are borrowed;
@@ -127,6 +131,40 @@ struct report {
  * plan may change or go.  Caller frees with report_free(). */
 struct report *report_build(const struct plan *plan, const struct catalog *catalog);
 void report_free(struct report *report);
+
+/* A streamed report: the same rows as report_build() gives, made a few
+ * sites at a time as a writer goes through them with report_part_first()
+ * and report_part_next(), so that a large plan is written in the memory of
+ * a few sites.  Its tables hold no rows themselves: only a writer that
+ * reads its rows through parts may be given one (struct exporter's
+ * streams).  A part holds part_sites sites (0: a default, 128, a few
+ * hundred kilobytes of rows).  plan and catalog are borrowed and must
+ * outlive the report, unchanged.  Caller frees with report_free(). */
+struct report *report_stream_open(const struct plan *plan, const struct catalog *catalog,
+				  size_t part_sites);
+
+/* A table's rows in parts, in order: for a built report the whole table at
+ * once; for a streamed one a part of a few sites, made when asked for and
+ * freed when the next is.  Sites never straddle two parts.  Rows and
+ * endpoints of a part live until the next call (a writer forgets what it
+ * keeps by their pointers); strings from the catalog and source lists
+ * live as long as the report. */
+struct report_part {
+	const struct report *report;
+	enum catalog_table kind;
+	size_t next_site;      /* private */
+	size_t wide_next;      /* private */
+	struct report *built;  /* private: the part being read */
+};
+
+/* The first part of table kind of report (borrowed; valid until the next
+ * call with part), or NULL when there is none. */
+const struct report_flows *report_part_first(const struct report *report, enum catalog_table kind,
+					     struct report_part *part);
+/* The next part, or NULL after the last (which frees the last part). */
+const struct report_flows *report_part_next(struct report_part *part);
+/* Frees the part being read, for a writer that stops before the end. */
+void report_part_end(struct report_part *part);
 
 /* True when the engine knows how to expand the endpoint id (the catalog
  * refuses endpoints the engine cannot place). */

@@ -85,6 +85,10 @@ const char *const *view_render_row(struct view_renderer *vr, enum catalog_table 
 /* The same for a record of the DNS, certificates or summary table. */
 const char *const *view_render_record(struct view_renderer *vr, enum catalog_table kind,
 				      const struct report_record *record);
+/* Forgets every cell rendered so far, and the values they were rendered
+ * from (a streamed report's part that is gone): the cells it gave are
+ * invalid afterwards. */
+void view_renderer_clear(struct view_renderer *vr);
 void view_renderer_free(struct view_renderer *vr);
 
 /* The columns of a table kind (static). */

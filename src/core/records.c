@@ -246,6 +246,7 @@ struct rec_builder {
 	const struct catalog *catalog;
 	struct report *report;
 	struct report_source_lists *lists;
+	struct strpool *lists_pool;
 	size_t cap[CATALOG_TABLE_COUNT];
 	struct expanded ex;
 	struct strbuf name, target;
@@ -279,7 +280,7 @@ static void shape_sources(struct rec_builder *b, size_t index, const struct site
 		mask = rule->n_refs >= 64 ? ~0ull : (1ull << rule->n_refs) - 1;
 	if (!b->sources[index] || b->masks[index] != mask) {
 		const struct catalog_source **list =
-		    strpool_alloc(b->report->strings, (rule->n_refs ? rule->n_refs : 1) * sizeof *list);
+		    strpool_alloc(b->lists_pool, (rule->n_refs ? rule->n_refs : 1) * sizeof *list);
 		size_t n = 0;
 		for (size_t i = 0; i < rule->n_refs; i++) {
 			bool seen = false;
@@ -335,7 +336,7 @@ static void merge(struct rec_builder *b, struct report_record *a, const struct r
 
 	if (a->sources == r->sources)
 		return;
-	list = strpool_alloc(b->report->strings, (a->n_sources + r->n_sources) * sizeof *list);
+	list = strpool_alloc(b->lists_pool, (a->n_sources + r->n_sources) * sizeof *list);
 	for (size_t i = 0; i < a->n_sources; i++)
 		list[n++] = a->sources[i];
 	for (size_t i = 0; i < r->n_sources; i++) {
@@ -558,30 +559,34 @@ static void summary_rows(struct rec_builder *b, size_t index, const struct site 
 	}
 }
 
+struct plan *report_records_plan(const struct plan *plan)
+{
+	struct plan *filled;
+
+	/* the report shows every record, the names to replace easy to spot */
+	if (!plan_needs_defaults(plan))
+		return NULL;
+	filled = plan_clone(plan);
+	plan_fill_defaults(filled);
+	return filled;
+}
+
 void report_records_build(struct report *report, const struct plan *plan,
-			  const struct catalog *catalog, struct report_source_lists *lists)
+			  const struct catalog *catalog, struct report_source_lists *lists,
+			  struct strpool *lists_pool, size_t first, size_t end, unsigned tables)
 {
 	struct rec_builder b = {0};
 	size_t n = catalog->n_shapes ? catalog->n_shapes : 1;
-	struct plan *filled = NULL;
-
-	/* A plan without some names (one saved before ucplan knew them) gets
-	 * the same placeholders the planner would give, in a copy: the report
-	 * shows every record, the names to replace easy to spot. */
-	if (plan_needs_defaults(plan)) {
-		filled = plan_clone(plan);
-		plan_fill_defaults(filled);
-		plan = filled;
-	}
 
 	b.plan = plan;
 	b.catalog = catalog;
 	b.report = report;
 	b.lists = lists;
+	b.lists_pool = lists_pool;
 	b.sources = xcalloc(n, sizeof *b.sources);
 	b.n_sources = xcalloc(n, sizeof *b.n_sources);
 	b.masks = xcalloc(n, sizeof *b.masks);
-	for (size_t s = 0; s < plan->n_sites; s++) {
+	for (size_t s = first; s < end && s < plan->n_sites; s++) {
 		const struct site *site = &plan->sites[s];
 		struct name_ctx base = {plan, site, NULL, -1};
 
@@ -590,7 +595,8 @@ void report_records_build(struct report *report, const struct plan *plan,
 		for (size_t i = 0; i < catalog->n_shapes; i++) {
 			const struct catalog_rule *rule = &catalog->shapes[i];
 			const struct catalog_shape *sh = rule->shape;
-			if (!condition_holds(&rule->when, plan, site))
+			if (!(tables & CATALOG_TABLE_BIT(rule->table)) ||
+			    !condition_holds(&rule->when, plan, site))
 				continue;
 			b.ex.n = 0;
 			b.ex.pool = b.ex.vip = NULL;
@@ -622,5 +628,4 @@ void report_records_build(struct report *report, const struct plan *plan,
 	free(b.sans);
 	strbuf_free(&b.name);
 	strbuf_free(&b.target);
-	plan_free(filled);
 }

@@ -15,6 +15,7 @@
 #include "report_private.h"
 #include "ucplan/i18n.h"
 #include "ucplan/strpool.h"
+#include "ucplan/model.h"
 
 static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
 {
@@ -579,6 +580,10 @@ struct builder {
 	struct expansion expansion;
 	struct expansion vip_expansion;
 	struct report_source_lists lists;
+	struct strpool *lists_pool; /* where source lists live: as long as lists */
+	/* the plan outlives the report (a stream): its strings are used as
+	 * they are instead of copied */
+	bool borrow_plan;
 };
 
 static struct report_port parse_port(const char *text, enum port_source *from)
@@ -682,6 +687,15 @@ static void expansion_reset(struct expansion *e)
 	e->vip_only = false;
 }
 
+/* A plan string as the report keeps it: NULL when empty; else a copy, or
+ * the plan's own when the plan outlives the report. */
+static const char *keep_text(struct builder *b, const char *text)
+{
+	if (str_empty(text))
+		return NULL;
+	return b->borrow_plan ? text : strpool_intern(b->report->strings, text);
+}
+
 /* The expansion as a report value, its strings copied into the report. */
 static const struct report_endpoint *endpoint_value(struct builder *b,
 						    const struct catalog_endpoint *ep,
@@ -692,20 +706,15 @@ static const struct report_endpoint *endpoint_value(struct builder *b,
 	struct report_member *m = e->n ? strpool_alloc(a, e->n * sizeof *m) : NULL;
 
 	for (size_t i = 0; i < e->n; i++) {
-		m[i].fqdn = str_empty(e->members[i].name) ? NULL : strpool_intern(a, e->members[i].name);
-		m[i].address = str_empty(e->members[i].address)
-				   ? NULL
-				   : strpool_intern(a, e->members[i].address);
-		m[i].nat = str_empty(e->members[i].nat) ? NULL : strpool_intern(a, e->members[i].nat);
+		m[i].fqdn = keep_text(b, e->members[i].name);
+		m[i].address = keep_text(b, e->members[i].address);
+		m[i].nat = keep_text(b, e->members[i].nat);
 	}
 	v->role = ep->id;
 	v->label = e->label ? e->label : ep->label;
 	v->special = special;
-	v->pool = str_empty(e->pool) ? NULL : strpool_intern(a, e->pool);
-	if (e->vip_only)
-		v->vip = str_empty(e->vip) ? NULL : strpool_intern(a, e->vip);
-	else
-		v->vip = str_empty(e->entry_vip) ? NULL : strpool_intern(a, e->entry_vip);
+	v->pool = keep_text(b, e->pool);
+	v->vip = keep_text(b, e->vip_only ? e->vip : e->entry_vip);
 	v->vip_only = e->vip_only;
 	v->members = m;
 	v->n_members = e->n;
@@ -785,7 +794,7 @@ static void rule_sources(struct builder *b, size_t rule_index, const struct site
 		mask = rule->n_refs >= 64 ? ~0ull : (1ull << rule->n_refs) - 1;
 	if (!rp->sources || rp->ref_mask != mask) {
 		const struct catalog_source **list =
-			strpool_alloc(b->report->strings, rule->n_refs * sizeof *list);
+			strpool_alloc(b->lists_pool, rule->n_refs * sizeof *list);
 		size_t n = 0;
 		for (size_t i = 0; i < rule->n_refs; i++) {
 			bool seen = false;
@@ -916,7 +925,7 @@ static void merge_sources(struct builder *b, struct report_flow *f,
 	}
 	if (!added)
 		return;
-	list = strpool_alloc(b->report->strings, (n + added) * sizeof *list);
+	list = strpool_alloc(b->lists_pool, (n + added) * sizeof *list);
 	memcpy(list, f->sources, n * sizeof *list);
 	for (size_t i = 0; i < n_more; i++) {
 		bool seen = false;
@@ -980,9 +989,9 @@ static void add_flow(struct builder *b, size_t rule_index, const struct site *si
 	t->n_flows++;
 }
 
-struct report *report_build(const struct plan *plan, const struct catalog *catalog)
+/* A report with its names and empty tables. */
+static struct report *report_new(const struct plan *plan)
 {
-	struct builder b = {0};
 	struct report *r = xcalloc(1, sizeof *r);
 
 	r->strings = strpool_new();
@@ -996,11 +1005,55 @@ struct report *report_build(const struct plan *plan, const struct catalog *catal
 		r->tables[k].key = catalog_table_key((enum catalog_table)k);
 		r->tables[k].title = table_titles[k];
 	}
-	b.plan = plan;
-	b.catalog = catalog;
-	b.report = r;
-	prepare_rules(&b);
-	b.site_ports[0] = range_port(&plan->client_media);
+	return r;
+}
+
+static void builder_init(struct builder *b, const struct plan *plan, const struct catalog *catalog,
+			 struct report *r, struct strpool *lists_pool)
+{
+	memset(b, 0, sizeof *b);
+	b->plan = plan;
+	b->catalog = catalog;
+	b->report = r;
+	b->lists_pool = lists_pool;
+	prepare_rules(b);
+	b->site_ports[0] = range_port(&plan->client_media);
+}
+
+static void builder_free(struct builder *b)
+{
+	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++)
+		free(b->index[k].flows);
+	for (size_t i = 0; i < b->catalog->n_rules; i++)
+		free(b->rules[i].entry_lb);
+	free(b->rules);
+	free(b->endpoint);
+	free(b->endpoint_site);
+	free(b->endpoint_alone);
+	free(b->entry);
+	free(b->entry_site);
+	free(b->expander);
+	free(b->expansion.members);
+	free(b->vip_expansion.members);
+	report_sources_free(&b->lists);
+}
+
+/* Gives back what the doubling of the flow arrays over-allocated. */
+static void report_trim(struct report *r)
+{
+	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++)
+		if (r->tables[k].n_flows)
+			r->tables[k].flows = xreallocarray(r->tables[k].flows, r->tables[k].n_flows,
+							   sizeof *r->tables[k].flows);
+}
+
+struct report *report_build(const struct plan *plan, const struct catalog *catalog)
+{
+	struct builder b;
+	struct report *r = report_new(plan);
+	struct plan *filled;
+
+	builder_init(&b, plan, catalog, r, r->strings);
 	for (size_t s = 0; s < plan->n_sites; s++) {
 		const struct site *site = &plan->sites[s];
 		b.site_ports[1] = range_port(&site->um_rtp);
@@ -1008,27 +1061,212 @@ struct report *report_build(const struct plan *plan, const struct catalog *catal
 			if (condition_holds(&catalog->rules[i].when, plan, site))
 				add_flow(&b, i, site, (int)s);
 	}
-	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
-		free(b.index[k].flows);
-		/* give back what the doubling over-allocated */
-		if (r->tables[k].n_flows)
-			r->tables[k].flows = xreallocarray(r->tables[k].flows, r->tables[k].n_flows,
-							   sizeof *r->tables[k].flows);
-	}
-	report_records_build(r, plan, catalog, &b.lists);
-	report_sources_free(&b.lists);
-	for (size_t i = 0; i < catalog->n_rules; i++)
-		free(b.rules[i].entry_lb);
-	free(b.rules);
-	free(b.endpoint);
-	free(b.endpoint_site);
-	free(b.endpoint_alone);
-	free(b.entry);
-	free(b.entry_site);
-	free(b.expander);
-	free(b.expansion.members);
-	free(b.vip_expansion.members);
+	report_trim(r);
+	filled = report_records_plan(plan);
+	report_records_build(r, filled ? filled : plan, catalog, &b.lists, r->strings, 0,
+			     plan->n_sites, CATALOG_ALL_TABLES);
+	plan_free(filled);
+	builder_free(&b);
 	return r;
+}
+
+/* ---- streams ----------------------------------------------------------------- */
+
+/* A streamed report builds one table for a few sites at a time, when a
+ * writer asks for it, and frees it when the writer asks for the next: its
+ * memory is that of a part, not of the whole report.  The rows come out as
+ * report_build() makes them.  The only rows that span sites are plan-wide
+ * flows (both endpoints the same for every site: Any, Clients...), which a
+ * later site may merge sources into: they are all made first, with their
+ * final sources, and each is put in its part where report_build() would
+ * have made it (at the site and rule that made it first). */
+#define REPORT_PART_SITES 128
+
+struct report_stream {
+	size_t part_sites;             /* sites in a part */
+	const struct plan *plan;       /* borrowed */
+	const struct catalog *catalog; /* borrowed */
+	struct plan *filled;           /* the records' plan, when it needs defaults */
+	struct strpool *lists_pool;    /* source lists, for every part */
+	struct builder b;              /* its report is the part being built */
+	bool *wide_rule;               /* by rule: both endpoints are site-independent */
+	struct report *wide;           /* the plan-wide flows */
+	/* where each plan-wide flow was first made, by table */
+	size_t *wide_site[CATALOG_TABLE_COUNT];
+	size_t *wide_at_rule[CATALOG_TABLE_COUNT];
+};
+
+static void stream_prepass(struct report_stream *st)
+{
+	struct builder *b = &st->b;
+	const struct catalog *c = st->catalog;
+	size_t cap[CATALOG_TABLE_COUNT] = {0};
+
+	st->wide_rule = xcalloc(c->n_rules ? c->n_rules : 1, sizeof *st->wide_rule);
+	for (size_t i = 0; i < c->n_rules; i++) {
+		const struct catalog_rule *rule = &c->rules[i];
+		st->wide_rule[i] =
+		    !CATALOG_IS_RECORDS(rule->table) &&
+		    !b->expander[rule->source - c->endpoints]->site_bound &&
+		    !b->expander[rule->destination - c->endpoints]->site_bound;
+	}
+	st->wide = report_new(st->plan);
+	b->report = st->wide;
+	for (size_t s = 0; s < st->plan->n_sites; s++) {
+		const struct site *site = &st->plan->sites[s];
+		b->site_ports[1] = range_port(&site->um_rtp);
+		for (size_t i = 0; i < c->n_rules; i++) {
+			struct report_flows *t = &st->wide->tables[c->rules[i].table];
+			size_t before = t->n_flows, k = c->rules[i].table;
+			if (!st->wide_rule[i] || !condition_holds(&c->rules[i].when, st->plan, site))
+				continue;
+			add_flow(b, i, site, (int)s);
+			if (t->n_flows == before)
+				continue;
+			if (before == cap[k]) {
+				cap[k] = cap[k] ? cap[k] * 2 : 16;
+				st->wide_site[k] = xreallocarray(st->wide_site[k], cap[k], sizeof(size_t));
+				st->wide_at_rule[k] = xreallocarray(st->wide_at_rule[k], cap[k], sizeof(size_t));
+			}
+			st->wide_site[k][before] = s;
+			st->wide_at_rule[k][before] = i;
+		}
+	}
+	report_trim(st->wide);
+	/* the parts start afresh: their own flow arrays and indexes */
+	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
+		free(b->index[k].flows);
+		memset(&b->index[k], 0, sizeof b->index[k]);
+		b->flow_cap[k] = 0;
+	}
+}
+
+struct report *report_stream_open(const struct plan *plan, const struct catalog *catalog,
+				  size_t part_sites)
+{
+	struct report *r = report_new(plan);
+	struct report_stream *st = xcalloc(1, sizeof *st);
+
+	st->part_sites = part_sites ? part_sites : REPORT_PART_SITES;
+	st->plan = plan;
+	st->catalog = catalog;
+	st->filled = report_records_plan(plan);
+	st->lists_pool = strpool_new();
+	builder_init(&st->b, plan, catalog, r, st->lists_pool);
+	st->b.borrow_plan = true;
+	stream_prepass(st);
+	r->stream = st;
+	return r;
+}
+
+static void stream_free(struct report_stream *st)
+{
+	if (!st)
+		return;
+	builder_free(&st->b);
+	for (unsigned k = 0; k < CATALOG_TABLE_COUNT; k++) {
+		free(st->wide_site[k]);
+		free(st->wide_at_rule[k]);
+	}
+	report_free(st->wide);
+	free(st->wide_rule);
+	strpool_free(st->lists_pool);
+	plan_free(st->filled);
+	free(st);
+}
+
+/* The part of table kind for sites [first, end): a report of its own. */
+static struct report *stream_part(struct report_stream *st, enum catalog_table kind,
+				  size_t first, size_t end, size_t *wide_next)
+{
+	struct builder *b = &st->b;
+	const struct catalog *c = st->catalog;
+	const struct report_flows *wide = &st->wide->tables[kind];
+	struct report *part = xcalloc(1, sizeof *part);
+
+	part->strings = strpool_new();
+	part->tables[kind].kind = kind;
+	part->tables[kind].key = catalog_table_key(kind);
+	part->tables[kind].title = table_titles[kind];
+	if (CATALOG_IS_RECORDS(kind)) {
+		report_records_build(part, st->filled ? st->filled : st->plan, c, &b->lists,
+				     st->lists_pool, first, end, CATALOG_TABLE_BIT(kind));
+		return part;
+	}
+	/* a new part: nothing of the last one is looked up again */
+	b->report = part;
+	for (size_t i = 0; i < c->n_endpoints; i++)
+		b->endpoint_site[i] = b->entry_site[i] = -2;
+	memset(&b->index[kind], 0, sizeof b->index[kind]);
+	b->flow_cap[kind] = 0;
+	for (size_t s = first; s < end; s++) {
+		const struct site *site = &st->plan->sites[s];
+		b->site_ports[1] = range_port(&site->um_rtp);
+		for (size_t i = 0; i < c->n_rules; i++) {
+			if (c->rules[i].table != kind ||
+			    !condition_holds(&c->rules[i].when, st->plan, site))
+				continue;
+			if (!st->wide_rule[i]) {
+				add_flow(b, i, site, (int)s);
+				continue;
+			}
+			/* a plan-wide flow goes where it was first made */
+			while (*wide_next < wide->n_flows && st->wide_site[kind][*wide_next] == s &&
+			       st->wide_at_rule[kind][*wide_next] == i) {
+				struct report_flows *t = &part->tables[kind];
+				if (t->n_flows == b->flow_cap[kind]) {
+					b->flow_cap[kind] = b->flow_cap[kind] ? b->flow_cap[kind] * 2 : 64;
+					t->flows = xreallocarray(t->flows, b->flow_cap[kind], sizeof *t->flows);
+				}
+				t->flows[t->n_flows++] = wide->flows[(*wide_next)++];
+			}
+		}
+	}
+	free(b->index[kind].flows);
+	memset(&b->index[kind], 0, sizeof b->index[kind]);
+	return part;
+}
+
+static const struct report_flows *part_build(struct report_part *p)
+{
+	struct report_stream *st = p->report->stream;
+	size_t end = p->next_site + st->part_sites;
+
+	report_free(p->built);
+	p->built = NULL;
+	if (p->next_site >= p->report->n_sites)
+		return NULL;
+	if (end > p->report->n_sites)
+		end = p->report->n_sites;
+	p->built = stream_part(st, p->kind, p->next_site, end, &p->wide_next);
+	p->next_site = end;
+	return &p->built->tables[p->kind];
+}
+
+const struct report_flows *report_part_first(const struct report *report, enum catalog_table kind,
+					     struct report_part *p)
+{
+	memset(p, 0, sizeof *p);
+	p->report = report;
+	p->kind = kind;
+	if (!report->stream) {
+		p->next_site = report->n_sites; /* one part: the whole table */
+		return &report->tables[kind];
+	}
+	return part_build(p);
+}
+
+const struct report_flows *report_part_next(struct report_part *p)
+{
+	if (!p->report->stream)
+		return NULL;
+	return part_build(p);
+}
+
+void report_part_end(struct report_part *p)
+{
+	report_free(p->built);
+	p->built = NULL;
 }
 
 void report_free(struct report *r)
@@ -1044,5 +1282,6 @@ void report_free(struct report *r)
 	free(r->site_names);
 	strpool_free(r->strings);
 	free(r->plan_name);
+	stream_free(r->stream);
 	free(r);
 }

@@ -47,9 +47,17 @@ const struct catalog_source *const *report_sources_intern(struct report_source_l
 							  size_t n);
 void report_sources_free(struct report_source_lists *lists);
 
-/* Builds the DNS, certificates and summary tables of report from the
- * catalog's shapes (records.c); their source lists go through lists. */
+/* The plan the records are made from when plan lacks some names (one saved
+ * before ucplan knew them): a copy with the placeholders the planner would
+ * give (caller frees with plan_free()); NULL when plan itself will do. */
+struct plan *report_records_plan(const struct plan *plan);
+
+/* Adds to report the records of the tables in the tables bit set (DNS,
+ * certificates, summary) for the sites [first, end) of plan, made from the
+ * catalog's shapes (records.c); their source lists are allocated in
+ * lists_pool and go through lists. */
 void report_records_build(struct report *report, const struct plan *plan,
-			  const struct catalog *catalog, struct report_source_lists *lists);
+			  const struct catalog *catalog, struct report_source_lists *lists,
+			  struct strpool *lists_pool, size_t first, size_t end, unsigned tables);
 
 #endif

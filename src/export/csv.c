@@ -155,22 +155,14 @@ static void csv_add_value(struct csv_out *co, const struct report *report,
 	}
 }
 
-/* One table: its header (machine keys, or labels in the user's language),
- * then one record per flow, written as it is rendered. */
-static bool csv_put_table(struct csv_out *co, const struct report *report,
-			  const struct report_flows *table, char sep, bool keys)
+/* The rows of a table or of a part of it: one record per row, written as
+ * it is rendered. */
+static bool csv_put_rows(struct csv_out *co, const struct report *report,
+			 const struct report_flows *table, const struct field *fields, size_t n,
+			 char sep)
 {
-	size_t n;
-	const struct field *fields = fields_of(table->kind, &n);
-	bool ok;
+	bool ok = true;
 
-	co->line.len = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			strbuf_add(&co->line, &sep, 1);
-		csv_add_field(co, keys ? fields[i].key : _(fields[i].label));
-	}
-	ok = csv_end_record(co);
 	/* DNS, certificates, summary: records, a few per site */
 	for (size_t r = 0; ok && r < table->n_records; r++) {
 		co->line.len = 0;
@@ -201,6 +193,34 @@ static bool csv_put_table(struct csv_out *co, const struct report *report,
 		}
 		ok = csv_end_record(co);
 	}
+	return ok;
+}
+
+/* One table: its header (machine keys, or labels in the user's language),
+ * then its rows, part after part. */
+static bool csv_put_table(struct csv_out *co, const struct report *report,
+			  const struct report_flows *table, char sep, bool keys)
+{
+	size_t n;
+	const struct field *fields = fields_of(table->kind, &n);
+	struct report_part part;
+	bool ok;
+
+	co->line.len = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_add(&co->line, &sep, 1);
+		csv_add_field(co, keys ? fields[i].key : _(fields[i].label));
+	}
+	ok = csv_end_record(co);
+	for (const struct report_flows *t = report_part_first(report, table->kind, &part); ok && t;
+	     t = report_part_next(&part)) {
+		/* a new part: the endpoints of the last one are gone */
+		csv_cache_clear(&co->site);
+		co->cached_site = -1;
+		ok = csv_put_rows(co, report, t, fields, n, sep);
+	}
+	report_part_end(&part);
 	return ok;
 }
 
@@ -264,5 +284,6 @@ static enum uc_status export_csv_write(const struct report *report,
 const struct exporter export_csv = {
     .name = "csv",
     .extension = "csv",
+    .streams = true,
     .write = export_csv_write,
 };

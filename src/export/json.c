@@ -427,10 +427,13 @@ static bool put_row(struct json_out *jo)
 	return !jo->error;
 }
 
-static bool put_table(struct json_out *jo, const struct report_flows *t, bool first)
+static bool put_table(struct json_out *jo, const struct report *report,
+		      const struct report_flows *table, bool first)
 {
-	json_t *head = json_pack("{s:s, s:s}", "name", t->key, "title", _(t->title));
+	json_t *head = json_pack("{s:s, s:s}", "name", table->key, "title", _(table->title));
 	char *text = head ? json_dumps(head, JSON_COMPACT) : NULL;
+	struct report_part part;
+	size_t rows = 0;
 	bool ok;
 
 	json_decref(head);
@@ -440,18 +443,26 @@ static bool put_table(struct json_out *jo, const struct report_flows *t, bool fi
 	text[strlen(text) - 1] = '\0';
 	ok = put_raw(jo, first ? "\n" : ",\n") && put_raw(jo, text) && put_raw(jo, ",\"rows\":[");
 	free(text);
-	for (size_t r = 0; ok && r < t->n_records; r++) {
-		jo->row.len = 0;
-		strbuf_puts(&jo->row, r ? ",\n" : "\n");
-		record_text(jo, t->kind, &t->records[r]);
-		ok = put_row(jo);
+	for (const struct report_flows *t = report_part_first(report, table->kind, &part); ok && t;
+	     t = report_part_next(&part)) {
+		/* a new part: the endpoints of the last one are gone */
+		strpool_clear(jo->site.texts);
+		ptrmap_clear(&jo->site.map);
+		jo->cached_site = -1;
+		for (size_t r = 0; ok && r < t->n_records; r++) {
+			jo->row.len = 0;
+			strbuf_puts(&jo->row, rows++ ? ",\n" : "\n");
+			record_text(jo, t->kind, &t->records[r]);
+			ok = put_row(jo);
+		}
+		for (size_t r = 0; ok && r < t->n_flows; r++) {
+			jo->row.len = 0;
+			strbuf_puts(&jo->row, rows++ ? ",\n" : "\n");
+			flow_text(jo, &t->flows[r]);
+			ok = put_row(jo);
+		}
 	}
-	for (size_t r = 0; ok && r < t->n_flows; r++) {
-		jo->row.len = 0;
-		strbuf_puts(&jo->row, r ? ",\n" : "\n");
-		flow_text(jo, &t->flows[r]);
-		ok = put_row(jo);
-	}
+	report_part_end(&part);
 	return ok && put_raw(jo, "]}");
 }
 
@@ -492,7 +503,7 @@ static enum uc_status export_json_write(const struct report *report,
 	for (int k = 0; ok && k < CATALOG_TABLE_COUNT; k++) {
 		if (!(tables & EXPORT_TABLE_BIT(k)))
 			continue;
-		ok = put_table(&jo, &report->tables[k], first);
+		ok = put_table(&jo, report, &report->tables[k], first);
 		first = false;
 	}
 	if (ok)
@@ -519,5 +530,6 @@ static enum uc_status export_json_write(const struct report *report,
 const struct exporter export_json = {
     .name = "json",
     .extension = "json",
+    .streams = true,
     .write = export_json_write,
 };

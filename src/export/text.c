@@ -75,6 +75,15 @@ static const struct cell_info *cell_info(struct cell_cache *cc, const char *cell
 	return &cc->slots[i];
 }
 
+/* Forgets the cells measured so far (their renderer forgot them). */
+static void cell_cache_clear(struct cell_cache *cc)
+{
+	free(cc->slots);
+	cc->slots = NULL;
+	cc->cap = cc->count = 0;
+	strpool_clear(cc->pool);
+}
+
 /* One table's layout: its labels, the width of each column, and what
  * wrapping needs (the widest word of a label, the widest cell). */
 struct text_grid {
@@ -87,11 +96,15 @@ struct text_grid {
 };
 
 /* The rows of a table, rendered one at a time: from the report's flows
- * through a renderer, so that no table of text is held in memory. */
+ * through a renderer, part after part, so that no table of text is held in
+ * memory. */
 struct text_rows {
-	const struct report_flows *flows;
+	const struct report *report;
+	const struct report_flows *table;
 	struct view_renderer *renderer;
 	struct cell_cache *cache;
+	struct report_part part;
+	const struct report_flows *flows; /* the current part */
 };
 
 static size_t text_row_count(const struct report_flows *t)
@@ -106,11 +119,22 @@ static const char *const *text_row(const struct text_rows *tr, size_t r)
 	return view_render_row(tr->renderer, tr->flows->kind, &tr->flows->flows[r]);
 }
 
+/* Goes to the first part (first) or the next; false after the last.  The
+ * cells of the last part are forgotten: their values are gone. */
+static bool text_rows_part(struct text_rows *tr, bool first)
+{
+	tr->flows = first ? report_part_first(tr->report, tr->table->kind, &tr->part)
+			  : report_part_next(&tr->part);
+	view_renderer_clear(tr->renderer);
+	cell_cache_clear(tr->cache);
+	return tr->flows != NULL;
+}
+
 static void text_grid_init(struct text_grid *g, const struct report_column *columns, size_t n,
-			   const struct text_rows *tr)
+			   struct text_rows *tr)
 {
 	g->n_columns = n;
-	g->n_rows = n ? text_row_count(tr->flows) : 0;
+	g->n_rows = 0;
 	g->labels = xcalloc(n, sizeof *g->labels);
 	g->widths = xcalloc(n, sizeof *g->widths);
 	g->label_word = xcalloc(n, sizeof *g->label_word);
@@ -130,14 +154,19 @@ static void text_grid_init(struct text_grid *g, const struct report_column *colu
 			w += len + (w[len] == ' ');
 		}
 	}
-	for (size_t r = 0; r < g->n_rows; r++) {
-		const char *const *cells = text_row(tr, r);
+	for (bool more = n && text_rows_part(tr, true); more; more = text_rows_part(tr, false)) {
+		size_t rows = text_row_count(tr->flows);
 
-		for (size_t c = 0; c < n; c++) {
-			size_t w = cell_info(tr->cache, cells[c])->width;
+		g->n_rows += rows;
+		for (size_t r = 0; r < rows; r++) {
+			const char *const *cells = text_row(tr, r);
 
-			if (w > g->cell_max[c])
-				g->cell_max[c] = w;
+			for (size_t c = 0; c < n; c++) {
+				size_t w = cell_info(tr->cache, cells[c])->width;
+
+				if (w > g->cell_max[c])
+					g->cell_max[c] = w;
+			}
 		}
 	}
 	for (size_t c = 0; c < n; c++)
@@ -503,11 +532,12 @@ static void text_grid_share(struct text_grid *g, const struct report_column *col
 
 /* A table in two passes over its rows: one to measure the columns, one to
  * write them. */
-static void text_put_table(struct text_out *to, const struct report_flows *flows,
-			   struct view_renderer *renderer, struct cell_cache *cache, size_t width)
+static void text_put_table(struct text_out *to, const struct report *report,
+			   const struct report_flows *flows, struct view_renderer *renderer,
+			   struct cell_cache *cache, size_t width)
 {
 	struct text_grid g;
-	struct text_rows tr = {flows, renderer, cache};
+	struct text_rows tr = {.report = report, .table = flows, .renderer = renderer, .cache = cache};
 	size_t n;
 	const struct report_column *columns = report_columns(flows->kind, &n);
 
@@ -532,13 +562,21 @@ static void text_put_table(struct text_out *to, const struct report_flows *flows
 		const char **clean = xcalloc(n ? n : 1, sizeof *clean);
 		struct fit_cache fits = {.pool = strpool_new()};
 
-		for (size_t r = 0; r < g.n_rows && !to->error; r++) {
-			const char *const *cells = text_row(&tr, r);
+		for (bool more = g.n_rows && text_rows_part(&tr, true); more && !to->error;
+		     more = text_rows_part(&tr, false)) {
+			size_t rows = text_row_count(tr.flows);
 
-			for (size_t c = 0; c < n; c++)
-				clean[c] = cell_info(cache, cells[c])->clean;
-			text_put_row(to, &g, clean, &fits);
+			/* the layouts of the last part's cells go with them */
+			fit_cache_clear(&fits);
+			for (size_t r = 0; r < rows && !to->error; r++) {
+				const char *const *cells = text_row(&tr, r);
+
+				for (size_t c = 0; c < n; c++)
+					clean[c] = cell_info(cache, cells[c])->clean;
+				text_put_row(to, &g, clean, &fits);
+			}
 		}
+		report_part_end(&tr.part);
 		free(clean);
 		fit_cache_clear(&fits);
 		strpool_free(fits.pool);
@@ -570,7 +608,7 @@ static enum uc_status export_text_write(const struct report *report,
 		if (!first)
 			text_flush_line(&to);
 		first = false;
-		text_put_table(&to, &report->tables[k], renderer, &cache, opts->width);
+		text_put_table(&to, report, &report->tables[k], renderer, &cache, opts->width);
 	}
 	view_renderer_free(renderer);
 	free(cache.slots);
@@ -594,5 +632,6 @@ static enum uc_status export_text_write(const struct report *report,
 const struct exporter export_text = {
     .name = "text",
     .extension = "txt",
+    .streams = true,
     .write = export_text_write,
 };

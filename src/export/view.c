@@ -649,6 +649,13 @@ const char *const *view_render_record(struct view_renderer *vr, enum catalog_tab
 	return vr->cells;
 }
 
+void view_renderer_clear(struct view_renderer *vr)
+{
+	strpool_clear(vr->store.pool);
+	ptrmap_clear(&vr->store.rendered);
+	vr->store.scratch.len = 0;
+}
+
 void view_renderer_free(struct view_renderer *vr)
 {
 	if (!vr)

@@ -502,7 +502,8 @@ static bool xml_put_record(struct xml_out *xo, enum catalog_table kind,
 	return xml_write(xo, sb);
 }
 
-static bool xml_put_table(struct xml_out *xo, const struct report_flows *table)
+/* The table's start tag, or its empty element when it has no rows. */
+static bool xml_put_table_tag(struct xml_out *xo, const struct report_flows *table, bool has_rows)
 {
 	struct strbuf *sb = &xo->row;
 
@@ -511,17 +512,39 @@ static bool xml_put_table(struct xml_out *xo, const struct report_flows *table)
 	strbuf_puts(sb, "<table");
 	attribute(sb, "name", table->key);
 	attribute(sb, "title", _(table->title));
-	strbuf_puts(sb, table->n_flows || table->n_records ? ">\n" : "/>\n");
-	if (!xml_write(xo, sb))
+	strbuf_puts(sb, has_rows ? ">\n" : "/>\n");
+	return xml_write(xo, sb);
+}
+
+/* A table: its element, open when it has rows (written with the first of
+ * them, as rows come part after part) and empty when it has none. */
+static bool xml_put_table(struct xml_out *xo, const struct report *report,
+			  const struct report_flows *table)
+{
+	struct strbuf *sb = &xo->row;
+	struct report_part part;
+	bool ok = true, open = false;
+
+	for (const struct report_flows *t = report_part_first(report, table->kind, &part); ok && t;
+	     t = report_part_next(&part)) {
+		/* a new part: the endpoints of the last one are gone */
+		strpool_clear(xo->site.texts);
+		ptrmap_clear(&xo->site.map);
+		xo->cached_site = -1;
+		if (!open && (t->n_flows || t->n_records)) {
+			ok = xml_put_table_tag(xo, table, true);
+			open = true;
+		}
+		for (size_t r = 0; ok && r < t->n_records; r++)
+			ok = xml_put_record(xo, t->kind, &t->records[r]);
+		for (size_t r = 0; ok && r < t->n_flows; r++)
+			ok = xml_put_flow(xo, &t->flows[r]);
+	}
+	report_part_end(&part);
+	if (!ok)
 		return false;
-	if (!table->n_flows && !table->n_records)
-		return true;
-	for (size_t r = 0; r < table->n_records; r++)
-		if (!xml_put_record(xo, table->kind, &table->records[r]))
-			return false;
-	for (size_t r = 0; r < table->n_flows; r++)
-		if (!xml_put_flow(xo, &table->flows[r]))
-			return false;
+	if (!open)
+		return xml_put_table_tag(xo, table, false);
 	sb->len = 0;
 	indent(sb, 1);
 	strbuf_puts(sb, "</table>\n");
@@ -560,7 +583,7 @@ static bool xml_put_report(struct xml_out *xo, const struct report *report, unsi
 	if (!xml_write(xo, sb))
 		return false;
 	for (int k = 0; k < CATALOG_TABLE_COUNT; k++)
-		if ((tables & EXPORT_TABLE_BIT(k)) && !xml_put_table(xo, &report->tables[k]))
+		if ((tables & EXPORT_TABLE_BIT(k)) && !xml_put_table(xo, report, &report->tables[k]))
 			return false;
 	sb->len = 0;
 	strbuf_puts(sb, "</report>\n");
@@ -602,5 +625,6 @@ static enum uc_status export_xml_write(const struct report *report,
 const struct exporter export_xml = {
     .name = "xml",
     .extension = "xml",
+    .streams = true,
     .write = export_xml_write,
 };
