@@ -36,6 +36,9 @@ struct field {
 	 * port and same are NULL) */
 	void (*put_record)(struct strbuf *sb, const struct report *report,
 			   const struct report_record *r);
+	/* What a record's value depends on, as same for a flow (NULL: render
+	 * every time) */
+	const void *(*same_record)(const struct report_record *r);
 	/* The key belongs to one site (an endpoint, the site's name): a writer
 	 * that caches may forget it when the next site begins. */
 	bool site_bound;

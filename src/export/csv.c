@@ -122,12 +122,14 @@ static void csv_cache_free(struct csv_cache *c)
 	ptrmap_free(&c->map);
 }
 
-/* A flow's value of a field, quoted; from a cache when the field says
- * what its value depends on. */
+/* The value of a field of a flow (f) or of a record (r), quoted; from a
+ * cache when the field says what its value depends on. */
 static void csv_add_value(struct csv_out *co, const struct report *report,
-			  const struct report_flow *f, const struct field *field, size_t index)
+			  const struct report_flow *f, const struct report_record *r,
+			  const struct field *field, size_t index)
 {
-	const void *same = field->same ? field->same(report, f) : NULL;
+	const void *same = f ? (field->same ? field->same(report, f) : NULL)
+			     : (field->same_record ? field->same_record(r) : NULL);
 	struct csv_cache *cache = field->site_bound ? &co->site : &co->shared;
 	const char *q = same ? ptrmap_get(&cache->map, (unsigned)index, same) : NULL;
 
@@ -138,7 +140,10 @@ static void csv_add_value(struct csv_out *co, const struct report *report,
 	co->cell.len = 0;
 	if (co->cell.data)
 		co->cell.data[0] = '\0';
-	field->put(&co->cell, report, f);
+	if (f)
+		field->put(&co->cell, report, f);
+	else
+		field->put_record(&co->cell, report, r);
 	if (!same) {
 		csv_add_field(co, co->cell.data);
 		return;
@@ -169,11 +174,7 @@ static bool csv_put_rows(struct csv_out *co, const struct report *report,
 		for (size_t i = 0; i < n; i++) {
 			if (i > 0)
 				strbuf_add(&co->line, &sep, 1);
-			co->cell.len = 0;
-			if (co->cell.data)
-				co->cell.data[0] = '\0';
-			fields[i].put_record(&co->cell, report, &table->records[r]);
-			csv_add_field(co, co->cell.data);
+			csv_add_value(co, report, NULL, &table->records[r], &fields[i], i);
 		}
 		ok = csv_end_record(co);
 	}
@@ -189,7 +190,7 @@ static bool csv_put_rows(struct csv_out *co, const struct report *report,
 		for (size_t i = 0; i < n; i++) {
 			if (i > 0)
 				strbuf_add(&co->line, &sep, 1);
-			csv_add_value(co, report, f, &fields[i], i);
+			csv_add_value(co, report, f, NULL, &fields[i], i);
 		}
 		ok = csv_end_record(co);
 	}

@@ -274,10 +274,11 @@ static struct report_port p_destination(const struct report_flow *f)
 	return f->destination_port;
 }
 
-#define TEXT(key, label, fn, k) {key, label, FIELD_TEXT, fn, NULL, k, NULL, SITE_BOUND(k)}
-#define ADDR(key, label, fn, k) {key, label, FIELD_ADDRESSES, fn, NULL, k, NULL, SITE_BOUND(k)}
-#define PORT(key, label, fn, p) {key, label, FIELD_PORT, fn, p, NULL, NULL, false}
-#define REC(key, label, fn) {key, label, FIELD_TEXT, NULL, NULL, NULL, fn, false}
+#define TEXT(key, label, fn, k) {key, label, FIELD_TEXT, fn, NULL, k, NULL, NULL, SITE_BOUND(k)}
+#define ADDR(key, label, fn, k) {key, label, FIELD_ADDRESSES, fn, NULL, k, NULL, NULL, SITE_BOUND(k)}
+#define PORT(key, label, fn, p) {key, label, FIELD_PORT, fn, p, NULL, NULL, NULL, false}
+#define REC(key, label, fn) {key, label, FIELD_TEXT, NULL, NULL, NULL, fn, NULL, false}
+#define REC_SAME(key, label, fn, k) {key, label, FIELD_TEXT, NULL, NULL, NULL, fn, k, false}
 /* the site's name and its endpoints belong to one site; catalog strings
  * (rule, scope, transport, service, note, sources) to every site */
 #define SITE_BOUND(k) ((k) == k_site || (k) == k_source || (k) == k_destination)
@@ -375,6 +376,11 @@ R(r_reference)
 	UNUSED_R;
 	view_put_source_list(sb, x->sources, x->n_sources);
 }
+/* records of many sites name the same few source lists */
+static const void *k_record_sources(const struct report_record *x)
+{
+	return x->sources ? (const void *)x->sources : plan_wide;
+}
 
 static const struct field dns_fields[] = {
 	REC("site", N_("Site"), r_site),
@@ -388,7 +394,7 @@ static const struct field dns_fields[] = {
 	REC("weight", N_("Weight"), r_weight),
 	REC("ttl", N_("TTL"), r_ttl),
 	REC("note", N_("Purpose"), r_note),
-	REC("reference", N_("Reference"), r_reference),
+	REC_SAME("reference", N_("Reference"), r_reference, k_record_sources),
 };
 
 static const struct field certificate_fields[] = {
@@ -401,7 +407,7 @@ static const struct field certificate_fields[] = {
 	REC("ca", N_("CA"), r_ca),
 	REC("eku", N_("EKU"), r_eku),
 	REC("note", N_("Note"), r_note),
-	REC("reference", N_("Reference"), r_reference),
+	REC_SAME("reference", N_("Reference"), r_reference, k_record_sources),
 };
 
 static const struct field summary_fields[] = {
@@ -413,7 +419,7 @@ static const struct field summary_fields[] = {
 	REC("public_address", N_("Public address (NAT)"), r_nat),
 	REC("network", N_("Network"), r_network),
 	REC("note", N_("Note"), r_note),
-	REC("reference", N_("Reference"), r_reference),
+	REC_SAME("reference", N_("Reference"), r_reference, k_record_sources),
 };
 
 static const struct field firewall_fields[] = {

@@ -376,15 +376,18 @@ static const char *transport_piece(struct xml_out *xo, const char *transport)
 	return keep_piece(xo, &xo->shared, PIECE_TRANSPORT, transport);
 }
 
-static const char *sources_piece(struct xml_out *xo, const struct report_flow *f)
+/* A list of sources, shared by the rows and records that name the same
+ * sources (one pointer per distinct list). */
+static const char *sources_piece(struct xml_out *xo, const struct catalog_source *const *list,
+				 size_t n)
 {
 	static const char none[] = "";
-	const void *key = f->sources ? (const void *)f->sources : none;
+	const void *key = list ? (const void *)list : none;
 	const char *text = ptrmap_get(&xo->shared.map, PIECE_SOURCES, key);
 
 	if (text)
 		return text;
-	put_source_list(&xo->piece, 3, f->sources, f->n_sources);
+	put_source_list(&xo->piece, 3, list, n);
 	return keep_piece(xo, &xo->shared, PIECE_SOURCES, key);
 }
 
@@ -431,7 +434,7 @@ static bool xml_put_flow(struct xml_out *xo, const struct report_flow *f)
 	strbuf_puts(sb, message_piece(xo, PIECE_SERVICE, f->service));
 	strbuf_puts(sb, message_piece(xo, PIECE_NOTE, f->note));
 	strbuf_puts(sb, message_piece(xo, PIECE_AUTH, f->authentication));
-	strbuf_puts(sb, sources_piece(xo, f));
+	strbuf_puts(sb, sources_piece(xo, f->sources, f->n_sources));
 	if (f->rule && f->rule->lb)
 		strbuf_puts(sb, lb_piece(xo, f->rule->lb));
 	indent(sb, 2);
@@ -496,7 +499,7 @@ static bool xml_put_record(struct xml_out *xo, enum catalog_table kind,
 		text_element(sb, 3, "network", NULL, r->network);
 	}
 	record_message(sb, "note", r->note);
-	put_source_list(sb, 3, r->sources, r->n_sources);
+	strbuf_puts(sb, sources_piece(xo, r->sources, r->n_sources));
 	indent(sb, 2);
 	strbuf_puts(sb, "</record>\n");
 	return xml_write(xo, sb);
