@@ -7,9 +7,13 @@
 #    same run: `ucplan --version` (process start: exec, dynamic linking,
 #    locale) and `cat` writing the same bytes into a file.
 #    Then each format (csv, json, text, xml) of the 1,000-site plan against
-#    cat of the same bytes, with its peak resident memory and the targets.
+#    cat of the same bytes, each run followed at once by cat (tools/bench
+#    ratio), with the median and the spread of the ratios, the peak
+#    resident memory and the targets.
 # 2. Per phase, in one process (tools/bench phases): plan load, validation,
-#    catalog, build, render, write; start is `ucplan --version`.
+#    catalog, build, render, write; start is `ucplan --version`.  Build and
+#    render are timed apart on a whole report; the command itself makes and
+#    writes the rows a part of the sites at a time (report_stream_open).
 # 3. The planner on the 5,000-site plan, per key (scripts/bench-keys.py:
 #    callgrind instruction counts of each key's handling and redraw; the
 #    milliseconds are estimated from this machine's instructions per
@@ -17,7 +21,9 @@
 #
 # Prints the tables and writes them to bench/results.txt.  RUNS (default
 # 21) is the number of runs each median is taken over; KEYS=no skips part 3
-# (a few minutes under callgrind).
+# (a few minutes under callgrind); SITES (default "1 20 1000 5000") the
+# plan sizes of part 1 (1000 is needed; genplan takes minutes at 5000);
+# PLANDIR a directory of plans genplan made before.
 set -eu
 BUILD=${1:-build}
 RUNS=${RUNS:-21}
@@ -31,10 +37,16 @@ export UCPLAN_DATADIR="${UCPLAN_DATADIR:-$PWD/data}"
 export UCPLAN_LOCALEDIR="${UCPLAN_LOCALEDIR:-$PWD/$BUILD/locale}"
 export LC_ALL=C.UTF-8 LANGUAGE=
 out=bench/results.txt
-SITES="1 20 1000 5000"
+SITES=${SITES:-1 20 1000 5000}
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# PLANDIR: plans genplan wrote before (plan-N.xml), used as they are.
 for n in $SITES; do
-	"$BUILD/tools/genplan" "$n" "$TMP/plan-$n.xml"
+	if [ -n "${PLANDIR:-}" ] && [ -f "$PLANDIR/plan-$n.xml" ]; then
+		cp "$PLANDIR/plan-$n.xml" "$TMP/plan-$n.xml"
+	else
+		"$BUILD/tools/genplan" "$n" "$TMP/plan-$n.xml"
+	fi
 done
 
 # Measured before anything is printed, so that the tables come out whole.
@@ -52,8 +64,8 @@ done
 # bytes, measured side by side; and its peak memory.
 FORMATS="csv json text xml"
 for f in $FORMATS; do
-	"$BENCH" run "$RUNS" "$BIN" report "$TMP/plan-1000.xml" -f "$f" -o "$TMP/fmt.$f" >"$TMP/fmt-$f"
-	"$BENCH" run "$RUNS" -o "$TMP/cat.$f" cat "$TMP/fmt.$f" >"$TMP/fmtcat-$f"
+	"$BENCH" ratio "$RUNS" "$TMP/fmt.$f" "$TMP/cat.$f" \
+		"$BIN" report "$TMP/plan-1000.xml" -f "$f" -o "$TMP/fmt.$f" >"$TMP/fmt-$f"
 	cmp "$TMP/cat.$f" "$TMP/fmt.$f"
 	wc -c <"$TMP/fmt.$f" >"$TMP/fmtsize-$f"
 	rm -f "$TMP/cat.$f" "$TMP/fmt.$f"
@@ -62,6 +74,7 @@ done
 {
 	echo "ucplan benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, median of $RUNS runs"
 	echo "$(uname -srm); $(${CC:-cc} --version | head -1)"
+	echo "load average (1, 5, 15 min) before: $load_before; after the measures: $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo
 	echo "End to end: ucplan report PLAN -f csv -o FILE, from fork to exit (the file fsync'ed"
 	echo "on disk), against the floors: ucplan --version, and cat writing the same bytes."
@@ -77,19 +90,23 @@ done
 				s, r, b / 1024, m, p / 1024, v, c, m / v, m / c }'
 	done
 	echo
-	echo "Each format, 1,000 sites: ucplan report PLAN -f FORMAT -o FILE against cat writing"
-	echo "the same bytes into a file (ucplan's file is also fsync'ed: its crash-safe write),"
-	echo "and the peak resident memory."
+	echo "Each format, 1,000 sites: ucplan report PLAN -f FORMAT -o FILE, each run followed"
+	echo "by cat writing the same bytes into a file (ucplan's file is also fsync'ed: its"
+	echo "crash-safe write); the ratio of each pair, its median and its range; the peak"
+	echo "resident memory of ucplan."
 	echo "Targets: csv, json and text at most 2x cat, xml at most 3x; at most 16 MB."
 	echo
-	printf '%-6s %8s | %9s %8s | %8s | %6s %7s\n' format "out KB" "ucplan ms" "peak MB" "cat ms" "x cat" target
+	printf '%-6s %8s | %9s %8s | %8s | %6s %13s | %7s\n' format "out KB" "ucplan ms" "peak MB" \
+		"cat ms" "x cat" "x cat range" target
 	for f in $FORMATS; do
-		set -- $(cat "$TMP/fmt-$f") $(cat "$TMP/fmtcat-$f") $(cat "$TMP/fmtsize-$f")
-		awk -v f="$f" -v m="$1" -v p="$2" -v c="$3" -v b="$5" 'BEGIN {
+		set -- $(cat "$TMP/fmt-$f") $(cat "$TMP/fmtsize-$f")
+		awk -v f="$f" -v m="$1" -v p="$2" -v c="$3" -v x="$4" -v lo="$5" -v hi="$6" \
+		    -v b="$7" 'BEGIN {
 			t = f == "xml" ? 3 : 2
-			ok = (m / c <= t && p / 1024 <= 16) ? "met" : "missed"
-			printf "%-6s %8.0f | %9.2f %8.1f | %8.2f | %6.1f %7s\n",
-				f, b / 1024, m, p / 1024, c, m / c, ok }'
+			time = x <= t ? "met" : "missed"
+			mem = p / 1024 <= 16 ? "met" : "missed"
+			printf "%-6s %8.0f | %9.2f %8.1f | %8.2f | %6.1f %6.1f-%-6.1f | time %s, memory %s\n",
+				f, b / 1024, m, p / 1024, c, x, lo, hi, time, mem }'
 	done
 	echo
 	echo "Per phase (ms), each run in a new process: start is ucplan --version; the"

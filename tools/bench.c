@@ -7,6 +7,12 @@
  *       memory in KiB.  This is what a user waits for: process start,
  *       dynamic linking, the work, the file on disk, exit.
  *
+ *   bench ratio RUNS FILE COPY COMMAND [ARGS...]
+ *       Runs COMMAND, which writes FILE, then cat FILE into COPY, RUNS
+ *       times in turn, and prints the median milliseconds of COMMAND, its
+ *       largest peak resident memory in KiB, the median milliseconds of
+ *       cat, and the median, smallest and largest of the pairs' ratios.
+ *
  *   bench phases PLAN OUTPUT RUNS
  *       Does RUNS times, each time in a new process, what `ucplan report
  *       PLAN -f csv -o OUTPUT` does, and prints the median milliseconds of
@@ -69,10 +75,46 @@ static int usage(void)
 {
 	fprintf(stderr,
 		"usage: bench run RUNS [-o FILE] COMMAND [ARGS...]\n"
+		"       bench ratio RUNS FILE COPY COMMAND [ARGS...]\n"
 		"       bench phases PLAN OUTPUT RUNS\n"
 		"(1 <= RUNS <= %d)\n",
 		MAX_RUNS);
 	return 2;
+}
+
+/* Runs argv once (standard output to out, or to /dev/null): its wall time
+ * in milliseconds from fork to exit into *ms and its peak resident memory
+ * in KiB into *rss.  3 when it could not run or did not exit with 0. */
+static int time_command(const char *out, char **argv, double *ms, long *rss)
+{
+	struct rusage ru;
+	int status;
+	double t0 = now_ms();
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		perror("bench: fork");
+		return 3;
+	}
+	if (pid == 0) {
+		if (!freopen(out ? out : "/dev/null", "w", stdout) ||
+		    !freopen("/dev/null", "w", stderr))
+			_exit(127);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (wait4(pid, &status, 0, &ru) != pid) {
+		perror("bench: wait4");
+		return 3;
+	}
+	*ms = now_ms() - t0;
+	*rss = ru.ru_maxrss;
+	/* ucplan report exits 0; findings are warnings only. */
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "bench: %s failed (status %d)\n", argv[0], status);
+		return 3;
+	}
+	return 0;
 }
 
 static int run_command(int runs, const char *out, char **argv)
@@ -81,36 +123,47 @@ static int run_command(int runs, const char *out, char **argv)
 	long peak = 0;
 
 	for (int i = 0; i < runs; i++) {
-		struct rusage ru;
-		int status;
-		double t0 = now_ms();
-		pid_t pid = fork();
+		long rss;
 
-		if (pid < 0) {
-			perror("bench: fork");
+		if (time_command(out, argv, &times[i], &rss))
 			return 3;
-		}
-		if (pid == 0) {
-			if (!freopen(out ? out : "/dev/null", "w", stdout) ||
-			    !freopen("/dev/null", "w", stderr))
-				_exit(127);
-			execvp(argv[0], argv);
-			_exit(127);
-		}
-		if (wait4(pid, &status, 0, &ru) != pid) {
-			perror("bench: wait4");
-			return 3;
-		}
-		times[i] = now_ms() - t0;
-		/* ucplan report exits 0; findings are warnings only. */
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-			fprintf(stderr, "bench: %s failed (status %d)\n", argv[0], status);
-			return 3;
-		}
-		if (ru.ru_maxrss > peak)
-			peak = ru.ru_maxrss;
+		if (rss > peak)
+			peak = rss;
 	}
 	printf("%.3f %ld\n", median(times, runs), peak);
+	return 0;
+}
+
+/* Each run of argv (which writes file) is followed at once by cat writing
+ * the same bytes into copy: the two see the same moment of a busy machine,
+ * and each pair gives a ratio.  Prints the median milliseconds of the
+ * command, its largest peak memory in KiB, the median milliseconds of cat,
+ * and the median, smallest and largest ratio of the pairs. */
+static int run_ratio(int runs, const char *file, const char *copy, char **argv)
+{
+	double times[MAX_RUNS], cats[MAX_RUNS], ratios[MAX_RUNS] = {0}, lo, hi;
+	char *cat[] = {"cat", (char *)file, NULL};
+	long peak = 0;
+
+	for (int i = 0; i < runs; i++) {
+		long rss, cat_rss;
+
+		if (time_command(NULL, argv, &times[i], &rss) ||
+		    time_command(copy, cat, &cats[i], &cat_rss))
+			return 3;
+		if (rss > peak)
+			peak = rss;
+		ratios[i] = times[i] / cats[i];
+	}
+	lo = hi = ratios[0];
+	for (int i = 1; i < runs; i++) {
+		if (ratios[i] < lo)
+			lo = ratios[i];
+		if (ratios[i] > hi)
+			hi = ratios[i];
+	}
+	printf("%.3f %ld %.3f %.3f %.3f %.3f\n", median(times, runs), peak, median(cats, runs),
+	       median(ratios, runs), lo, hi);
 	return 0;
 }
 
@@ -262,6 +315,8 @@ int main(int argc, char **argv)
 			return argc >= 6 ? run_command(runs, argv[4], argv + 5) : usage();
 		return run_command(runs, NULL, argv + 3);
 	}
+	if (argc >= 6 && strcmp(argv[1], "ratio") == 0 && (runs = parse_runs(argv[2])))
+		return run_ratio(runs, argv[3], argv[4], argv + 5);
 	if (argc == 5 && strcmp(argv[1], "phases") == 0 && (runs = parse_runs(argv[4])))
 		return run_phases_median(argv[2], argv[3], runs);
 	return usage();
