@@ -480,7 +480,7 @@ static void test_stream_same_as_build(void **state)
 	/* a data centre (Edge, Directors, UM...) every fourth site from the
 	 * third on, regional sites between them */
 	for (int i = 1; i < 9; i++) {
-		char name[16];
+		char name[32];
 		snprintf(name, sizeof name, "Site %d", i + 1);
 		plan_add_site(plan, name);
 	}
