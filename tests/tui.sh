@@ -501,11 +501,37 @@ j6_programs() {
 }
 
 j6_help() {
-	escape
-	wait_gone "Applies when" || return 1
+	# j6_programs closed the detail: the table itself has the keys now
+	wait_for "Enter Detail" || return 1
 	keys "?"
 	wait_for "Everywhere" && screen | grep -qF "Search the rows for text" ||
 		{ keys PgDn PgDn && wait_for "Search the rows for text"; }
+}
+
+# flat: the screen as one line, box sides and line ends as spaces, so
+# that a sentence wrapped in a window is found whole.
+flat() {
+	screen | sed 's/[│|]/ /g' | tr '\n' ' ' | tr -s ' '
+}
+
+# F1 on the Reports screen tells of every tab, the column chooser,
+# sideways scrolling with the pinned column, and every export format.
+j6_context_help() {
+	escape
+	wait_gone "─ Keys " && wait_for "Enter Detail" || return 1
+	keys F1
+	wait_for "─ Help " && wait_for "full-width columns" || return 1
+	for want in "Certificates: each certificate" "c chooses the columns to show" \
+		"Left and Right scroll sideways" "(the rule, or the load balancer) stays in place" \
+		"CSV, XML, JSON, an XLSX workbook, or a script"; do
+		flat | grep -qF -- "$want" || { echo "# F1 help lacks: $want"; return 1; }
+	done
+	escape
+	wait_gone "─ Help " || return 1
+	keys "?"
+	# the first section, "Everywhere", has F7
+	wait_for "Everywhere" && wait_for "Export the tables (CSV, XML, JSON, XLSX) or a script" &&
+		! flat | grep -qF "to CSV or XML"
 }
 
 start j6 "$TMP/work/edit.xml"
@@ -514,6 +540,7 @@ check "table: / finds a port" j6_search
 check "table: Enter opens the row's detail" j6_detail
 check "table: program rules have their own tab, without ports" j6_programs
 check "help: ? lists the keys from the key table" j6_help
+check "help: F1 on Reports tells of the tabs, columns, sideways scroll and exports" j6_context_help
 escape
 keys F10
 wait_dead

@@ -965,18 +965,31 @@ static void reports_help(struct view *v, struct app *app, struct textbuf *out)
 	textbuf_add(out, ST_NORMAL, 0,
 		    _("Firewall: every flow between your servers, clients and the Internet, with "
 		      "its scope (external or internal firewall, host firewall, client). Load "
-		      "balancers: the VIP ports of each hardware load balancer. IPsec: the "
-		      "traffic to exempt from IPsec. Warnings: what the plan still lacks or does "
-		      "wrong."));
+		      "balancers: the ports of each VIP and how to set it up (persistence, idle "
+		      "timeout, health monitor, source NAT). IPsec: the traffic to exempt from "
+		      "IPsec. Programs: the Windows Firewall program rules that setup creates. "
+		      "DNS: the records to create, internal and external. Certificates: each "
+		      "certificate with its subject and SAN entries. Summary: every server and "
+		      "interface with its FQDN, addresses and network, and the pools' VIPs. "
+		      "Warnings: what the plan still lacks or does wrong."));
 	textbuf_add(out, ST_NORMAL, 0, "");
 	textbuf_add(out, ST_NORMAL, 0,
 		    _("/ searches every cell (n and N go to the next and previous match). s shows "
 		      "one scope at a time, f one site at a time. < and > choose a column, o "
-		      "sorts by it. w switches between columns fitted to the screen and full "
-		      "columns; Left and Right scroll sideways. Enter shows the whole row: the "
-		      "note, the condition under which the rule applies and where the fact comes "
-		      "from."));
-	textbuf_add(out, ST_NORMAL, 0, _("F7 exports the tables to CSV or XML."));
+		      "sorts by it. Enter shows the whole row: the note, the condition under which "
+		      "the rule applies and where the fact comes from."));
+	textbuf_add(out, ST_NORMAL, 0, "");
+	textbuf_add(out, ST_NORMAL, 0,
+		    _("Columns are fitted to the window; a cut cell ends with an ellipsis and Enter "
+		      "shows it whole. c chooses the columns to show. When columns are off screen, "
+		      "the line above the table says how many and arrows mark the header's ends: "
+		      "Left and Right scroll sideways by a column, while the identifying column "
+		      "(the rule, or the load balancer) stays in place. w switches to full-width "
+		      "columns and back."));
+	textbuf_add(out, ST_NORMAL, 0, "");
+	textbuf_add(out, ST_NORMAL, 0,
+		    _("F7 exports the tables: CSV, XML, JSON, an XLSX workbook, or a script "
+		      "(PowerShell, nftables, probes)."));
 }
 
 static void reports_destroy(struct view *v)
