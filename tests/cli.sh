@@ -236,7 +236,7 @@ PY
 then ok; else bad "diff JSON does not parse or lacks the changed address"; fi
 expect 1 "diff: csv" "$BIN" diff "$T/d-old.xml" "$T/d-new.xml" -f csv -o "$T/d.csv"
 if csv_strict "$T/d.csv" ,; then ok; else bad "diff CSV does not parse strictly"; fi
-grep_in "$T/d.csv" '^"change","table","rule","site","field","old","new"' "diff CSV header"
+grep_in "$T/d.csv" '^"change","table","rule","site","field","old","new","item"' "diff CSV header"
 grep_in "$T/d.csv" '"destination_address","192.0.2.11","192.0.2.199"' "diff CSV has the changed field"
 expect 2 "diff: one report" "$BIN" diff "$T/d-old.xml"
 grep_in "$T/err" "OLD NEW" "diff usage names OLD and NEW"
