@@ -186,7 +186,11 @@ head -c 100 /dev/zero >"$T/.out.csv.tmp-Alive1"
 if command -v flock >/dev/null 2>&1; then
 	flock "$T/.out.csv.tmp-Alive1" sleep 30 &
 	holder=$!
-	sleep 0.3
+	# until the holder has the lock (flock -n fails), not a guessed while
+	n=300
+	while flock -n "$T/.out.csv.tmp-Alive1" true && [ "$n" -gt 0 ]; do
+		n=$((n - 1)); sleep 0.1
+	done
 	expect 0 "export next to stale temporary files" "$BIN" report -f csv -o "$T/out.csv"
 	if [ -e "$T/.out.csv.tmp-Stale1" ]; then bad "a killed export's temporary file stays"; else ok; fi
 	if [ -e "$T/.out.csv.tmp-Alive1" ]; then ok; else bad "a temporary file in use was removed"; fi

@@ -129,13 +129,21 @@ else
 	planner LANG=C "$BIN" "$T/zh-plan.xml"
 	expect_title zh_CN "LANG=C, plan in zh_CN"
 	# Switching language: at once, and the plan is not "modified" for it.
+	# each key once the screen shows the one before it was handled
+	screen_has() { tmux -L "$sock" capture-pane -p 2>/dev/null | grep -qF -- "$1"; }
+	wait_screen() {
+		n=100
+		until screen_has "$1"; do
+			n=$((n - 1)); [ "$n" -gt 0 ] || return 1; sleep 0.1
+		done
+	}
 	tmux -L "$sock" send-keys F6
-	sleep 0.5
+	wait_screen "fe-sip-5061" || bad "planner: F6 did not show the reports"
 	tmux -L "$sock" send-keys L
-	sleep 0.5
+	wait_screen "Italiano" || bad "planner: L did not list the languages"
 	tmux -L "$sock" send-keys Up Enter
+	# the title bar is drawn at once, language and marker together
 	if title_ends it; then
-		sleep 0.3
 		if title | grep -q 'modificato\|modified'; then bad "planner: switching language marks the plan modified: '$(title)'"; else ok; fi
 	else
 		bad "planner: L did not switch to Italian: '$(title)'"
