@@ -1297,6 +1297,61 @@ if command -v python3 >/dev/null 2>&1; then
 	WIDTH= HEIGHT= LANGV=
 fi
 
+# ---- 19: SIP domains and their Meet simple URLs on the names screen ----------
+# The last tab lists the plan-wide names; a adds a SIP domain, Enter edits
+# one (refused when malformed or given twice), Delete removes one after a
+# question; F2 writes them to the plan file.
+domains_edit() {
+	wait_for "two sites" || return 1
+	keys F5
+	wait_for "Name or address" || return 1
+	keys Tab Tab
+	wait_for "Other SIP domain" || return 1
+	screen | grep -qF "Meet simple URL (example.net)" || return 1
+	keys a
+	wait_for "Add a SIP domain" || return 1
+	type_text "contoso.org"
+	keys Enter
+	wait_for "Added the SIP domain contoso.org" || return 1
+	wait_for "Meet simple URL (contoso.org)" || return 1
+	# the new domain's row is highlighted: a name given twice is refused
+	keys Enter C-u
+	type_text "EXAMPLE.net"
+	keys Enter
+	wait_for "is listed twice" || return 1
+	keys C-u
+	type_text "bad_name"
+	keys Enter
+	wait_for "letters, digits and hyphens" || return 1
+	keys C-u
+	type_text "fabrikam.org"
+	keys Enter
+	wait_for "Meet simple URL (fabrikam.org)" || return 1
+	# its Meet simple URL, its own
+	keys Down Enter C-u
+	type_text "meet.fabrikam.org"
+	keys Enter
+	wait_gone "Meet simple URL (contoso.org)" || return 1
+	# example.net goes: Delete on its row, then Remove
+	keys Home Down Down
+	keys DC
+	wait_for "Remove the SIP domain example.net" || return 1
+	keys r
+	wait_for "Removed the SIP domain example.net" || return 1
+	keys F2
+	wait_for "Saved $TMP/work/domains.xml" || return 1
+	grep -q '<sip-domain name="fabrikam.org" meet="meet.fabrikam.org"/>' "$TMP/work/domains.xml" &&
+		! grep -q 'example.net\|contoso.org' "$TMP/work/domains.xml" &&
+		LC_ALL=C.UTF-8 UCPLAN_DATADIR="$DATADIR" "$BIN" check "$TMP/work/domains.xml" >/dev/null
+}
+
+cp "$EXAMPLE" "$TMP/work/domains.xml"
+start d19 "$TMP/work/domains.xml"
+check "names: SIP domains added, edited (with the file's checks), removed, saved" domains_edit
+keys F10
+wait_dead
+finish
+
 # The export dialog's table names, in every language at 100 and 80
 # columns: whole, or cut with "…" (tests/tui-cuts.py reads the screen).
 export_cuts() {

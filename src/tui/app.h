@@ -145,6 +145,7 @@ enum {
 	X(NEW_PLAN)                                                                                \
 	X(DESIGN_SITES)                                                                            \
 	X(SITE_ADD)                                                                                \
+	X(DOMAIN_ADD)                                                                              \
 	X(BRANCH_ADD)                                                                              \
 	X(RENAME)                                                                                  \
 	X(DELETE)                                                                                  \

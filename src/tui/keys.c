@@ -136,6 +136,10 @@ static const struct key_binding bindings[] = {
     {CTX_NAMES, TK(KEY_BTAB), CMD_PREV_TAB, NULL, SP_NONE, N_("Previous site")},
     {CTX_NAMES, TK(KEY_LEFT), CMD_PREV_TAB, NULL, SP_NONE, N_("Previous site")},
     {CTX_NAMES, TK_ESC, CMD_BACK, NULL, SP_NONE, N_("Back to the previous screen")},
+    {CTX_NAMES, 'a', CMD_DOMAIN_ADD, NULL, SP_NONE,
+     N_("Add a SIP domain (on the SIP domains tab)")},
+    {CTX_NAMES, TK(KEY_DC), CMD_DELETE, NULL, SP_NONE,
+     N_("Remove the highlighted SIP domain (on the SIP domains tab)")},
 
     /* reports */
     {CTX_REPORT, '\r', CMD_ENTER, N_("Detail"), SP_HIGH,
