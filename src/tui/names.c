@@ -145,9 +145,15 @@ static void draw_site_tabs(struct names *nv, struct app *app, int y)
 			bool here = s == app->plan->n_sites ? nv->plan_wide
 							    : !nv->plan_wide && s == nv->site;
 			int w;
+			char *shown;
+
 			snprintf(buf, sizeof buf, " %s ",
 				 s == app->plan->n_sites ? domains : app->plan->sites[s].name);
-			w = (int)tw_width(buf);
+			/* a name with control characters is drawn with escapes:
+			 * the tab is as wide as what is drawn */
+			shown = tw_is_clean(buf) ? NULL : tw_neutralize(buf);
+			w = (int)tw_width(shown ? shown : buf);
+			free(shown);
 			draw_text(y, x, w, buf, term_attr(here ? ST_TAB_ACTIVE : ST_TAB));
 			app_hit(app, y, x, w, HIT_SITE, (int)s);
 			x += w + 1;
