@@ -10,7 +10,7 @@ BIN=${UCPLAN_BIN:-build/ucplan}
 DATA=${UCPLAN_DATADIR:-data}
 T=$(mktemp -d /tmp/ucplan-diagram.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-export LANGUAGE= LC_ALL=C.UTF-8
+export LANGUAGE='' LC_ALL=C.UTF-8
 pass=0
 fail=0
 
@@ -74,14 +74,18 @@ run_case example-lync2013-nat "" yes "$DATA/examples/lync2013-nat.xml"
 run_case example-two-sites "" yes "$DATA/examples/two-sites.xml"
 run_case example-two-sites-dublin Dublin yes "$DATA/examples/two-sites.xml"
 run_case example-two-sites-madrid Madrid yes "$DATA/examples/two-sites.xml"
-COMMON="--director --federation sip,public-im,xmpp --mediation standalone --um dual"
+# an Edge topology with the parts that talk to the Edge
+run_edge() {
+	name=$1; shift
+	run_case "$name" "" yes "$@" --director --federation sip,public-im,xmpp --mediation standalone --um dual
+}
 run_case edge-none "" no --edge none --director --mediation standalone --um dual
-run_case edge-single-public "" yes --edge single --edge-public $COMMON
-run_case edge-single-nat "" yes --edge single --edge-nat $COMMON
-run_case edge-scaled-dns-public "" yes --edge scaled-dns --edge-public $COMMON
-run_case edge-scaled-dns-nat "" yes --edge scaled-dns --edge-nat $COMMON
-run_case edge-scaled-hlb "" yes --edge scaled-hlb --edge-public $COMMON --pool-lb hardware \
-	--reverse-proxy --office-web-apps --persistent-chat
+run_edge edge-single-public --edge single --edge-public
+run_edge edge-single-nat --edge single --edge-nat
+run_edge edge-scaled-dns-public --edge scaled-dns --edge-public
+run_edge edge-scaled-dns-nat --edge scaled-dns --edge-nat
+run_edge edge-scaled-hlb --edge scaled-hlb --edge-public --pool-lb hardware --reverse-proxy \
+	--office-web-apps --persistent-chat
 
 # Hostile names: a site and a plan named with quotes, a backslash and
 # markup reach the SVG as written, and dot has nothing to say.
