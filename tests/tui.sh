@@ -517,8 +517,17 @@ j6_help() {
 	# j6_programs closed the detail: the table itself has the keys now
 	wait_for "Enter Detail" || return 1
 	keys "?"
-	wait_for "Everywhere" && screen | grep -qF "Search the rows for text" ||
-		{ keys PgDn PgDn && wait_for "Search the rows for text"; }
+	wait_for "Everywhere" || return 1
+	# the Reports section is some pages down: a page at a time, each
+	# waited for, until it shows
+	pages=0
+	until screen | grep -qF "Search the rows for text"; do
+		pages=$((pages + 1))
+		[ "$pages" -le 6 ] || { echo "# Search the rows for text: not in 6 pages"; return 1; }
+		before=$(screen)
+		keys PgDn
+		wait_change "$before" || return 1
+	done
 }
 
 # flat: the screen as one line, box sides and line ends as spaces, so
