@@ -38,6 +38,7 @@ static void screens_rebuild(struct app *app)
 	    [SCREEN_INTERVIEW] = interview_new,
 	    [SCREEN_NAMES] = names_new,
 	    [SCREEN_REPORTS] = reports_new,
+	    [SCREEN_TOPOLOGY] = topology_new,
 	};
 
 	for (int i = SCREEN_INTERVIEW; i < SCREEN_COUNT; i++) {
