@@ -13,6 +13,7 @@
 
 #include "ucplan/catalog.h"
 #include "ucplan/cli.h"
+#include "ucplan/diagram.h"
 #include "ucplan/diff.h"
 #include "ucplan/export.h"
 #include "ucplan/fileio.h"
@@ -26,7 +27,9 @@
 
 #include "paths.h"
 
-/* EXIT_DIFFERENT: diff found differences, the 1 of diff(1). */
+/* EXIT_DIFFERENT: diff found differences, the 1 of diff(1).  Status 4 (a
+ * program ucplan runs, Graphviz's dot, is missing or failed) comes from
+ * the status table (UC_ERR_TOOL). */
 enum exit_code { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_DIFFERENT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 static const char *program = "ucplan";
@@ -435,6 +438,122 @@ static void warn_uncompared(const struct diff *d, const struct cli_options *o)
 	}
 }
 
+/* A diagram's picture width in a pipe or a file: the width it must read
+ * well in (a terminal gives its own). */
+#define DIAGRAM_FILE_WIDTH 80
+
+struct diagram_job {
+	const struct diagram *d;
+	const char *format; /* "text", "dot", "svg", "png" */
+	bool ascii;
+	size_t width;
+};
+
+static enum uc_status diagram_job_write(FILE *out, const void *context, struct uc_error *err)
+{
+	const struct diagram_job *job = context;
+
+	if (strcmp(job->format, "text") == 0) {
+		struct diagram_text *t = diagram_render_text(job->d, job->ascii, job->width);
+		for (size_t i = 0; i < t->n_lines; i++) {
+			fputs(t->lines[i], out);
+			fputc('\n', out);
+		}
+		diagram_text_free(t);
+		if (fflush(out) != 0 || ferror(out))
+			return uc_error_set(err, UC_ERR_IO, NULL, 0, _("writing failed: %s"),
+					    strerror(errno ? errno : EIO));
+		return UC_OK;
+	}
+	if (strcmp(job->format, "dot") == 0)
+		return diagram_write_dot(job->d, out, err);
+	return diagram_write_graphviz(job->d, job->format, out, err);
+}
+
+static int write_diagram(const struct cli_options *o, const struct diagram_job *job)
+{
+	struct uc_error err = {0};
+	enum uc_status s;
+
+	if (!o->output && strcmp(job->format, "png") == 0 && isatty(fileno(utf8_stdout)))
+		return usage_error(_("a PNG picture is a binary file and is not shown on the "
+				     "terminal: give -o FILE.png, or redirect the output"));
+	if (!o->output) {
+		/* text for people through the locale's stream; DOT and
+		 * pictures unchanged */
+		FILE *out = strcmp(job->format, "text") == 0 ? stdout : utf8_stdout;
+		s = diagram_job_write(out, job, &err);
+		if (s == UC_OK && (fflush(out) != 0 || ferror(out)))
+			s = uc_error_set(&err, UC_ERR_IO, NULL, 0, _("writing failed: %s"),
+					 strerror(errno));
+		if (s != UC_OK && s != UC_ERR_TOOL)
+			snprintf(err.file, sizeof err.file, "%s", _("standard output"));
+	} else {
+		s = check_not_input(o, o->output, &err);
+		if (s == UC_OK)
+			s = atomic_file_write(o->output, diagram_job_write, job, &err);
+		if (s == UC_ERR_TOOL)
+			err.file[0] = '\0'; /* the message is about dot, not the file */
+	}
+	return s == UC_OK ? EXIT_OK : report_error(&err);
+}
+
+/* Draws the plan (or the default plan) as text, DOT, SVG or PNG. */
+static int run_diagram(const struct cli_options *o)
+{
+	const char *name = o->plan_path ? o->plan_path : _("default plan");
+	const char *format = o->format ? o->format : "text";
+	struct catalog *catalog = NULL;
+	struct uc_error err = {0};
+	struct plan *plan = NULL;
+	struct findings findings;
+	struct report *r;
+	struct diagram *d;
+	int rc, site = -1;
+
+	rc = load_plan(o, &plan);
+	if (rc >= 0)
+		return rc;
+	if (print_findings(plan, name, &findings) > 0) {
+		fprintf(stderr, _("%s: the plan has errors; fix them and run again (see '%s "
+				  "check')\n"),
+			program, program);
+		findings_free(&findings);
+		plan_free(plan);
+		return EXIT_INVALID;
+	}
+	findings_free(&findings);
+	if (catalog_load_default(&catalog, &err) != UC_OK) {
+		plan_free(plan);
+		return report_error(&err);
+	}
+	r = report_build(plan, catalog);
+	if (o->site && (site = diagram_site_find(r, o->site)) < 0) {
+		struct strbuf names = {0};
+		char *message;
+		for (size_t i = 0; i < r->n_sites; i++)
+			strbuf_printf(&names, "%s%s", i ? ", " : "", r->site_names[i]);
+		message = xasprintf(_("no site '%s' in %s; its sites are: %s"), o->site, name,
+				    names.data ? names.data : "");
+		rc = usage_error(message);
+		free(message);
+		strbuf_free(&names);
+	} else {
+		struct diagram_job job = {NULL, format, o->ascii || i18n_output_codeset() != NULL,
+					  DIAGRAM_FILE_WIDTH};
+		if (!o->output && terminal_width())
+			job.width = terminal_width();
+		d = diagram_build(r, site);
+		job.d = d;
+		rc = write_diagram(o, &job);
+		diagram_free(d);
+	}
+	report_free(r);
+	catalog_free(catalog);
+	plan_free(plan);
+	return rc;
+}
+
 /* Compares two XML reports: 0 when they list the same rows, 1 when they
  * differ (as diff(1) does), 2 and 3 for usage and input/output errors. */
 static int run_diff(const struct cli_options *o)
@@ -533,6 +652,8 @@ int main(int argc, char **argv)
 		return run_report(&o);
 	case CLI_DIFF:
 		return run_diff(&o);
+	case CLI_DIAGRAM:
+		return finish_stdout(run_diagram(&o));
 	case CLI_WIZARD:
 	default:
 		/* curses needs a terminal on both ends; scripts get a hint */

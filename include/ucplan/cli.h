@@ -27,7 +27,7 @@ struct cli_topology {
 	bool persistent_chat, office_web_apps, ipsec, reverse_proxy;
 };
 
-enum cli_command { CLI_WIZARD, CLI_REPORT, CLI_CHECK, CLI_DIFF, CLI_HELP, CLI_VERSION };
+enum cli_command { CLI_WIZARD, CLI_REPORT, CLI_CHECK, CLI_DIFF, CLI_DIAGRAM, CLI_HELP, CLI_VERSION };
 
 struct cli_options {
 	enum cli_command command;
@@ -35,19 +35,24 @@ struct cli_options {
 	const char *old_report; /* diff: OLD and NEW, borrowed from argv */
 	const char *new_report;
 	const char *output;    /* borrowed from argv */
-	const char *format;    /* "text", "csv", "xml" or NULL (text) */
+	const char *format;    /* "text", "csv", "xml" or NULL (text); diagram: "text",
+				* "dot", "svg" or "png" */
 	unsigned tables;       /* EXPORT_TABLE_BIT set; 0 = all */
 	const char *lang;      /* borrowed; NULL = from the environment */
 	int separator;         /* ',' or ';'; 0 = the language's default */
 	bool no_bom;
 	bool header_keys;      /* --header keys: machine keys as the CSV header */
 	bool wide;             /* --wide: text into a pipe on one line per row */
+	const char *site;      /* diagram --site NAME (borrowed), or NULL: every site */
+	bool ascii;            /* diagram --ascii: + - | instead of box-drawing characters */
 	struct cli_topology topo;
 };
 
 /* The names -f accepts, NULL-terminated, and whether name is one. */
 extern const char *const cli_formats[];
 bool cli_format_known(const char *name);
+/* The names -f accepts for diagram, NULL-terminated. */
+extern const char *const cli_diagram_formats[];
 
 /* Parses argv (not modified; strings are borrowed) with getopt_long: long
  * options may be abbreviated (--la es).  UC_ERR_USAGE with a translated

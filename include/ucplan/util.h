@@ -20,7 +20,8 @@
 	X(UC_ERR_IO, 3, N_("input or output error"))                                              \
 	X(UC_ERR_PARSE, 3, N_("the file is not well-formed XML"))                                 \
 	X(UC_ERR_SCHEMA, 3, N_("the file does not follow its schema"))                            \
-	X(UC_ERR_LIMIT, 3, N_("the file exceeds a size limit"))
+	X(UC_ERR_LIMIT, 3, N_("the file exceeds a size limit"))                                   \
+	X(UC_ERR_TOOL, 4, N_("a program ucplan runs is missing or failed"))
 
 enum uc_status {
 #define UC_STATUS_ENUM(name, code, msg) name,

@@ -32,6 +32,8 @@ enum {
 	OPT_PERSISTENT_CHAT,
 	OPT_OFFICE_WEB_APPS,
 	OPT_IPSEC,
+	OPT_SITE,
+	OPT_ASCII,
 };
 
 /* The output formats of -f (DESIGN.md §3); main.c finds each one's
@@ -39,12 +41,19 @@ enum {
 const char *const cli_formats[] = {"text", "csv",       "xml",      "json", "xlsx",
 				   "ps1",  "nft",       "probe-ps1", "probe-sh", NULL};
 
-bool cli_format_known(const char *name)
+const char *const cli_diagram_formats[] = {"text", "dot", "svg", "png", NULL};
+
+static bool listed(const char *const *names, const char *name)
 {
-	for (size_t i = 0; cli_formats[i]; i++)
-		if (strcmp(cli_formats[i], name) == 0)
+	for (size_t i = 0; names[i]; i++)
+		if (strcmp(names[i], name) == 0)
 			return true;
 	return false;
+}
+
+bool cli_format_known(const char *name)
+{
+	return listed(cli_formats, name);
 }
 
 static const struct option long_options[] = {
@@ -70,6 +79,8 @@ static const struct option long_options[] = {
 	{"persistent-chat", no_argument, NULL, OPT_PERSISTENT_CHAT},
 	{"office-web-apps", no_argument, NULL, OPT_OFFICE_WEB_APPS},
 	{"ipsec", no_argument, NULL, OPT_IPSEC},
+	{"site", required_argument, NULL, OPT_SITE},
+	{"ascii", no_argument, NULL, OPT_ASCII},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -95,12 +106,16 @@ static enum uc_status parse_option(int c, const char *arg, struct cli_options *o
 				     arg);
 		return UC_OK;
 	case 'f':
-		if (!cli_format_known(arg))
-			return usage(err,
-				     _("unknown format '%s': use text, csv, xml, json, xlsx, ps1, nft, "
-				       "probe-ps1 or probe-sh"),
-				     arg);
+		/* checked once the command is known (check_format) */
 		o->format = arg;
+		return UC_OK;
+	case OPT_SITE:
+		if (!*arg)
+			return usage(err, "%s", _("a site name is empty"));
+		o->site = arg;
+		return UC_OK;
+	case OPT_ASCII:
+		o->ascii = true;
 		return UC_OK;
 	case 'o':
 		if (!*arg)
@@ -216,7 +231,10 @@ static bool command_word(const char *word, enum cli_command *out)
 	static const struct {
 		const char *word;
 		enum cli_command command;
-	} commands[] = {{"report", CLI_REPORT}, {"check", CLI_CHECK}, {"diff", CLI_DIFF}};
+	} commands[] = {{"report", CLI_REPORT},
+			{"check", CLI_CHECK},
+			{"diff", CLI_DIFF},
+			{"diagram", CLI_DIAGRAM}};
 
 	for (size_t i = 0; word && i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(word, commands[i].word) == 0) {
@@ -246,6 +264,27 @@ static enum uc_status check_diff(const struct cli_options *o, struct uc_error *e
 		return usage(err, "%s",
 			     _("topology options do not apply to diff; give them to 'ucplan "
 			       "report' when you make the reports"));
+	return UC_OK;
+}
+
+/* -f names a format of the command; --site and --ascii belong to diagram. */
+static enum uc_status check_format(const struct cli_options *o, struct uc_error *err)
+{
+	if (o->command == CLI_DIAGRAM) {
+		if (o->format && !listed(cli_diagram_formats, o->format))
+			return usage(err, _("unknown diagram format '%s': use text, dot, svg or png"),
+				     o->format);
+		return UC_OK;
+	}
+	if (o->site)
+		return usage(err, "%s", _("--site applies to diagram only"));
+	if (o->ascii)
+		return usage(err, "%s", _("--ascii applies to diagram only"));
+	if (o->format && o->command != CLI_DIFF && !cli_format_known(o->format))
+		return usage(err,
+			     _("unknown format '%s': use text, csv, xml, json, xlsx, ps1, nft, "
+			       "probe-ps1 or probe-sh"),
+			     o->format);
 	return UC_OK;
 }
 
@@ -325,7 +364,9 @@ enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc
 		if (s != UC_OK)
 			return s;
 	}
-	return o->command == CLI_DIFF ? check_diff(o, err) : UC_OK;
+	if (o->command == CLI_DIFF && check_diff(o, err) != UC_OK)
+		return UC_ERR_USAGE;
+	return check_format(o, err);
 }
 
 bool cli_topology_given(const struct cli_topology *t)

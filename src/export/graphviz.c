@@ -1,0 +1,86 @@
+/* graphviz.c: SVG and PNG pictures of a diagram through Graphviz's dot.
+ *
+ * dot is an optional run-time dependency.  It is run without a shell, by
+ * argument vector: its standard input is an unlinked temporary file holding
+ * our DOT text (no pipe to fill both ways, so no deadlock) and its standard
+ * output is the caller's file, so that the picture lands where every other
+ * export goes (an atomic file, or standard output).  dot's own messages go
+ * to standard error as it writes them. */
+#include <errno.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ucplan/diagram.h"
+#include "ucplan/i18n.h"
+
+extern char **environ;
+
+const char *diagram_dot_program(void)
+{
+	const char *env = getenv("UCPLAN_DOT");
+
+	return env && *env ? env : "dot";
+}
+
+static enum uc_status missing(const char *program, int error, struct uc_error *err)
+{
+	return uc_error_set(err, UC_ERR_TOOL, NULL, 0,
+			    _("cannot run Graphviz's '%s' (%s): install Graphviz (Debian: apt "
+			      "install graphviz), set UCPLAN_DOT to the dot program, or write the "
+			      "DOT text with -f dot"),
+			    program, strerror(error));
+}
+
+enum uc_status diagram_write_graphviz(const struct diagram *d, const char *format, FILE *out,
+				      struct uc_error *err)
+{
+	const char *program = diagram_dot_program();
+	char *type = xasprintf("-T%s", format);
+	char *argv[] = {(char *)program, type, NULL};
+	posix_spawn_file_actions_t actions;
+	FILE *dot_text = tmpfile();
+	enum uc_status s = UC_OK;
+	pid_t pid;
+	int status, rc;
+
+	if (!dot_text) {
+		s = uc_error_set(err, UC_ERR_IO, NULL, 0, _("cannot create a temporary file: %s"),
+				 strerror(errno));
+		free(type);
+		return s;
+	}
+	s = diagram_write_dot(d, dot_text, err);
+	if (s == UC_OK && (fflush(out) != 0 || lseek(fileno(dot_text), 0, SEEK_SET) != 0))
+		s = uc_error_set(err, UC_ERR_IO, NULL, 0, _("writing failed: %s"), strerror(errno));
+	if (s != UC_OK) {
+		fclose(dot_text);
+		free(type);
+		return s;
+	}
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_adddup2(&actions, fileno(dot_text), STDIN_FILENO);
+	posix_spawn_file_actions_adddup2(&actions, fileno(out), STDOUT_FILENO);
+	rc = posix_spawnp(&pid, program, &actions, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&actions);
+	fclose(dot_text);
+	free(type);
+	if (rc != 0)
+		return missing(program, rc, err);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return uc_error_set(err, UC_ERR_TOOL, NULL, 0, _("waiting for '%s' failed: %s"),
+					    program, strerror(errno));
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		/* a shell script's "command not found", or a wrapper's */
+		return missing(program, ENOENT, err);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return uc_error_set(err, UC_ERR_TOOL, NULL, 0,
+				    _("Graphviz's '%s' failed (status %d); its message, if any, is "
+				      "above"),
+				    program,
+				    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+	return UC_OK;
+}
