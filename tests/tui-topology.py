@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """tui-topology.py: checks screens of the planner's Topology view.
 
-  tui-topology.py picture utf8|ascii < screen
+  tui-topology.py picture utf8|ascii COLUMNS < screen
       prints the rows of the picture (between the line above it and the
       line under it that names the highlighted flow) and fails when a box is
       broken on a row (a corner without its partner: the picture is wider
@@ -22,7 +22,7 @@ def width(s):
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
-def picture(mode):
+def picture(mode, cols):
     lines = sys.stdin.read().split("\n")
     while lines and lines[-1] == "":
         lines.pop()
@@ -30,9 +30,9 @@ def picture(mode):
     if len(lines) < 8:
         print("screen too short: %d lines" % len(lines))
         return 1
-    cols = max(width(l) for l in lines)
     rows = lines[2:-3]
-    pairs = [("\u250c", "\u2510"), ("\u2514", "\u2518"), ("\u251c", "\u2524")]
+    pairs = [("\u250c", "\u2510"), ("\u2514", "\u2518"), ("\u251c", "\u2524"),
+             ("\u2554", "\u2557"), ("\u255a", "\u255d")]
     for row in rows:
         if width(row) > cols:
             print("row wider than the screen: %r" % row)
@@ -42,8 +42,8 @@ def picture(mode):
                 print("not ASCII: %r" % row)
                 return 1
         else:
-            # the margins hold the scroll marks, not the picture
-            inner = row[1:-1] if len(row) > 1 else row
+            # the margins (first and last columns) hold the scroll marks
+            inner = row[1:-1] if width(row) == cols else row[1:]
             for a, b in pairs:
                 if inner.count(a) != inner.count(b):
                     print("broken box (%s %s) on row %r" % (a, b, row))
@@ -84,14 +84,14 @@ def rows(path, site, rules):
     if shown != min(len(want), len(screen) - 7):
         print("%d rows on screen, %d expected" % (shown, len(want)))
         return 1
-    print("ok: %d rows of %s" % (len(want), ", ".join(rules)))
+    print("# %d rows of %s" % (len(want), ", ".join(rules)))
     return 0
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "picture":
-        sys.exit(picture(sys.argv[2]))
+        sys.exit(picture(sys.argv[2], int(sys.argv[3])))
     if sys.argv[1] == "rows":
         sys.exit(rows(sys.argv[2], sys.argv[3], sys.argv[4:]))
-    print("usage: tui-topology.py picture utf8|ascii | rows CSV SITE RULE...")
+    print("usage: tui-topology.py picture utf8|ascii COLUMNS | rows CSV SITE RULE...")
     sys.exit(2)

@@ -1234,8 +1234,9 @@ wait_change() {
 	return 1
 }
 
-# topo_pages MODE OUT: from the top to the bottom a page at a time, every
-# page checked (tui-topology.py picture MODE) and its picture added to OUT.
+# topo_pages MODE OUT [COLUMNS]: from the top to the bottom a page at a
+# time, every page checked (tui-topology.py picture MODE) and its picture
+# added to OUT; the terminal is $WIDTH or COLUMNS wide.
 topo_pages() {
 	: >"$2"
 	keys Home
@@ -1244,7 +1245,7 @@ topo_pages() {
 	while :; do
 		cur=$(screen)
 		printf '%s\n' "$cur" | python3 "$SRCDIR/tests/tui-topology.py" picture "$1" \
-			>>"$2" || {
+			"${3:-$WIDTH}" >>"$2" || {
 			tail -n 1 "$2"
 			return 1
 		}
@@ -1272,14 +1273,16 @@ if missing:
 ' "$1" "$2"
 }
 
-# topo_flow: Tab to the first flow whose rules the line under the picture
-# names whole; prints those rules.
+# topo_flow: Tab to the first flow of several rules that the line under
+# the picture names whole; prints those rules.
 topo_flow() {
 	n=0
-	while [ "$n" -lt 30 ]; do
+	while [ "$n" -lt 40 ]; do
 		line=$(screen | tail -n 3 | head -n 1)
 		case $line in
-		*")") printf '%s\n' "$line" | sed 's/.*: \([^:]*\))$/\1/' | tr -d ','
+		*" rules: "*"…") ;;
+		*" rules: "*)
+			printf '%s\n' "$line" | sed 's/.* rules: //' | tr -d ','
 			return 0 ;;
 		esac
 		before=$(screen)
@@ -1353,14 +1356,14 @@ topo_back() {
 topo_language() {
 	keys Home
 	sleep 0.2
-	en=$(screen | python3 "$SRCDIR/tests/tui-topology.py" picture utf8) || return 1
+	en=$(screen | python3 "$SRCDIR/tests/tui-topology.py" picture utf8 "$WIDTH") || return 1
 	keys L
 	wait_for "Italiano" || return 1
 	keys Down Enter
 	wait_for "Sitio: Dublin" || return 1
 	sleep 0.2
 	# the picture itself is in Spanish, not only the frame around it
-	es=$(screen | python3 "$SRCDIR/tests/tui-topology.py" picture utf8) || return 1
+	es=$(screen | python3 "$SRCDIR/tests/tui-topology.py" picture utf8 "$WIDTH") || return 1
 	[ "$es" != "$en" ] && screen | tail -n 1 | grep -qF "Intro" || return 1
 	keys L
 	wait_for "Italiano" || return 1
@@ -1396,7 +1399,22 @@ topo_resize() {
 	T resize-window -t "$S" -x "$1" -y "$2"
 	wait_for "Site: Dublin" || return 1
 	sleep 0.3
-	! topo_info | grep -qF "columns" && topo_pages utf8 "$TMP/topo-resized.txt"
+	! topo_info | grep -qF "columns" && topo_pages utf8 "$TMP/topo-resized.txt" "$1"
+}
+
+# F7 on the view: its picture, of its site, through Graphviz.
+topo_export() {
+	keys F7
+	wait_for "SVG: the topology as a picture" || return 1
+	wait_for "./example-two-sites-dublin-topology.svg" || return 1
+	keys Enter
+	wait_for "Export done" || return 1
+	keys Enter
+	wait_gone "Export done" || return 1
+	f=$TMP/work/example-two-sites-dublin-topology.svg
+	python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$f" &&
+		grep -qF "pool9.dub.example.com" "$f" && grep -qF "192.0.2.31" "$f" &&
+		! grep -qF "mad.example.com" "$f"
 }
 
 topo_quit() {
@@ -1422,6 +1440,9 @@ if command -v python3 >/dev/null 2>&1; then
 		check "topology $size: a language switch draws the picture again" topo_language
 		check "topology $size: f draws the other site, then every site" topo_site
 		check "topology $size: an edit on the names screen is in the picture" topo_edit
+		if [ "$size" = 80x24 ] && command -v dot >/dev/null 2>&1; then
+			check "topology $size: F7 exports the picture of the site as SVG" topo_export
+		fi
 		check "topology $size: resized to 20x8 and to $other" topo_resize "${other%x*}" "${other#*x}"
 		check "topology $size: quit" topo_quit
 		finish
@@ -1437,11 +1458,44 @@ if command -v python3 >/dev/null 2>&1; then
 			topo_all_of Dublin "$TMP/topo-ascii.txt"
 	}
 	cp "$EXAMPLE" "$TMP/work/topo.xml"
-	LCV=C WIDTH=80 HEIGHT=24 start topo-ascii "$TMP/work/topo.xml"
+	WIDTH=80 HEIGHT=24
+	LCV=C start topo-ascii "$TMP/work/topo.xml"
 	check "topology: a C locale draws the picture in ASCII" topo_ascii
 	keys F10
 	wait_dead
 	finish
+
+	# Without Graphviz: the dialog says so before Export, the export says
+	# why it failed, and DOT is offered from the view and written.
+	topo_no_dot() {
+		wait_for "two sites" || return 1
+		keys F8
+		wait_for "Site: Dublin" || return 1
+		keys F7
+		wait_for "DOT: the topology as a Graphviz graph" || return 1
+		keys Up Up Up Space
+		wait_for "SVG: the topology as a picture" || return 1
+		wait_for "was not found" || return 1
+		keys Enter
+		wait_for "cannot run Graphviz" || return 1
+		[ ! -e "$TMP/work/example-two-sites-dublin-topology.svg" ] || return 1
+		escape
+		keys F7
+		wait_for "DOT: the topology as a Graphviz graph" || return 1
+		keys Enter
+		wait_for "Export done" || return 1
+		grep -q "graph" "$TMP/work/example-two-sites-dublin-topology.dot" &&
+			grep -qF "pool.dub.example.com" "$TMP/work/example-two-sites-dublin-topology.dot"
+	}
+	rm -f "$TMP/work"/example-two-sites-dublin-topology.*
+	WRAP="env UCPLAN_DOT=$TMP/no-such-dot"
+	start topo-nodot "$TMP/work/topo.xml"
+	check "topology: without Graphviz the export says so and DOT is written" topo_no_dot
+	WRAP=
+	keys Enter F10
+	wait_dead
+	finish
+	WIDTH= HEIGHT=
 fi
 
 # Job control needs a shell that runs the planner in the foreground.

@@ -427,6 +427,9 @@ void app_autosave(struct app *app);
 bool app_open_path(struct app *app, const char *path);
 /* A file name made from the plan name ("contoso-plan"); caller frees. */
 char *app_plan_slug(const struct app *app);
+/* A part of a file name made from name ("Head office" gives "head-office";
+ * "plan" when nothing is left); caller frees. */
+char *app_slug(const char *name);
 void app_session_free(struct app *app);
 
 /* dialog.c: modal dialogs that call back when answered.  choice is the
@@ -478,6 +481,9 @@ void reports_show_rules(struct app *app, enum catalog_table table, int site,
 /* topology.c: shows the Topology view, on the site the reports show when
  * they show one. */
 void topology_open(struct app *app);
+/* topology.c: the site the Topology view draws (-1: every site), or -2
+ * when it is not on screen. */
+int topology_current_site(struct app *app);
 /* reports.c: the rule behind a row, for the detail window */
 void reports_row_detail(struct app *app, const struct report_table *t, const struct report_row *r,
 			struct textbuf *out);

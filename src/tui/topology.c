@@ -250,36 +250,30 @@ static void draw_link(struct topology *t, struct app *app, size_t pos, int y0, i
 	app_hit(app, y, x, w, HIT_LINK, (int)pos);
 }
 
-/* The line under the picture: what Enter on the highlighted flow opens. */
+/* The line under the picture: what Enter on the highlighted flow opens
+ * (the flow itself is highlighted in the picture). */
 static void draw_selected(struct topology *t, int y, int x, int w)
 {
 	const struct diagram_link *l = link_at(t, t->sel);
-	struct strbuf sb = {0};
-	char *span, *line;
-	int pad;
-	size_t skip, len, used;
+	struct strbuf ids = {0};
+	char *line;
 
 	if (!l) {
 		draw_text_pad(y, x, w, t->text->n_lines ? _("No flow to show in this picture.") : "",
 			      term_attr(ST_DIM));
 		return;
 	}
-	/* the flow as the picture labels it */
-	skip = skip_columns(t->text->lines[l->line], l->column, &pad);
-	len = tw_fit(t->text->lines[l->line] + skip, l->width, &used);
-	span = xstrndup(t->text->lines[l->line] + skip, len);
 	for (size_t i = 0; i < l->n_rule_ids; i++)
-		strbuf_printf(&sb, "%s%s", i ? ", " : "", l->rule_ids[i]);
+		strbuf_printf(&ids, "%s%s", i ? ", " : "", l->rule_ids[i]);
 	/* TRANSLATORS: under the Topology view's picture: the highlighted flow
-	   (its position, its label in the picture, its rules); Enter opens
-	   their rows */
-	line = xasprintf(P_("Flow %zu of %zu: %s (%zu rule: %s)", "Flow %zu of %zu: %s (%zu rules: %s)",
+	   (its position among the flows) and the ids of its rules, whose rows
+	   Enter shows */
+	line = xasprintf(P_("Flow %zu of %zu, %zu rule: %s", "Flow %zu of %zu, %zu rules: %s",
 			    l->n_rule_ids),
-			 t->sel + 1, t->text->n_links, span, l->n_rule_ids, sb.data ? sb.data : "");
+			 t->sel + 1, t->text->n_links, l->n_rule_ids, ids.data ? ids.data : "");
 	draw_text_pad(y, x, w, line, term_attr(ST_DIM));
 	free(line);
-	free(span);
-	strbuf_free(&sb);
+	strbuf_free(&ids);
 }
 
 static void topology_draw(struct view *v, struct app *app)
@@ -483,4 +477,11 @@ void topology_open(struct app *app)
 	if (site >= 0 && (size_t)site < app->plan->n_sites)
 		t->site = site;
 	app_show_screen(app, SCREEN_TOPOLOGY);
+}
+
+int topology_current_site(struct app *app)
+{
+	const struct topology *t = (const struct topology *)app->screens[SCREEN_TOPOLOGY];
+
+	return t && app->screen == SCREEN_TOPOLOGY ? t->site : -2;
 }
