@@ -368,11 +368,11 @@ static int topology_handle(struct view *v, struct app *app, const struct tui_eve
 		return TUI_HANDLED;
 	case CMD_NEXT_FIELD:
 	case CMD_PREV_FIELD:
-		if (n_links) {
+		/* the highlighted flow out of view: the first Tab shows it */
+		if (n_links && link_visible(t, link_at(t, t->sel)))
 			t->sel = ev->cmd == CMD_NEXT_FIELD ? (t->sel + 1) % n_links
 							   : (t->sel + n_links - 1) % n_links;
-			show_selected(t);
-		}
+		show_selected(t);
 		return TUI_HANDLED;
 	case CMD_FILTER_SITE:
 		next_site(t, app);
