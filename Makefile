@@ -67,7 +67,7 @@ MO_FILES   := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/ucplan.mo)
 MAN_PAGE   := $(BUILD)/man/ucplan.1
 PATHS_H    := $(BUILD)/gen/paths.h
 
-.PHONY: all run check deps install uninstall clean layering pot update-po check-po bench screenshots \
+.PHONY: all run check deps install uninstall clean layering pot update-po check-po bench screenshots diagrams \
         dist FORCE
 
 all: $(BIN) $(MO_FILES) $(MAN_PAGE)
@@ -152,6 +152,10 @@ run: deps all
 # when missing).  LANGS="en es it zh_CN" makes them per language.
 screenshots: all
 	@sh scripts/screenshots.sh $(BUILD)
+
+# PNG pictures of the example plans (Graphviz's dot), for the README.
+diagrams: all
+	@sh scripts/diagrams.sh $(BUILD)
 
 check: deps all $(TEST_BIN) layering check-po
 	@sh tests/run.sh $(BUILD)

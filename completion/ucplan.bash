@@ -15,12 +15,20 @@ _ucplan()
 		cword=$COMP_CWORD
 	fi
 
-	local commands="report check diff"
+	local commands="report check diff diagram"
 	local options="--table --format --output --lang --csv-separator --no-bom --header --wide
-		--product --edge --edge-nat --edge-public --pool-lb --director --no-director
+		--site --ascii --product --edge --edge-nat --edge-public --pool-lb --director --no-director
 		--mediation --um --federation --reverse-proxy --persistent-chat --office-web-apps
 		--ipsec --help --version"
 	local values=
+
+	# The command word comes first (after options); then plans or reports.
+	local i command=
+	for ((i = 1; i < cword; i++)); do
+		case ${words[i]} in
+		report | check | diff | diagram) command=${words[i]} ;;
+		esac
+	done
 
 	# --opt=value is one word for bash: complete the value part.
 	if [[ $cur == --*=* ]]; then
@@ -29,7 +37,14 @@ _ucplan()
 	fi
 	case $prev in
 	-t | --table) values="firewall lb ipsec programs dns certificates summary all" ;;
-	-f | --format) values="text csv xml json xlsx ps1 nft probe-ps1 probe-sh" ;;
+	-f | --format)
+		if [[ $command == diagram ]]; then
+			values="text dot svg png"
+		else
+			values="text csv xml json xlsx ps1 nft probe-ps1 probe-sh"
+		fi
+		;;
+	--site) return ;; # a site of the plan: free text
 	--lang) values="en es it zh_CN" ;;
 	--csv-separator) values="comma semicolon" ;;
 	--header) values="labels keys" ;;
@@ -61,15 +76,8 @@ _ucplan()
 		return
 	fi
 
-	# The command word comes first (after options); then plans or reports.
-	local i has_command=
-	for ((i = 1; i < cword; i++)); do
-		case ${words[i]} in
-		report | check | diff) has_command=1 ;;
-		esac
-	done
 	COMPREPLY=($(compgen -f -X '!*.xml' -- "$cur") $(compgen -d -- "$cur"))
-	[[ -z $has_command ]] && COMPREPLY+=($(compgen -W "$commands" -- "$cur"))
+	[[ -z $command ]] && COMPREPLY+=($(compgen -W "$commands" -- "$cur"))
 	compopt -o filenames 2>/dev/null
 }
 complete -F _ucplan ucplan

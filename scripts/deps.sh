@@ -6,11 +6,11 @@ set -eu
 
 PACKAGES="make gcc clang libclang-rt-dev pkg-config libxml2-dev libxml2-utils libncurses-dev libcsv-dev
 libcmocka-dev libjansson-dev libxlsxwriter-dev gettext python3 python3-openpyxl tmux valgrind zsh locales
-musl-tools nftables shellcheck"
+musl-tools nftables shellcheck graphviz"
 
 missing() {
 	for tool in cc clang make pkg-config xmllint msgfmt python3 tmux valgrind zsh localedef musl-gcc \
-		shellcheck; do
+		shellcheck dot; do
 		command -v "$tool" >/dev/null 2>&1 || return 0
 	done
 	# nft lives in /usr/sbin, which a user's PATH may lack

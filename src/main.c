@@ -43,8 +43,9 @@ static void print_usage(FILE *out)
 	fprintf(out, _("Usage: %s [PLAN]\n"
 		       "       %s report [PLAN] [OPTIONS]\n"
 		       "       %s check PLAN [OPTIONS]\n"
-		       "       %s diff OLD NEW [OPTIONS]\n"),
-		program, program, program, program);
+		       "       %s diff OLD NEW [OPTIONS]\n"
+		       "       %s diagram [PLAN] [OPTIONS]\n"),
+		program, program, program, program, program);
 }
 
 static void print_help(void)
@@ -58,6 +59,9 @@ static void print_help(void)
 		"  check PLAN             validate PLAN: errors and design warnings\n"
 		"  diff OLD NEW           compare two reports written with -f xml: the rows\n"
 		"                         added, removed and changed (text, csv or json)\n"
+		"  diagram [PLAN]         draw PLAN's networks, servers and firewall flows\n"
+		"                         (-f text, dot, svg or png; svg and png need\n"
+		"                         Graphviz's dot, or the program UCPLAN_DOT names)\n"
 		"\nOutput options:\n"
 		"  -t, --table TABLE      firewall, lb, ipsec, programs, dns, certificates,\n"
 		"                         summary or all (default: all)\n"
@@ -75,6 +79,8 @@ static void print_help(void)
 		"      --no-bom           CSV without the UTF-8 byte-order mark\n"
 		"      --header H         CSV header: labels (translated, default) or keys\n"
 		"      --wide             text into a pipe or file: one line per row, no wrapping\n"
+		"      --site NAME        diagram: only the site NAME (default: every site)\n"
+		"      --ascii            diagram: lines drawn with + - | only\n"
 		"\nTopology options, applied to every site of PLAN or of the default plan:\n"
 		"      --product P        lync2013 or sfb2015\n"
 		"      --edge E           none, single, scaled-dns or scaled-hlb\n"
@@ -89,7 +95,7 @@ static void print_help(void)
 		"\n  -h, --help             show this help\n"
 		"  -V, --version          show the version\n"
 		"\nExit status: 0 success, 1 invalid plan (diff: the reports differ), 2 usage\n"
-		"error, 3 input or output error.\n"),
+		"error, 3 input or output error, 4 Graphviz's dot missing or failed.\n"),
 	      stdout);
 }
 

@@ -252,5 +252,53 @@ grep_in "$T/err" "d-report.csv" "diff names the CSV file"
 expect 3 "diff: missing report" "$BIN" diff "$T/nope.xml" "$T/d-old.xml"
 expect 3 "diff: stdout to a full device" sh -c "'$BIN' diff '$T/d-old.xml' '$T/d-new.xml' >/dev/full"
 
+# --- diagram ---------------------------------------------------------------------
+TWO="$DATA/examples/two-sites.xml"
+expect 0 "diagram: text" "$BIN" diagram "$TWO" --lang en
+grep_in "$T/out" "External firewall" "diagram text draws the external firewall"
+grep_in "$T/out" "fe01.dub.example.com 192.0.2.11" "diagram text lists a server with its address"
+grep_in "$T/out" "TCP 443" "diagram text lists the ports of the flows"
+if python3 -c 'import sys; sys.exit(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")) > 80)' "$T/out"; then ok; else bad "diagram text into a file is wider than 80 columns"; fi
+expect 0 "diagram: one site" "$BIN" diagram "$TWO" --site Madrid --lang en
+grep_in "$T/out" "edge01.mad.example.com" "diagram --site Madrid draws Madrid"
+if grep -q "edge01.dub.example.com" "$T/out"; then bad "diagram --site Madrid draws Dublin's Edge"; else ok; fi
+expect 2 "diagram: unknown site" "$BIN" diagram "$TWO" --site Lisbon --lang en
+grep_in "$T/err" "Lisbon" "unknown site is named"
+grep_in "$T/err" "Dublin, Madrid" "unknown site: the plan's sites are listed"
+expect 2 "diagram: empty site" "$BIN" diagram "$TWO" --site ""
+expect 2 "diagram: unknown format" "$BIN" diagram "$TWO" -f pdf
+grep_in "$T/err" "text, dot, svg or png" "diagram format error lists the formats"
+expect 2 "diagram: a table" "$BIN" diagram "$TWO" -t lb
+expect 2 "report: --site" "$BIN" report "$TWO" --site Dublin
+expect 2 "report: --ascii" "$BIN" report --ascii
+expect 2 "report: -f dot" "$BIN" report -f dot
+expect 1 "diagram: invalid plan" "$BIN" diagram --edge scaled-hlb --edge-nat
+expect 3 "diagram: missing plan" "$BIN" diagram "$T/nope.xml"
+expect 0 "diagram: ascii" "$BIN" diagram "$TWO" --ascii --lang en
+if LC_ALL=C grep -q '[^ -~]' "$T/out"; then bad "diagram --ascii writes non-ASCII characters in English"; else ok; fi
+expect 0 "diagram: default plan with topology options" "$BIN" diagram --edge single --reverse-proxy -f dot
+grep_in "$T/out" "^digraph" "diagram -f dot writes a digraph"
+grep_in "$T/out" "fw_internal" "diagram -f dot draws the internal firewall"
+expect 0 "diagram: dot into a file" "$BIN" diagram "$TWO" -f dot -o "$T/two.dot"
+grep_in "$T/two.dot" "cluster_perimeter" "the DOT file has the perimeter network"
+expect 3 "diagram: stdout to a full device" sh -c "'$BIN' diagram '$TWO' >/dev/full"
+# Graphviz missing: its own status, a message saying what to do, and the
+# previous file untouched
+printf 'old\n' >"$T/keep.svg"
+expect 4 "diagram: dot missing" env UCPLAN_DOT=/nonexistent/dot "$BIN" diagram "$TWO" -f svg -o "$T/keep.svg"
+grep_in "$T/err" "install Graphviz" "missing dot: says how to install it"
+grep_in "$T/err" "UCPLAN_DOT" "missing dot: names UCPLAN_DOT"
+grep_in "$T/keep.svg" "^old$" "missing dot: the previous file is kept"
+expect 4 "diagram: dot fails" env UCPLAN_DOT=false "$BIN" diagram "$TWO" -f png -o "$T/keep.svg"
+grep_in "$T/keep.svg" "^old$" "failing dot: the previous file is kept"
+if command -v dot >/dev/null 2>&1; then
+	expect 0 "diagram: svg" "$BIN" diagram "$TWO" -f svg -o "$T/two.svg"
+	if xmllint --noout "$T/two.svg" 2>/dev/null; then ok; else bad "the SVG is not well-formed XML"; fi
+	expect 0 "diagram: png" "$BIN" diagram "$TWO" --site Dublin -f png -o "$T/two.png"
+	if head -c 8 "$T/two.png" | od -An -c | grep -q 'P   N   G'; then ok; else bad "the PNG has no PNG signature"; fi
+else
+	bad "Graphviz's dot is not installed (scripts/deps.sh installs it)"
+fi
+
 echo "cli: $((count - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

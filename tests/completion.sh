@@ -116,6 +116,13 @@ for opt in --table --format --lang --csv-separator --header --product --edge --p
 done
 values_of --format >"$T/values"
 same "values of -f" "$T/values" "ucplan report -f "
+# diagram has formats of its own
+en diagram -f zzz 2>&1 >/dev/null | sed -n "s/.*zzz'[^:]*: use //p" | sed -e 's/[,]/ /g' -e 's/\<or\>//g' |
+	tr ' ' '\n' | sed '/^$/d' | sort -u >"$T/values"
+if [ -s "$T/values" ]; then ok; else bad "diagram -f: no list of values in the binary's error message"; fi
+same "values of diagram -f" "$T/values" "ucplan diagram -f "
+same "values of diagram -f after the plan" "$T/values" "ucplan diagram plan-a.xml -f "
+has "plan files after diagram" plan-a.xml "ucplan diagram "
 # bash offers the whole word, zsh the item after the comma (its prefix kept)
 if bash_complete "ucplan report --federation sip,x" | grep -qx 'sip,xmpp'; then ok; else bad "bash: a federation list after a comma"; fi
 if zsh_complete "ucplan report --federation sip,x" | grep -qx 'xmpp'; then ok; else bad "zsh: a federation list after a comma"; fi

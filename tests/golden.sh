@@ -1,8 +1,9 @@
 #!/bin/sh
 # Golden outputs: the CSV, XML and JSON reports of the example plans and of each
-# Edge topology, and the scripts made from them (PowerShell, nftables, the two
-# probes), compared byte for byte with tests/golden/.  tests/scripts.sh runs
-# the golden scripts through nft, sh, shellcheck and the PowerShell checker.  After a
+# Edge topology, the scripts made from them (PowerShell, nftables, the two
+# probes) and the diagrams of the example plans (text and DOT), compared byte
+# for byte with tests/golden/.  tests/scripts.sh runs the golden scripts
+# through nft, sh, shellcheck and the PowerShell checker.  After a
 # deliberate change to the catalog or the exporters, regenerate with
 #   sh tests/golden.sh --update
 # and review the diff before committing it.
@@ -55,6 +56,27 @@ for product in sfb2015 lync2013; do
 	# pools behind a hardware load balancer: flows enter them at their VIPs
 	run_case "$product-pools-hlb" --product $product --pool-lb hardware --edge single \
 		--edge-public --mediation standalone --um dual --office-web-apps $COMMON
+done
+
+# The diagrams of the example plans: the text picture (80 columns, as in a
+# file) and the DOT graph.
+for plan in one-site two-sites lync2013-nat; do
+	for fmt in text dot; do
+		case $fmt in text) ext=diagram.txt ;; *) ext=$fmt ;; esac
+		out="$T/example-$plan.$ext"
+		if ! "$BIN" diagram "$DATA/examples/$plan.xml" --lang en -f "$fmt" -o "$out" 2>"$T/err"; then
+			echo "FAIL: example-$plan.$ext: ucplan failed"; sed 's/^/  | /' "$T/err"; fail=$((fail + 1)); continue
+		fi
+		if [ "$update" -eq 1 ]; then
+			cp "$out" "$DIR/example-$plan.$ext"
+		elif cmp -s "$out" "$DIR/example-$plan.$ext"; then
+			pass=$((pass + 1))
+		else
+			echo "FAIL: example-$plan.$ext differs from $DIR/example-$plan.$ext"
+			diff "$DIR/example-$plan.$ext" "$out" | head -10 | sed 's/^/  | /'
+			fail=$((fail + 1))
+		fi
+	done
 done
 
 if [ "$update" -eq 1 ]; then

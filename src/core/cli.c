@@ -271,6 +271,10 @@ static enum uc_status check_diff(const struct cli_options *o, struct uc_error *e
 static enum uc_status check_format(const struct cli_options *o, struct uc_error *err)
 {
 	if (o->command == CLI_DIAGRAM) {
+		if (o->tables)
+			return usage(err, "%s",
+				     _("--table does not apply to diagram: it draws the flows of the "
+				       "firewall table"));
 		if (o->format && !listed(cli_diagram_formats, o->format))
 			return usage(err, _("unknown diagram format '%s': use text, dot, svg or png"),
 				     o->format);

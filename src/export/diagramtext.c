@@ -28,6 +28,18 @@ static const struct pen pen_ascii = {
 	"+", "+", "+", "+", "-", "|", "+", "+", "+", "+", "-", "|", "=", " -> ",
 };
 
+/* Words that must stay on one line ("UDP 3478", "(NAT 203.0.113.10)") are
+ * joined by GLUE, a character tw_wrap does not break at (one column wide,
+ * like the space it stands for), and unglued once the lines are made.
+ * Plan values never hold it: they are neutralized first. */
+#define GLUE "\037"
+
+static void put_unglued(struct strbuf *sb, const char *line)
+{
+	for (const char *c = line; *c; c++)
+		strbuf_add(sb, *c == GLUE[0] ? " " : c, 1);
+}
+
 /* Narrowest content of a box and of a frame, whatever the width asked. */
 #define MIN_BOX_INNER 12
 #define FRAME_EXTRA 4 /* "║ " and " ║" */
@@ -119,32 +131,47 @@ static void lines_free(struct text_lines *tl)
 	memset(tl, 0, sizeof *tl);
 }
 
-/* One line of a box's content: "[label ]fqdn address[ (NAT public)]". */
+/* Appends a plan value made safe to show (clean_copy). */
+static void put_clean(struct strbuf *sb, const char *value)
+{
+	char *clean = clean_copy(value);
+
+	strbuf_puts(sb, clean);
+	free(clean);
+}
+
+/* One line of a box's content: "[label ]fqdn address[ (NAT public)]", the
+ * NAT part glued so that it is never cut in two. */
 static char *entry_text(const struct diagram_entry *e)
 {
 	struct strbuf sb = {0};
-	char *s;
 
 	if (e->label)
 		strbuf_puts(&sb, _(e->label));
 	if (e->fqdn) {
 		if (sb.len)
 			strbuf_add(&sb, " ", 1);
-		strbuf_puts(&sb, e->fqdn);
+		put_clean(&sb, e->fqdn);
 	}
 	if (e->address) {
 		if (sb.len)
 			strbuf_add(&sb, " ", 1);
-		if (e->nat)
+		if (e->nat) {
 			/* TRANSLATORS: an address and the public address a NAT
 			   translates it to ("198.51.100.10 (NAT 203.0.113.110)") */
-			strbuf_printf(&sb, _("%s (NAT %s)"), e->address, e->nat);
-		else
-			strbuf_puts(&sb, e->address);
+			char *both = xasprintf(_("%s (NAT %s)"), e->address, e->nat);
+			char *clean = clean_copy(both);
+			for (char *c = clean; *c; c++)
+				if (*c == ' ')
+					*c = GLUE[0];
+			strbuf_puts(&sb, clean);
+			free(clean);
+			free(both);
+		} else {
+			put_clean(&sb, e->address);
+		}
 	}
-	s = clean_copy(sb.data ? sb.data : "");
-	strbuf_free(&sb);
-	return s;
+	return strbuf_detach(&sb);
 }
 
 /* A box drawn: its lines, each exactly width columns. */
@@ -196,9 +223,12 @@ static void draw_box(const struct pen *pen, const struct diagram_box *box, size_
 		for (size_t i = 0; i < content.n; i++)
 			lines_wrap(&body, content.v[i], inner, 2);
 		for (size_t i = 0; i < body.n; i++) {
+			struct strbuf line = {0};
+			put_unglued(&line, body.v[i]);
 			strbuf_puts(&sb, pen->v);
 			strbuf_add(&sb, " ", 1);
-			put_padded(&sb, body.v[i], inner);
+			put_padded(&sb, line.data ? line.data : "", inner);
+			strbuf_free(&line);
 			strbuf_add(&sb, " ", 1);
 			strbuf_puts(&sb, pen->v);
 			lines_push(&out->lines, strbuf_detach(&sb));
@@ -330,8 +360,8 @@ static void put_box_name(struct strbuf *sb, const struct diagram *d, const struc
 	if (many_sites(d) && b->site >= 0) {
 		char *site = clean_copy(report_site_name(d->report, b->site));
 		/* TRANSLATORS: a box of one site in the list of flows of every
-		   site: "Dublin: Front End pool" */
-		strbuf_printf(sb, _("%s: %s"), site, _(b->label));
+		   site, then the site: "Front End pool (Dublin)" */
+		strbuf_printf(sb, _("%s (%s)"), _(b->label), site);
 		free(site);
 	} else {
 		strbuf_puts(sb, _(b->label));
@@ -359,10 +389,6 @@ static void add_link(struct picture *p, const struct diagram_flow *f, size_t lin
 
 #define FLOW_INDENT 2
 
-/* A transport and its first port stay on one line ("UDP 3478"): the space
- * between them is glued with a character tw_wrap does not break at, and
- * turned back into a space once the lines are made. */
-#define GLUE "\037"
 
 static void put_ports_unbroken(struct strbuf *sb, const struct diagram_flow *f)
 {
@@ -376,12 +402,6 @@ static void put_ports_unbroken(struct strbuf *sb, const struct diagram_flow *f)
 			strbuf_add(sb, c, 1);
 	}
 	strbuf_free(&ports);
-}
-
-static void put_unglued(struct strbuf *sb, const char *line)
-{
-	for (const char *c = line; *c; c++)
-		strbuf_add(sb, *c == GLUE[0] ? " " : c, 1);
 }
 
 static void draw_flows(struct picture *p, const struct diagram *d, size_t width)

@@ -31,13 +31,19 @@ static const char *zone_titles[DIAGRAM_ZONE_COUNT] = {
 static const char *zone_fill[DIAGRAM_ZONE_COUNT] = {"#eaf2f8", "#fdf2e9", "#eafaf1", "#f4ecf7"};
 
 /* s (a plan value or a translated text) in a double-quoted DOT string:
- * quotes and backslashes escaped, controls made visible first. */
+ * quotes and backslashes escaped, "&" written as an entity, controls made
+ * visible first. */
 static void put_quoted(FILE *out, const char *s)
 {
 	char *clean = tw_is_clean(s) ? NULL : tw_neutralize(s);
 
 	fputc('"', out);
 	for (const char *c = clean ? clean : s ? s : ""; *c; c++) {
+		/* dot reads entities in every label: "&amp;" would show as "&" */
+		if (*c == '&') {
+			fputs("&amp;", out);
+			continue;
+		}
 		if (*c == '"' || *c == '\\')
 			fputc('\\', out);
 		fputc(*c, out);
@@ -152,8 +158,9 @@ static void write_firewall(FILE *out, const char *id, const char *title)
 {
 	fprintf(out, "  %s [label=", id);
 	put_quoted(out, title);
+	/* a wide bar: the wall the flows pass through */
 	fputs(", shape=box, style=filled, fillcolor=\"#922b21\", fontcolor=\"#ffffff\", "
-	      "width=4, height=0.3];\n",
+	      "fontsize=12, width=9, height=0.35, fixedsize=true];\n",
 	      out);
 }
 
@@ -234,6 +241,34 @@ static const char *flow_colour(const char *scope)
 	return "#566573";
 }
 
+/* What the colours of the arrows mean: the scopes of the flows drawn, in
+ * their order. */
+static void write_legend(FILE *out, const struct diagram *d)
+{
+	const char *seen[8];
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->n_flows && n < sizeof seen / sizeof seen[0]; i++) {
+		const struct catalog_scope *scope = d->flows[i].rows[0]->rule->scope;
+		bool known = false;
+		for (size_t k = 0; k < n; k++)
+			known |= str_eq(seen[k], d->flows[i].scope);
+		if (known)
+			continue;
+		if (n == 0)
+			fputs("  legend [shape=plaintext, label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+			      "CELLSPACING=\"0\">",
+			      out);
+		seen[n++] = d->flows[i].scope;
+		fprintf(out, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">&#8594; ",
+			flow_colour(d->flows[i].scope));
+		put_html(out, scope && scope->label ? _(scope->label) : d->flows[i].scope);
+		fputs("</FONT></TD></TR>", out);
+	}
+	if (n)
+		fputs("</TABLE>>];\n", out);
+}
+
 static void write_flow(FILE *out, const struct diagram *d, const struct diagram_flow *f)
 {
 	struct strbuf ports = {0};
@@ -284,6 +319,7 @@ enum uc_status diagram_write_dot(const struct diagram *d, FILE *out, struct uc_e
 	write_zone(out, d, DIAGRAM_INTERNAL);
 	write_zone(out, d, DIAGRAM_BRANCH);
 	write_layer_order(out, d);
+	write_legend(out, d);
 	for (size_t i = 0; i < d->n_flows; i++)
 		write_flow(out, d, &d->flows[i]);
 	fputs("}\n", out);
