@@ -80,7 +80,7 @@ static bool is_diagram(const struct export_dialog *d)
 	return d->format >= FIRST_DIAGRAM;
 }
 
-/* The name of a picture's file, and its extension: the format's name. */
+/* The extension of the files written: a picture's is its format's name. */
 static const char *file_extension(const struct export_dialog *d)
 {
 	return is_diagram(d) ? formats[d->format] : export_find(formats[d->format])->extension;
