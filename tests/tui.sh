@@ -504,8 +504,14 @@ j6_help() {
 	escape
 	wait_gone "Applies when" || return 1
 	keys "?"
-	wait_for "Everywhere" && screen | grep -qF "Search the rows for text" ||
-		{ keys PgDn PgDn && wait_for "Search the rows for text"; }
+	wait_for "Everywhere" || return 1
+	# page down until the reports' keys come (the list grows with the table)
+	for page in 1 2 3 4 5; do
+		screen | grep -qF "Search the rows for text" && return 0
+		keys PgDn
+		sleep 0.2
+	done
+	wait_for "Search the rows for text"
 }
 
 start j6 "$TMP/work/edit.xml"
