@@ -2,7 +2,8 @@
 # The workbook (-f xlsx) read back with a real reader, Debian's openpyxl
 # (tests/xlsx_check.py): sheets, headers and every cell against the CSV of
 # the same plan in the same language, cell types, frozen header,
-# autofilter, column widths, the document title, the Warnings sheet; then
+# autofilter, column widths, the document title, the Warnings sheet, the
+# Diagram sheet (a picture, or how to get one without Graphviz); then
 # how it is written: a directory, a pipe, -t, machine keys, and failures
 # that leave the previous file and say which path.
 # Run by tests/run.sh, which sets UCPLAN_BIN, UCPLAN_DATADIR, UCPLAN_LOCALEDIR.
@@ -66,6 +67,17 @@ assert not [c for c in cells if c.value[:1] in "=+-@"], "a formula-like cell"
 assert any(c.value == "'@SUM(1+1)" for c in cells), "the site name is missing"
 PY
 then ok; else bad "a workbook cell starts with a formula character"; fi
+
+# the Diagram sheet: a picture with Graphviz, the way to get one without
+if /usr/bin/python3 "$CHECK" "$T/one-site-en.xlsx" "$T/one-site-en.csv" , "$T/one-site-en.xml" \
+   "$T/one-site-en.check" en "$LOCALEDIR" | grep -q "a PNG picture"; then ok
+else bad "the Diagram sheet has no picture although Graphviz is installed"; fi
+if UCPLAN_DOT=/nonexistent/dot "$BIN" report "$DATA/examples/one-site.xml" -f xlsx -o "$T/no-dot.xlsx" 2>/dev/null &&
+   "$BIN" report "$DATA/examples/one-site.xml" -f csv -o "$T/no-dot.csv" 2>/dev/null &&
+   "$BIN" report "$DATA/examples/one-site.xml" -f xml -o "$T/no-dot.xml" 2>"$T/no-dot.check" &&
+   /usr/bin/python3 "$CHECK" "$T/no-dot.xlsx" "$T/no-dot.csv" , "$T/no-dot.xml" "$T/no-dot.check" en \
+   "$LOCALEDIR" | grep -q "no picture"; then ok
+else bad "without Graphviz: the Diagram sheet does not say how to get the picture"; fi
 
 # machine keys as the header, as in the CSV
 if "$BIN" report "$DATA/examples/one-site.xml" -t firewall -f xlsx --header keys -o "$T/keys.xlsx" 2>/dev/null &&

@@ -17,10 +17,14 @@ a spreadsheet user's tools read it, and checks it against the CSV, XML and
 - each column is at least as wide as its widest text (display columns, a
   wide CJK character counting two) up to the wrap width, and longer texts
   wrap;
-- the Warnings sheet lists what `ucplan check` says, in the same words.
+- the Warnings sheet lists what `ucplan check` says, in the same words;
+- with the firewall table, a last sheet named Diagram (in the report
+  language) holds the plan's picture: a PNG drawn on that sheet, or, when
+  Graphviz could not draw it, a sentence saying how to get it.
 """
 import csv
 import gettext
+import zipfile
 import re
 import sys
 import unicodedata
@@ -59,6 +63,7 @@ def main():
     ns = {"r": "urn:ucplan:report:2"}
     root = ET.parse(xml_path).getroot()
     titles = [t.get("title") for t in root.findall("r:table", ns)]
+    has_firewall = any(t.get("name") == "firewall" for t in root.findall("r:table", ns))
     plan_name = root.get("plan")
 
     with open(csv_path, newline="", encoding="utf-8-sig") as f:
@@ -74,6 +79,8 @@ def main():
 
     wb = openpyxl.load_workbook(xlsx)
     want_names = [sheet_name(t) for t in titles] + [tr.gettext("Warnings")]
+    if has_firewall:
+        want_names.append(tr.gettext("Diagram"))
     if wb.sheetnames != want_names:
         fail("sheet names %r, wanted %r" % (wb.sheetnames, want_names))
     for name in wb.sheetnames:
@@ -96,7 +103,7 @@ def main():
             m = line_re.match(line.rstrip("\n"))
             if m:
                 findings.append([m.group(1), m.group(2)])
-    ws = wb.worksheets[-1]
+    ws = wb[tr.gettext("Warnings")]
     rows = [[cell_text(c) for c in r] for r in ws.iter_rows()]
     if len(rows[0]) != 3:
         fail("Warnings sheet header %r" % rows[0])
@@ -104,8 +111,39 @@ def main():
     if got != findings:
         fail("Warnings sheet %r, check said %r" % (got[:3], findings[:3]))
     check_layout(ws, len(rows))
-    print("ok: %s: %d sheets, %d table rows, %d findings" %
-          (xlsx, len(wb.sheetnames), sum(len(t) - 1 for t in tables), len(findings)))
+    picture = check_diagram(xlsx, wb, tr) if has_firewall else "no diagram"
+    print("ok: %s: %d sheets, %s, %d table rows, %d findings" %
+          (xlsx, len(wb.sheetnames), picture, sum(len(t) - 1 for t in tables), len(findings)))
+
+
+def check_diagram(xlsx, wb, tr):
+    """The Diagram sheet: its title sentence, then a PNG anchored on it, or
+    the sentence that says why there is none.  Returns which it was."""
+    name = tr.gettext("Diagram")
+    ws = wb[name]
+    title = tr.gettext("The plan's networks, servers and the flows of the firewall "
+                       "table between them (ucplan diagram).")
+    if ws["A1"].value != title:
+        fail("%s!A1 is %r, wanted %r" % (name, ws["A1"].value, title))
+    index = wb.sheetnames.index(name) + 1
+    with zipfile.ZipFile(xlsx) as z:
+        names = z.namelist()
+        rels = "xl/worksheets/_rels/sheet%d.xml.rels" % index
+        media = [n for n in names if n.startswith("xl/media/")]
+        if not media:
+            why = ws["A3"].value or ""
+            if "Graphviz" not in why or "ucplan diagram" not in why:
+                fail("%s: no picture and no sentence saying how to get one: %r" % (name, why))
+            return "no picture (%s)" % why[:40]
+        if len(media) != 1 or not z.read(media[0]).startswith(b"\x89PNG\r\n"):
+            fail("%s: the picture is not one PNG: %r" % (name, media))
+        if rels not in names or b"drawing" not in z.read(rels):
+            fail("%s: the picture is not drawn on the sheet (%s)" % (name, rels))
+        for other in range(1, len(wb.sheetnames) + 1):
+            r = "xl/worksheets/_rels/sheet%d.xml.rels" % other
+            if other != index and r in names and b"drawing" in z.read(r):
+                fail("sheet %d has a drawing too" % other)
+    return "a PNG picture"
 
 
 def cell_text(c):

@@ -134,9 +134,10 @@ const char *diagram_dot_program(void);
 
 /* Writes d as format ("svg" or "png") by running diagram_dot_program() on
  * its DOT text (no shell; an argument vector), its output going to out's
- * file descriptor (out must have one).  UC_ERR_TOOL (exit status 4) when the
- * program cannot be run or fails, with a message saying how to install it;
- * UC_ERR_IO when the DOT text cannot be written. */
+ * file descriptor (out must have one).  Nothing reaches the terminal: what
+ * the program says goes into err when it fails.  UC_ERR_TOOL (exit status
+ * 4) when the program cannot be run (the message says how to install it)
+ * or fails; UC_ERR_IO when the DOT text cannot be written. */
 enum uc_status diagram_write_graphviz(const struct diagram *d, const char *format, FILE *out,
 				      struct uc_error *err);
 

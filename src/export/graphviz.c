@@ -25,6 +25,20 @@ const char *diagram_dot_program(void)
 	return env && *env ? env : "dot";
 }
 
+/* The first line dot wrote to its standard error (at most a few hundred
+ * bytes), into buf; "" when it said nothing. */
+static void first_message(FILE *messages, char *buf, size_t size)
+{
+	size_t n;
+
+	buf[0] = '\0';
+	if (!messages || fseek(messages, 0, SEEK_SET) != 0)
+		return;
+	n = fread(buf, 1, size - 1, messages);
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+}
+
 static enum uc_status missing(const char *program, int error, struct uc_error *err)
 {
 	return uc_error_set(err, UC_ERR_TOOL, NULL, 0,
@@ -41,46 +55,52 @@ enum uc_status diagram_write_graphviz(const struct diagram *d, const char *forma
 	char *type = xasprintf("-T%s", format);
 	char *argv[] = {(char *)program, type, NULL};
 	posix_spawn_file_actions_t actions;
-	FILE *dot_text = tmpfile();
+	FILE *dot_text = tmpfile(), *messages = tmpfile();
 	enum uc_status s = UC_OK;
+	char said[400];
 	pid_t pid;
 	int status, rc;
 
-	if (!dot_text) {
+	if (!dot_text || !messages) {
 		s = uc_error_set(err, UC_ERR_IO, NULL, 0, _("cannot create a temporary file: %s"),
 				 strerror(errno));
-		free(type);
-		return s;
+		goto done;
 	}
 	s = diagram_write_dot(d, dot_text, err);
 	if (s == UC_OK && (fflush(out) != 0 || lseek(fileno(dot_text), 0, SEEK_SET) != 0))
 		s = uc_error_set(err, UC_ERR_IO, NULL, 0, _("writing failed: %s"), strerror(errno));
-	if (s != UC_OK) {
-		fclose(dot_text);
-		free(type);
-		return s;
-	}
+	if (s != UC_OK)
+		goto done;
 	posix_spawn_file_actions_init(&actions);
 	posix_spawn_file_actions_adddup2(&actions, fileno(dot_text), STDIN_FILENO);
 	posix_spawn_file_actions_adddup2(&actions, fileno(out), STDOUT_FILENO);
+	posix_spawn_file_actions_adddup2(&actions, fileno(messages), STDERR_FILENO);
 	rc = posix_spawnp(&pid, program, &actions, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&actions);
-	fclose(dot_text);
-	free(type);
-	if (rc != 0)
-		return missing(program, rc, err);
+	if (rc != 0) {
+		s = missing(program, rc, err);
+		goto done;
+	}
 	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return uc_error_set(err, UC_ERR_TOOL, NULL, 0, _("waiting for '%s' failed: %s"),
-					    program, strerror(errno));
+		if (errno != EINTR) {
+			s = uc_error_set(err, UC_ERR_TOOL, NULL, 0, _("waiting for '%s' failed: %s"),
+					 program, strerror(errno));
+			goto done;
+		}
+	first_message(messages, said, sizeof said);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
 		/* a shell script's "command not found", or a wrapper's */
-		return missing(program, ENOENT, err);
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return uc_error_set(err, UC_ERR_TOOL, NULL, 0,
-				    _("Graphviz's '%s' failed (status %d); its message, if any, is "
-				      "above"),
-				    program,
-				    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
-	return UC_OK;
+		s = missing(program, ENOENT, err);
+	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		s = uc_error_set(err, UC_ERR_TOOL, NULL, 0, _("Graphviz's '%s' failed (status %d): %s"),
+				 program,
+				 WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
+				 said[0] ? said : _("it gave no message"));
+done:
+	if (dot_text)
+		fclose(dot_text);
+	if (messages)
+		fclose(messages);
+	free(type);
+	return s;
 }

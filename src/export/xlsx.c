@@ -10,6 +10,9 @@
  * widest text in display columns (a CJK character counts two), long texts
  * wrapped in a capped column.
  *
+ * A Diagram sheet holds the picture of the plan (diagram.h) as a PNG made
+ * by Graphviz's dot; without dot, a sentence saying how to get it.
+ *
  * libxlsxwriter writes to a file name, not to a stream: the workbook is
  * made in a temporary file and copied to the exporter's stream, so that
  * export_to_file's atomic replacement and standard output work as for
@@ -22,6 +25,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "ucplan/diagram.h"
 #include "ucplan/export.h"
 #include "ucplan/fields.h"
 #include "ucplan/i18n.h"
@@ -333,6 +337,89 @@ static bool xlsx_put_findings(struct xlsx_out *xo, const struct report *report,
 	return ok && xlsx_finish_sheet(xo, ws, n);
 }
 
+/* The width of a PNG in pixels (from its IHDR chunk), or 0. */
+static unsigned png_width(const char *path)
+{
+	unsigned char head[24];
+	FILE *f = fopen(path, "rb");
+	size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+
+	if (f)
+		fclose(f);
+	if (n < sizeof head || memcmp(head + 1, "PNG", 3) != 0)
+		return 0;
+	return (unsigned)head[16] << 24 | (unsigned)head[17] << 16 | (unsigned)head[18] << 8 |
+	       head[19];
+}
+
+/* A picture wider than this many pixels is scaled down to it: the whole
+ * plan on a screen, and Excel's zoom for the details. */
+#define XLSX_PICTURE_WIDTH 2400
+
+/* The Diagram sheet: the picture of every site as a PNG (written into
+ * *png, a temporary file the caller removes once the workbook is closed,
+ * since libxlsxwriter reads it then), or when Graphviz cannot draw it, the
+ * reason and how to get it. */
+static bool xlsx_put_diagram(struct xlsx_out *xo, const struct report *report,
+			     const char *tmpdir, char **png)
+{
+	struct diagram *d = diagram_build(report, -1);
+	struct uc_error err = {0};
+	lxw_worksheet *ws = xlsx_sheet(xo, _("Diagram"), 1);
+	enum uc_status s = UC_ERR_IO;
+	bool ok = ws != NULL;
+	FILE *f = NULL;
+	int fd;
+
+	*png = xasprintf("%s/ucplan-diagram-XXXXXX", tmpdir);
+	fd = mkstemp(*png);
+	if (fd >= 0)
+		f = fdopen(fd, "wb");
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
+		uc_error_set(&err, UC_ERR_IO, NULL, 0, _("cannot create a temporary file: %s"),
+			     strerror(errno));
+	} else {
+		s = diagram_write_graphviz(d, "png", f, &err);
+		if (fclose(f) != 0 && s == UC_OK)
+			s = uc_error_set(&err, UC_ERR_IO, NULL, 0, _("writing failed: %s"),
+					 strerror(errno));
+	}
+	if (ok) {
+		ok = xlsx_put_text(xo, ws, 0, 0,
+				   _("The plan's networks, servers and the flows of the firewall "
+				     "table between them (ucplan diagram)."),
+				   xo->header);
+	}
+	if (ok && s == UC_OK) {
+		lxw_image_options io = {0};
+		unsigned width = png_width(*png);
+		io.x_offset = 4;
+		io.y_offset = 4;
+		/* what a screen reader says, rather than the temporary name */
+		io.description = (char *)_("Diagram");
+		io.x_scale = io.y_scale = width > XLSX_PICTURE_WIDTH
+						  ? (double)XLSX_PICTURE_WIDTH / width
+						  : 1.0;
+		ok = xlsx_check(xo, worksheet_insert_image_opt(ws, 2, 0, *png, &io));
+	} else if (ok) {
+		/* TRANSLATORS: %s says why Graphviz could not draw the picture
+		   and how to install it */
+		char *why = xasprintf(_("No picture here: %s.  Then export the workbook again; "
+					"meanwhile 'ucplan diagram PLAN' draws the plan as text."),
+				      err.message);
+		ok = xlsx_put_text(xo, ws, 2, 0, why, xo->wrap);
+		free(why);
+		xo->widths[0] = XLSX_WRAP_WIDTH;
+	}
+	if (ok)
+		ok = xlsx_check(xo, worksheet_set_column(ws, 0, 0, (double)XLSX_WRAP_WIDTH + 2,
+							  NULL));
+	diagram_free(d);
+	return ok;
+}
+
 /* Copies the finished workbook at path to out. */
 static bool xlsx_copy(const char *path, FILE *out, int *error)
 {
@@ -381,7 +468,7 @@ static enum uc_status export_xlsx_write(const struct report *report,
 	struct xlsx_out xo = {0};
 	lxw_workbook_options wo = {0};
 	lxw_doc_properties props = {0};
-	char *temp, *tmpdir = xstrdup(xlsx_tmpdir());
+	char *temp, *tmpdir = xstrdup(xlsx_tmpdir()), *png = NULL;
 	unsigned tables;
 	enum uc_status status = UC_OK;
 	bool ok = true;
@@ -443,8 +530,15 @@ static enum uc_status export_xlsx_write(const struct report *report,
 			ok = xlsx_put_table(&xo, report, &report->tables[k], opts->header_keys);
 	if (ok)
 		ok = xlsx_put_findings(&xo, report, opts->findings, opts->header_keys);
+	/* the picture of the firewall table's flows, with that table */
+	if (ok && (tables & EXPORT_TABLE_BIT(CATALOG_FIREWALL)))
+		ok = xlsx_put_diagram(&xo, report, tmpdir, &png);
 	/* workbook_close writes the file and frees the workbook in any case */
 	closed = workbook_close(xo.wb);
+	if (png) {
+		unlink(png);
+		free(png);
+	}
 	if (ok)
 		ok = xlsx_check(&xo, closed);
 	if (ok && !xlsx_copy(temp, out, &copy_error))
