@@ -186,7 +186,11 @@ head -c 100 /dev/zero >"$T/.out.csv.tmp-Alive1"
 if command -v flock >/dev/null 2>&1; then
 	flock "$T/.out.csv.tmp-Alive1" sleep 30 &
 	holder=$!
-	sleep 0.3
+	# until the holder has the lock (flock -n fails), not a guessed while
+	n=300
+	while flock -n "$T/.out.csv.tmp-Alive1" true && [ "$n" -gt 0 ]; do
+		n=$((n - 1)); sleep 0.1
+	done
 	expect 0 "export next to stale temporary files" "$BIN" report -f csv -o "$T/out.csv"
 	if [ -e "$T/.out.csv.tmp-Stale1" ]; then bad "a killed export's temporary file stays"; else ok; fi
 	if [ -e "$T/.out.csv.tmp-Alive1" ]; then ok; else bad "a temporary file in use was removed"; fi
@@ -236,7 +240,7 @@ PY
 then ok; else bad "diff JSON does not parse or lacks the changed address"; fi
 expect 1 "diff: csv" "$BIN" diff "$T/d-old.xml" "$T/d-new.xml" -f csv -o "$T/d.csv"
 if csv_strict "$T/d.csv" ,; then ok; else bad "diff CSV does not parse strictly"; fi
-grep_in "$T/d.csv" '^"change","table","rule","site","field","old","new"' "diff CSV header"
+grep_in "$T/d.csv" '^"change","table","rule","site","field","old","new","item"' "diff CSV header"
 grep_in "$T/d.csv" '"destination_address","192.0.2.11","192.0.2.199"' "diff CSV has the changed field"
 expect 2 "diff: one report" "$BIN" diff "$T/d-old.xml"
 grep_in "$T/err" "OLD NEW" "diff usage names OLD and NEW"

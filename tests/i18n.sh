@@ -160,11 +160,13 @@ if command -v tmux >/dev/null 2>&1; then
 		done
 	}
 	if wait_text "ucplan"; then
+		# each screen once it shows what the checks read: the table's
+		# rows, the names screen's servers
 		tmux -L "$sock" send-keys F6
-		sleep 1
+		wait_text "fe-sip-5061" || bad "zh_CN: the report table did not come"
 		shot >"$T/zh-screen.txt"
 		tmux -L "$sock" send-keys F5
-		sleep 1
+		wait_text "fe01.dub.example.com" || bad "zh_CN: the names screen did not come"
 		shot >"$T/zh-names.txt"
 		python3 - "$T/zh-screen.txt" <<'PY' && ok || bad "zh_CN report table in the planner is misaligned"
 import sys, unicodedata

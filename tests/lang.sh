@@ -64,6 +64,26 @@ env -u LANGUAGE LC_ALL=C.UTF-8 "$BIN" report --lang fr >/dev/null 2>"$T/err"
 env -u LANGUAGE LC_ALL=C.UTF-8 "$BIN" report -- --lang=es >/dev/null 2>"$T/err"
 [ $? -eq 3 ] && grep -q -- "--lang=es" "$T/err" && ok || bad "after --, --lang=es is not a file name"
 
+# --- help in the language asked for, wherever --lang is on the line ------------------
+# expect_help WANT WHAT ARGS: what ARGS print (exit 0) contains WANT
+expect_help() {
+	want=$1 what=$2; shift 2
+	env -u LANGUAGE LC_ALL=C.UTF-8 "$BIN" "$@" >"$T/help" 2>&1
+	[ $? -eq 0 ] && grep -q -- "$want" "$T/help" && ok ||
+		{ bad "$what: help not in the language asked for"; head -3 "$T/help" | sed 's/^/  | /'; }
+}
+for order in "--lang es --help" "--help --lang es" "--help --la=es"; do
+	# shellcheck disable=SC2086 # the words of $order are the arguments
+	expect_help "OPCIONES" "ucplan $order" $order
+done
+expect_help "OPZIONI" "ucplan report --help --lang it" report --help --lang it
+expect_help "OPZIONI" "ucplan report --lang it --help" report --lang it --help
+expect_help "用法" "ucplan diff --help --lang zh_CN" diff --help --lang zh_CN
+expect_help "Licencia MIT" "ucplan --version --lang es" --version --lang es
+env -u LANGUAGE LC_ALL=C.UTF-8 "$BIN" --bogus --help --lang it >/dev/null 2>"$T/err"
+[ $? -eq 2 ] && grep -q "'--bogus'" "$T/err" && ! grep -q "unknown option" "$T/err" && ok ||
+	{ bad "a usage error before --help --lang it is not in Italian"; sed 's/^/  | /' "$T/err"; }
+
 # --- -o - is standard output ------------------------------------------------------
 mkdir "$T/cwd"
 (cd "$T/cwd" && "$BIN" report -f csv -o - >"$T/dash.csv" 2>/dev/null) && ok || bad "report -o - failed"
@@ -109,13 +129,21 @@ else
 	planner LANG=C "$BIN" "$T/zh-plan.xml"
 	expect_title zh_CN "LANG=C, plan in zh_CN"
 	# Switching language: at once, and the plan is not "modified" for it.
+	# each key once the screen shows the one before it was handled
+	screen_has() { tmux -L "$sock" capture-pane -p 2>/dev/null | grep -qF -- "$1"; }
+	wait_screen() {
+		n=100
+		until screen_has "$1"; do
+			n=$((n - 1)); [ "$n" -gt 0 ] || return 1; sleep 0.1
+		done
+	}
 	tmux -L "$sock" send-keys F6
-	sleep 0.5
+	wait_screen "fe-sip-5061" || bad "planner: F6 did not show the reports"
 	tmux -L "$sock" send-keys L
-	sleep 0.5
+	wait_screen "Italiano" || bad "planner: L did not list the languages"
 	tmux -L "$sock" send-keys Up Enter
+	# the title bar is drawn at once, language and marker together
 	if title_ends it; then
-		sleep 0.3
 		if title | grep -q 'modificato\|modified'; then bad "planner: switching language marks the plan modified: '$(title)'"; else ok; fi
 	else
 		bad "planner: L did not switch to Italian: '$(title)'"

@@ -162,6 +162,17 @@ static void test_lang(void **state)
 	assert_int_equal(parse(&o, &err, "report", "-f", "pdf", "--lang=it", NULL), UC_ERR_USAGE);
 	assert_non_null(strstr(err.message, "pdf"));
 	assert_string_equal(o.lang, "it");
+	/* --help and --version take --lang from anywhere on the line, and
+	 * ignore what follows them otherwise */
+	assert_int_equal(parse(&o, &err, "--help", "--lang", "es", NULL), UC_OK);
+	assert_int_equal(o.command, CLI_HELP);
+	assert_string_equal(o.lang, "es");
+	assert_int_equal(parse(&o, &err, "report", "--help", "--la=it", "--bogus", NULL), UC_OK);
+	assert_int_equal(o.command, CLI_HELP);
+	assert_string_equal(o.lang, "it");
+	assert_int_equal(parse(&o, &err, "-V", "--lang=zh_CN", NULL), UC_OK);
+	assert_int_equal(o.command, CLI_VERSION);
+	assert_string_equal(o.lang, "zh_CN");
 	/* an abbreviation that fits two options is refused, not guessed */
 	assert_int_equal(parse(&o, &err, "report", "--edge-", NULL), UC_ERR_USAGE);
 }

@@ -197,6 +197,38 @@ static const struct diff_field *find_field(const struct diff_entry *e, const cha
 	return NULL;
 }
 
+/* The entries of table with change, counted. */
+static size_t count_entries(const struct diff *d, enum catalog_table table,
+			    enum diff_change change)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->n_entries; i++)
+		n += d->entries[i].table == table && d->entries[i].change == change;
+	return n;
+}
+
+/* The first entry of table with change whose record has the name (DNS),
+ * holder (certificates) or FQDN (summary) name; NULL when none. */
+static const struct diff_entry *find_record(const struct diff *d, enum catalog_table table,
+					    enum diff_change change, const char *name)
+{
+	for (size_t i = 0; i < d->n_entries; i++) {
+		const struct diff_entry *e = &d->entries[i];
+		const struct diff_row *r = e->new_row ? e->new_row : e->old_row;
+		const char *id;
+
+		if (e->table != table || e->change != change || !r->record)
+			continue;
+		id = table == CATALOG_DNS		? r->record->name
+		     : table == CATALOG_CERTIFICATES ? r->record->assigned_to
+						      : r->record->fqdn;
+		if (id && strcmp(id, name) == 0)
+			return e;
+	}
+	return NULL;
+}
+
 /* ---- equal, added, removed -------------------------------------------------------- */
 
 static void test_equal(void **state)
@@ -283,6 +315,10 @@ static void test_changed_address(void **state)
 		const struct diff_entry *e = &c.diff->entries[i];
 		const struct diff_field *f = find_field(e, "destination_address");
 
+		/* the records (fe01's A record, its summary line) have tests
+		 * of their own */
+		if (CATALOG_IS_RECORDS(e->table))
+			continue;
 		if (!f)
 			f = find_field(e, "source_address");
 		assert_non_null(f);
@@ -292,7 +328,11 @@ static void test_changed_address(void **state)
 		assert_null(find_field(e, "site"));
 		with_address++;
 	}
-	assert_int_equal(with_address, c.diff->n_changed);
+	assert_int_equal(with_address, c.diff->n_changed - count_entries(c.diff, CATALOG_DNS,
+									   DIFF_CHANGED) -
+					   count_entries(c.diff, CATALOG_SUMMARY, DIFF_CHANGED));
+	assert_non_null(find_record(c.diff, CATALOG_DNS, DIFF_CHANGED, "fe01.dub.example.com"));
+	assert_non_null(find_record(c.diff, CATALOG_SUMMARY, DIFF_CHANGED, "fe01.dub.example.com"));
 
 	text = render(&diff_text, c.diff);
 	assert_non_null(strstr(text, "Firewall rules\n"));
@@ -422,6 +462,263 @@ static void test_table_left_out(void **state)
 	plan_free(plan);
 }
 
+/* ---- the lb table's settings and the record tables ------------------------------- */
+
+/* Replaces the first what after offset from in *text (which is
+ * reallocated) by with; returns where with now is. */
+static char *replace_after(char **text, size_t from, const char *what, const char *with)
+{
+	char *p = strstr(*text + from, what), *out;
+
+	assert_non_null(p);
+	out = xasprintf("%.*s%s%s", (int)(p - *text), *text, with, p + strlen(what));
+	from = (size_t)(p - *text);
+	free(*text);
+	*text = out;
+	return out + from;
+}
+
+/* The report of plan with one lb row's settings edited as a vendor's
+ * answer would: a timeout and a persistence where Microsoft gives none. */
+static void test_lb_settings(void **state)
+{
+	struct plan *plan = example_plan();
+	char *old_path = write_report(plan, "en", "lb-old.xml"), *text = read_text(old_path);
+	char *new_path = tmp_path("lb-new.xml"), *p;
+	struct diff_report *a, *b;
+	const struct diff_entry *e;
+	struct diff *d;
+	char *csv, *out;
+
+	(void)state;
+	p = strstr(text, "<lb-settings>");
+	assert_non_null(p);
+	p = replace_after(&text, p - text, ">not-documented</persistence>", ">none</persistence>");
+	replace_after(&text, p - text, ">not-documented</idle-timeout>", ">1800</idle-timeout>");
+	write_text(new_path, text);
+	a = load(old_path);
+	b = load(new_path);
+	d = diff_compare(a, b, 0);
+	assert_int_equal(d->n_entries, 1);
+	e = &d->entries[0];
+	assert_int_equal(e->change, DIFF_CHANGED);
+	assert_int_equal(e->table, CATALOG_LB);
+	assert_int_equal(e->n_fields, 2);
+	assert_string_equal(find_field(e, "persistence")->old_value, "not-documented");
+	assert_string_equal(find_field(e, "persistence")->new_value, "none");
+	assert_string_equal(find_field(e, "idle_timeout")->new_value, "1800");
+	out = render(&diff_text, d);
+	assert_non_null(strstr(out, "Hardware load balancer ports\n~ lb-"));
+	assert_non_null(strstr(out, "    TCP idle timeout (s) not-documented \xE2\x86\x92 1800\n"));
+	free(out);
+	csv = render(&diff_csv, d);
+	assert_non_null(strstr(csv, "\"idle_timeout\",\"not-documented\",\"1800\","));
+	free(csv);
+	diff_free(d);
+	/* the other way round: the same fields, old and new swapped */
+	d = diff_compare(b, a, 0);
+	assert_int_equal(d->n_entries, 1);
+	assert_string_equal(find_field(&d->entries[0], "persistence")->old_value, "none");
+	assert_string_equal(find_field(&d->entries[0], "persistence")->new_value,
+			    "not-documented");
+	diff_free(d);
+	diff_free_report(a);
+	diff_free_report(b);
+	free(text);
+	free(old_path);
+	free(new_path);
+	plan_free(plan);
+}
+
+/* Front End pools on DNS load balancing: the pool's name has an A record
+ * per member.  One member's new address changes that member's records,
+ * and only those, in the DNS and summary tables. */
+static void test_records_changed(void **state)
+{
+	struct plan *a = example_plan(), *b;
+	struct server *fe02;
+	struct compared c;
+	const struct diff_entry *e;
+	size_t pool_changes = 0;
+	char *text, *csv, *json;
+	json_t *root;
+	json_error_t jerr;
+
+	(void)state;
+	plan_set_pool_lb(a, 0, POOL_LB_DNS);
+	plan_fill_defaults(a);
+	b = plan_clone(a);
+	fe02 = &b->sites[0].frontend.servers[1];
+	assert_string_equal(fe02->fqdn, "fe02.dub.example.com");
+	free(fe02->address);
+	fe02->address = xstrdup("192.0.2.122");
+	c = compare_plans(a, "en", b, "es");
+	for (int k = CATALOG_DNS; k < CATALOG_TABLE_COUNT; k++) {
+		assert_int_equal(count_entries(c.diff, (enum catalog_table)k, DIFF_ADDED), 0);
+		assert_int_equal(count_entries(c.diff, (enum catalog_table)k, DIFF_REMOVED), 0);
+	}
+	/* the server's own A record */
+	e = find_record(c.diff, CATALOG_DNS, DIFF_CHANGED, "fe02.dub.example.com");
+	assert_non_null(e);
+	assert_int_equal(e->n_fields, 1);
+	assert_string_equal(e->fields[0].key, "value");
+	assert_string_equal(e->fields[0].old_value, "192.0.2.12");
+	assert_string_equal(e->fields[0].new_value, "192.0.2.122");
+	/* the pool's records: only the one with fe02's address changes, the
+	 * others pair with themselves even though they share the name */
+	for (size_t i = 0; i < c.diff->n_entries; i++) {
+		e = &c.diff->entries[i];
+		if (e->table == CATALOG_DNS &&
+		    strcmp(e->new_row->record->name, "pool.dub.example.com") == 0) {
+			assert_string_equal(find_field(e, "value")->old_value, "192.0.2.12");
+			pool_changes++;
+		}
+	}
+	assert_true(pool_changes >= 1);
+	assert_true(pool_changes <= 2); /* internal and external zone at most */
+	e = find_record(c.diff, CATALOG_SUMMARY, DIFF_CHANGED, "fe02.dub.example.com");
+	assert_non_null(e);
+	assert_string_equal(find_field(e, "address")->new_value, "192.0.2.122");
+	assert_null(find_field(e, "site"));
+
+	text = render(&diff_text, c.diff);
+	assert_non_null(strstr(text, "DNS records\n"));
+	assert_non_null(strstr(text, "~ dns-fe-servers (Dublin): Internal A fe02.dub.example.com "
+				     "\xE2\x86\x92 192.0.2.122\n"
+				     "    address or target 192.0.2.12 \xE2\x86\x92 192.0.2.122\n"));
+	assert_non_null(strstr(text, "Summary\n~ "));
+	free(text);
+	csv = render(&diff_csv, c.diff);
+	assert_non_null(strstr(csv, "\"changed\",\"dns\",\"dns-fe-servers\",\"Dublin\",\"value\","
+				    "\"192.0.2.12\",\"192.0.2.122\",\"internal A "
+				    "fe02.dub.example.com\"\r\n"));
+	free(csv);
+	json = render(&diff_json, c.diff);
+	root = json_loads(json, 0, &jerr);
+	if (!root)
+		fail_msg("JSON: %s at line %d", jerr.text, jerr.line);
+	{
+		json_t *changed = json_object_get(root, "changed"), *x;
+		size_t i;
+		bool found = false;
+
+		json_array_foreach(changed, i, x)
+		{
+			if (strcmp(json_string_value(json_object_get(x, "table")), "dns") != 0 ||
+			    strcmp(json_string_value(json_object_get(x, "name")),
+				   "fe02.dub.example.com") != 0)
+				continue;
+			assert_string_equal(json_string_value(json_object_get(x, "zone")),
+					    "internal");
+			assert_string_equal(json_string_value(json_object_get(x, "type")), "A");
+			assert_string_equal(json_string_value(json_object_get(x, "value")),
+					    "192.0.2.122");
+			assert_null(json_object_get(x, "from"));
+			found = true;
+		}
+		assert_true(found);
+	}
+	json_decref(root);
+	free(json);
+	free_compared(&c);
+	plan_free(a);
+	plan_free(b);
+}
+
+/* A third SIP domain: its DNS records are added, the certificates whose
+ * SAN list names every SIP domain change (the whole list, old and new),
+ * nothing is removed; the other way round, the records are removed. */
+static void test_records_added_and_removed(void **state)
+{
+	struct plan *a = example_plan(), *b = plan_clone(a);
+	struct compared c;
+	size_t san_changes = 0;
+	bool sip_record = false;
+
+	(void)state;
+	assert_true(plan_add_domain(b, "example.org"));
+	plan_fill_defaults(b);
+	c = compare_plans(a, "en", b, "en");
+	assert_int_equal(c.diff->n_removed, 0);
+	assert_true(count_entries(c.diff, CATALOG_DNS, DIFF_ADDED) > 0);
+	for (size_t i = 0; i < c.diff->n_entries; i++) {
+		const struct diff_entry *e = &c.diff->entries[i];
+		const struct diff_field *f;
+
+		if (e->table == CATALOG_DNS && e->change == DIFF_ADDED &&
+		    strstr(e->new_row->record->name, "example.org"))
+			sip_record = true;
+		if (e->table != CATALOG_CERTIFICATES || e->change != DIFF_CHANGED)
+			continue;
+		f = find_field(e, "san");
+		assert_non_null(f);
+		/* the new list is the old one and the new domain's names */
+		assert_non_null(strstr(f->new_value, "example.org"));
+		assert_null(strstr(f->old_value, "example.org"));
+		/* the subject comes first in both */
+		assert_memory_equal(f->new_value, f->old_value, strcspn(f->old_value, " "));
+		san_changes++;
+	}
+	assert_true(sip_record);
+	assert_true(san_changes > 0);
+	free_compared(&c);
+
+	c = compare_plans(b, "en", a, "en");
+	assert_int_equal(c.diff->n_added, 0);
+	assert_true(count_entries(c.diff, CATALOG_DNS, DIFF_REMOVED) > 0);
+	for (size_t i = 0; i < c.diff->n_entries; i++)
+		if (c.diff->entries[i].change == DIFF_REMOVED)
+			assert_int_equal(c.diff->entries[i].table, CATALOG_DNS);
+	free_compared(&c);
+	plan_free(a);
+	plan_free(b);
+}
+
+/* A Front End server more: its certificate and its summary record are
+ * added, and removed the other way round; in text, CSV and JSON. */
+static void test_records_server_added(void **state)
+{
+	struct plan *a = example_plan(), *b = plan_clone(a);
+	struct compared c;
+	const struct diff_entry *e;
+	size_t n = b->sites[0].frontend.n_servers;
+	char *fqdn, *text, *csv, *json;
+
+	(void)state;
+	plan_set_frontend_count(b, 0, n + 1);
+	plan_fill_defaults(b);
+	fqdn = xstrdup(b->sites[0].frontend.servers[n].fqdn);
+	c = compare_plans(a, "en", b, "en");
+	e = find_record(c.diff, CATALOG_CERTIFICATES, DIFF_ADDED, fqdn);
+	assert_non_null(e);
+	assert_null(e->old_row);
+	e = find_record(c.diff, CATALOG_SUMMARY, DIFF_ADDED, fqdn);
+	assert_non_null(e);
+	assert_string_equal(e->new_row->site, "Dublin");
+	text = render(&diff_text, c.diff);
+	assert_non_null(strstr(text, "Certificates\n"));
+	assert_non_null(strstr(text, "+ cert-fe-default (Dublin): "));
+	free(text);
+	csv = render(&diff_csv, c.diff);
+	assert_non_null(strstr(csv, "\"added\",\"summary\",\"sum-fe-servers\",\"Dublin\",\"\",\"\","
+				    "\"\",\""));
+	free(csv);
+	json = render(&diff_json, c.diff);
+	assert_non_null(strstr(json, "\"table\":\"certificates\",\"rule\":\"cert-fe-default\","
+				     "\"site\":\"Dublin\",\"assigned_to\":\""));
+	assert_non_null(strstr(json, "\"san\":[\""));
+	free(json);
+	free_compared(&c);
+
+	c = compare_plans(b, "en", a, "en");
+	assert_non_null(find_record(c.diff, CATALOG_CERTIFICATES, DIFF_REMOVED, fqdn));
+	assert_non_null(find_record(c.diff, CATALOG_SUMMARY, DIFF_REMOVED, fqdn));
+	free_compared(&c);
+	free(fqdn);
+	plan_free(a);
+	plan_free(b);
+}
+
 /* ---- rendering ---------------------------------------------------------------------- */
 
 /* CSV: the header, one record per changed field; a site name that a
@@ -443,12 +740,14 @@ static void test_csv_and_json(void **state)
 	assert_true(c.diff->n_added > 0 && c.diff->n_changed > 0);
 
 	csv = render(&diff_csv, c.diff);
-	assert_memory_equal(
-	    csv, "\"change\",\"table\",\"rule\",\"site\",\"field\",\"old\",\"new\"\r\n",
-	    strlen("\"change\",\"table\",\"rule\",\"site\",\"field\",\"old\",\"new\"\r\n"));
-	assert_non_null(strstr(csv, ",\"site\",\"Madrid\",\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"));
+	assert_memory_equal(csv,
+			    "\"change\",\"table\",\"rule\",\"site\",\"field\",\"old\",\"new\","
+			    "\"item\"\r\n",
+			    strlen("\"change\",\"table\",\"rule\",\"site\",\"field\",\"old\","
+				   "\"new\",\"item\"\r\n"));
+	assert_non_null(strstr(csv, ",\"site\",\"Madrid\",\"'=HYPERLINK(\"\"http://x\"\")\",\""));
 	assert_non_null(strstr(csv, "\"added\",\"firewall\",\"pchat-sip-5041\","
-				    "\"'=HYPERLINK(\"\"http://x\"\")\",\"\",\"\",\"\"\r\n"));
+				    "\"'=HYPERLINK(\"\"http://x\"\")\",\"\",\"\",\"\",\"any>"));
 	assert_null(strstr(csv, ",\"=HYPERLINK"));
 	free(csv);
 
@@ -628,6 +927,9 @@ int main(void)
 	    cmocka_unit_test(test_changed_address), cmocka_unit_test(test_rename_only),
 	    cmocka_unit_test(test_reorder_only),    cmocka_unit_test(test_language_only),
 	    cmocka_unit_test(test_table_left_out),  cmocka_unit_test(test_csv_and_json),
+	    cmocka_unit_test(test_lb_settings),	    cmocka_unit_test(test_records_changed),
+	    cmocka_unit_test(test_records_added_and_removed),
+	    cmocka_unit_test(test_records_server_added),
 	    cmocka_unit_test(test_not_a_report),    cmocka_unit_test(test_cli),
 	};
 

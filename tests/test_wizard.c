@@ -773,6 +773,81 @@ static void test_page_findings(void **state)
 	findings_free(&all);
 }
 
+/* The entry of wizard_plan_names() that edits slot; fails when none. */
+static struct address_entry *plan_name_entry(struct address_entry *list, size_t n, char **slot)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i].value == slot)
+			return &list[i];
+	fail_msg("no entry for that name");
+	return NULL;
+}
+
+/* The names screen's SIP domains tab: the plan-wide names listed, a SIP
+ * domain added, renamed (its Meet host following), refused when malformed
+ * or given twice, removed; the same checks as the interview's list. */
+static void test_plan_names(void **state)
+{
+	struct fixture *f = *state;
+	struct plan *p = f->plan;
+	struct address_entry *list;
+	char msg[400];
+	size_t n;
+
+	free(p->sip_domain);
+	p->sip_domain = xstrdup("contoso.com");
+	free(p->meet_url);
+	p->meet_url = xstrdup("meet.contoso.com");
+	assert_int_equal(wizard_domain_add(p, " fabrikam.com ", msg, sizeof msg), UC_OK);
+	assert_int_equal(p->n_domains, 1);
+	assert_string_equal(p->domains[0].name, "fabrikam.com");
+	assert_string_equal(p->domains[0].meet, "meet.fabrikam.com");
+	/* refused: given twice (any case), the first domain, malformed, two at once */
+	assert_int_equal(wizard_domain_add(p, "FABRIKAM.com", msg, sizeof msg), UC_ERR_INVALID);
+	assert_non_null(strstr(msg, "twice"));
+	assert_int_equal(wizard_domain_add(p, "contoso.com", msg, sizeof msg), UC_ERR_INVALID);
+	assert_int_equal(wizard_domain_add(p, "bad_name", msg, sizeof msg), UC_ERR_INVALID);
+	assert_non_null(strstr(msg, "bad_name"));
+	assert_int_equal(wizard_domain_add(p, "a.org, b.org", msg, sizeof msg), UC_ERR_INVALID);
+	assert_int_equal(wizard_domain_add(p, "", msg, sizeof msg), UC_ERR_INVALID);
+	assert_int_equal(p->n_domains, 1);
+
+	n = wizard_plan_names(p, &list);
+	/* the domain, its Meet host, the other domain, its Meet host, Dial-in, Admin */
+	assert_int_equal(n, 6);
+	assert_string_equal(list[0].label, "SIP domain");
+	assert_ptr_equal(list[2].value, &p->domains[0].name);
+	assert_string_equal(list[3].detail, "fabrikam.com");
+	/* a rename: the Meet host named after it follows */
+	assert_int_equal(wizard_plan_name_set(p, &list[2], "fabrikam.org", msg, sizeof msg), UC_OK);
+	free(list);
+	n = wizard_plan_names(p, &list);
+	assert_string_equal(p->domains[0].name, "fabrikam.org");
+	assert_string_equal(p->domains[0].meet, "meet.fabrikam.org");
+	/* the first domain may not take another's name; renamed, its hosts follow */
+	assert_int_equal(wizard_plan_name_set(p, plan_name_entry(list, n, &p->sip_domain),
+					      "Fabrikam.org", msg, sizeof msg),
+			 UC_ERR_INVALID);
+	assert_int_equal(wizard_plan_name_set(p, plan_name_entry(list, n, &p->sip_domain),
+					      "contoso.net", msg, sizeof msg),
+			 UC_OK);
+	assert_string_equal(p->meet_url, "meet.contoso.net");
+	/* a Meet host of its own; malformed refused, the old one kept */
+	assert_int_equal(wizard_plan_name_set(p, plan_name_entry(list, n, &p->domains[0].meet),
+					      "join.fabrikam.org", msg, sizeof msg),
+			 UC_OK);
+	assert_string_equal(p->domains[0].meet, "join.fabrikam.org");
+	assert_int_equal(wizard_plan_name_set(p, plan_name_entry(list, n, &p->domains[0].meet),
+					      "join fabrikam", msg, sizeof msg),
+			 UC_ERR_INVALID);
+	assert_string_equal(p->domains[0].meet, "join.fabrikam.org");
+	free(list);
+	/* removed; an index past the end is refused */
+	assert_int_equal(wizard_domain_remove(p, 1, msg, sizeof msg), UC_ERR_INVALID);
+	assert_int_equal(wizard_domain_remove(p, 0, msg, sizeof msg), UC_OK);
+	assert_int_equal(p->n_domains, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -786,6 +861,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_branches, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_page_findings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_plan_names, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -107,6 +107,19 @@ wait_for() {
 	return 1
 }
 
+# wait_change BEFORE: true once the screen differs from BEFORE (a key
+# that always changes something has been handled).
+wait_change() {
+	n=100
+	while [ "$n" -gt 0 ]; do
+		[ "$(screen)" != "$1" ] && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	echo "# timed out waiting for the screen to change"
+	return 1
+}
+
 # wait_gone TEXT: true once TEXT has left the screen.
 wait_gone() {
 	n=${2:-100}
@@ -501,17 +514,46 @@ j6_programs() {
 }
 
 j6_help() {
-	escape
-	wait_gone "Applies when" || return 1
+	# j6_programs closed the detail: the table itself has the keys now
+	wait_for "Enter Detail" || return 1
 	keys "?"
 	wait_for "Everywhere" || return 1
-	# page down until the reports' keys come (the list grows with the table)
-	for page in 1 2 3 4 5; do
-		screen | grep -qF "Search the rows for text" && return 0
+	# the Reports section is some pages down: a page at a time, each
+	# waited for, until it shows
+	pages=0
+	until screen | grep -qF "Search the rows for text"; do
+		pages=$((pages + 1))
+		[ "$pages" -le 6 ] || { echo "# Search the rows for text: not in 6 pages"; return 1; }
+		before=$(screen)
 		keys PgDn
-		sleep 0.2
+		wait_change "$before" || return 1
 	done
-	wait_for "Search the rows for text"
+}
+
+# flat: the screen as one line, box sides and line ends as spaces, so
+# that a sentence wrapped in a window is found whole.
+flat() {
+	screen | sed 's/[│|]/ /g' | tr '\n' ' ' | tr -s ' '
+}
+
+# F1 on the Reports screen tells of every tab, the column chooser,
+# sideways scrolling with the pinned column, and every export format.
+j6_context_help() {
+	escape
+	wait_gone "─ Keys " && wait_for "Enter Detail" || return 1
+	keys F1
+	wait_for "─ Help " && wait_for "full-width columns" || return 1
+	for want in "Certificates: each certificate" "c chooses the columns to show" \
+		"Left and Right scroll sideways" "(the rule, or the load balancer) stays in place" \
+		"CSV, XML, JSON, an XLSX workbook, or a script"; do
+		flat | grep -qF -- "$want" || { echo "# F1 help lacks: $want"; return 1; }
+	done
+	escape
+	wait_gone "─ Help " || return 1
+	keys "?"
+	# the first section, "Everywhere", has F7
+	wait_for "Everywhere" && wait_for "Export the tables (CSV, XML, JSON, XLSX) or a script" &&
+		! flat | grep -qF "to CSV or XML"
 }
 
 start j6 "$TMP/work/edit.xml"
@@ -520,6 +562,7 @@ check "table: / finds a port" j6_search
 check "table: Enter opens the row's detail" j6_detail
 check "table: program rules have their own tab, without ports" j6_programs
 check "help: ? lists the keys from the key table" j6_help
+check "help: F1 on Reports tells of the tabs, columns, sideways scroll and exports" j6_context_help
 escape
 keys F10
 wait_dead
@@ -1125,14 +1168,22 @@ interview_80() {
 	wait_for "two sites" || return 1
 	marker=$1
 	# a change, so that the marker shows
-	keys PgDn PgDn
-	sleep 0.3
+	for key in PgDn PgDn; do
+		before=$(screen)
+		keys "$key"
+		wait_change "$before" || return 1
+	done
 	keys Down Right
-	sleep 0.3
-	screen | head -n 1 | grep -qF "$marker" || {
-		echo "# no $marker in the title bar"
-		return 1
-	}
+	# the marker comes with the change's redraw; wait for it, not a while
+	n=100
+	until screen | head -n 1 | grep -qF "$marker"; do
+		n=$((n - 1))
+		[ "$n" -gt 0 ] || {
+			echo "# no $marker in the title bar"
+			return 1
+		}
+		sleep 0.1
+	done
 	keys Home
 	page=1
 	while [ "$page" -le 19 ]; do
@@ -1179,26 +1230,65 @@ check "terminal: a C locale draws ASCII lines, not UTF-8 boxes" j18_ascii
 finish
 
 # ---- 3b: tables that fit, in every language ----------------------------------
-# At 80x24 and 100x30, in each language, every table tab and every column
-# reached by scrolling sideways: no header is cut, no port or transport cell
-# is cut (tests/tui-layout.py reads the screen).
-layout_all() {
-	wait_for "two sites" || return 1
-	keys F6
-	sleep 0.3
-	for tab in 1 2 3 4; do
-		for step in 0 1 2 3 4; do
-			sleep 0.15
-			screen >"$TMP/layout.txt"
-			python3 "$SRCDIR/tests/tui-layout.py" "$LANGV" "$LOCALEDIR" <"$TMP/layout.txt" \
-				>"$TMP/layout.out" || {
-				cat "$TMP/layout.out"
-				return 1
-			}
-			keys Right
-		done
-		keys Tab
+# At 80x24 and 100x30, in each language, every Reports tab (the seven
+# tables and Warnings) and every column reached by scrolling sideways: the
+# tab bar shows the tab and marks hidden ones, no header is cut, no cell of
+# a column that is never cut (ports, transport, VIP, DNS names, addresses)
+# is cut, and every finding is whole or ends with "…" (tests/tui-layout.py
+# reads the screen).
+# header_line: the table header, the fourth line of the screen.
+header_line() {
+	screen | sed -n 4p
+}
+
+# wait_header_not OLD: until the fourth line is no longer OLD (a new tab,
+# a sideways scroll), without guessing how long the redraw takes.
+wait_header_not() {
+	n=100
+	while [ "$n" -gt 0 ]; do
+		[ "$(header_line)" != "$1" ] && return 0
+		sleep 0.1
+		n=$((n - 1))
 	done
+	echo "# timed out waiting for the fourth line to change from: $1"
+	return 1
+}
+
+# layout_check TAB: the screen's Reports tab TAB read by tui-layout.py.
+layout_check() {
+	screen >"$TMP/layout.txt"
+	python3 "$SRCDIR/tests/tui-layout.py" "$LANGV" "$LOCALEDIR" "$1" "$TMP/findings.txt" \
+		<"$TMP/layout.txt" >"$TMP/layout.out" || {
+		cat "$TMP/layout.out"
+		return 1
+	}
+}
+
+# Every Reports tab, each table scrolled sideways to its last column.
+layout_all() {
+	# the Warnings tab shows the messages that check prints
+	env LC_ALL=C.UTF-8 UCPLAN_DATADIR="$DATADIR" UCPLAN_LOCALEDIR="$LOCALEDIR" \
+		"$BIN" check --lang "$LANGV" "$EXAMPLE" >"$TMP/findings.txt" 2>&1
+	wait_for "two sites" || return 1
+	old=$(header_line)
+	keys F6
+	wait_header_not "$old" || return 1
+	for tab in 0 1 2 3 4 5 6; do
+		layout_check "$tab" || return 1
+		steps=0
+		# "›" at the end of the header: columns off screen to the right
+		while header_line | grep -q '›$'; do
+			steps=$((steps + 1))
+			[ "$steps" -le 12 ] || { echo "# tab $tab: Right never reaches the last column"; return 1; }
+			old=$(header_line)
+			keys Right
+			wait_header_not "$old" && layout_check "$tab" || return 1
+		done
+		old=$(header_line)
+		keys Tab
+		wait_header_not "$old" || return 1
+	done
+	layout_check 7
 }
 
 SRCDIR=$(pwd)
@@ -1207,7 +1297,90 @@ if command -v python3 >/dev/null 2>&1; then
 		for LANGV in en es it zh_CN; do
 			WIDTH=${size%x*} HEIGHT=${size#*x}
 			start "layout-$LANGV-$size" "$EXAMPLE"
-			check "table: $size in $LANGV, no header and no port or transport cut" layout_all
+			check "reports: $size in $LANGV, every tab: headers, ports, names and findings whole or cut with …" layout_all
+			keys F10
+			wait_dead
+			finish
+		done
+	done
+	WIDTH= HEIGHT= LANGV=
+fi
+
+# ---- 19: SIP domains and their Meet simple URLs on the names screen ----------
+# The last tab lists the plan-wide names; a adds a SIP domain, Enter edits
+# one (refused when malformed or given twice), Delete removes one after a
+# question; F2 writes them to the plan file.
+domains_edit() {
+	wait_for "two sites" || return 1
+	keys F5
+	wait_for "Name or address" || return 1
+	keys Tab Tab
+	wait_for "Other SIP domain" || return 1
+	screen | grep -qF "Meet simple URL (example.net)" || return 1
+	keys a
+	wait_for "Add a SIP domain" || return 1
+	type_text "contoso.org"
+	keys Enter
+	wait_for "Added the SIP domain contoso.org" || return 1
+	wait_for "Meet simple URL (contoso.org)" || return 1
+	# the new domain's row is highlighted: a name given twice is refused
+	keys Enter C-u
+	type_text "EXAMPLE.net"
+	keys Enter
+	wait_for "is listed twice" || return 1
+	keys C-u
+	type_text "bad_name"
+	keys Enter
+	wait_for "letters, digits and hyphens" || return 1
+	keys C-u
+	type_text "fabrikam.org"
+	keys Enter
+	wait_for "Meet simple URL (fabrikam.org)" || return 1
+	# its Meet simple URL, its own
+	keys Down Enter C-u
+	type_text "meet.fabrikam.org"
+	keys Enter
+	wait_gone "Meet simple URL (contoso.org)" || return 1
+	# example.net goes: Delete on its row, then Remove
+	keys Home Down Down
+	keys DC
+	wait_for "Remove the SIP domain example.net" || return 1
+	keys r
+	wait_for "Removed the SIP domain example.net" || return 1
+	keys F2
+	wait_for "Saved $TMP/work/domains.xml" || return 1
+	grep -q '<sip-domain name="fabrikam.org" meet="meet.fabrikam.org"/>' "$TMP/work/domains.xml" &&
+		! grep -q 'example.net\|contoso.org' "$TMP/work/domains.xml" &&
+		LC_ALL=C.UTF-8 UCPLAN_DATADIR="$DATADIR" "$BIN" check "$TMP/work/domains.xml" >/dev/null
+}
+
+cp "$EXAMPLE" "$TMP/work/domains.xml"
+start d19 "$TMP/work/domains.xml"
+check "names: SIP domains added, edited (with the file's checks), removed, saved" domains_edit
+keys F10
+wait_dead
+finish
+
+# The export dialog's table names, in every language at 100 and 80
+# columns: whole, or cut with "…" (tests/tui-cuts.py reads the screen).
+export_cuts() {
+	wait_for "two sites" || return 1
+	keys F7
+	wait_for "[x] " || return 1
+	screen >"$TMP/cuts.txt"
+	python3 "$SRCDIR/tests/tui-cuts.py" "$LANGV" "$LOCALEDIR" <"$TMP/cuts.txt" >"$TMP/cuts.out" || {
+		cat "$TMP/cuts.out"
+		return 1
+	}
+}
+
+if command -v python3 >/dev/null 2>&1; then
+	for size in 100x30 80x24; do
+		for LANGV in en es it zh_CN; do
+			WIDTH=${size%x*} HEIGHT=${size#*x}
+			start "cuts-$LANGV-$size" "$EXAMPLE"
+			check "export dialog: $size in $LANGV, table names whole or cut with …" export_cuts
+			escape
 			keys F10
 			wait_dead
 			finish

@@ -7,13 +7,19 @@
  * are translations, so the same plan reported in two languages compares
  * equal.
  *
- * Rows are paired by identity: table, rule, the endpoints' roles, transport
- * and ports, and the site by name.  Rows are paired first by that key
- * including the site name, then the rows left over by the key alone, in
- * report order, so that a renamed or reordered site pairs up.  A pair whose
- * other values differ is one change listing its fields, not a removal and
- * an addition.  Server lists and source lists are compared as sets, so that
- * reordering sites changes nothing.
+ * Rows are paired by identity and the site by name.  The identity of a
+ * flow row (firewall, lb, ipsec, programs) is its rule, the endpoints'
+ * roles, transport and ports; of a DNS record its zone, type and name; of
+ * a certificate its holder and subject; of a summary record its role and
+ * FQDN.  Rows are paired first by that key including the site name, then
+ * the rows left over by the key alone, in report order, so that a renamed
+ * or reordered site pairs up; where several records share a key (a pool
+ * name resolving to each member), those with the same value, use or
+ * address pair first.  A pair whose other values differ is one change
+ * listing its fields (a new address, target or SAN list), not a removal and
+ * an addition.  Server lists and source lists are compared as sets, so
+ * that reordering sites changes nothing; a SAN list is compared in order,
+ * as a certificate has it.
  *
  * Loading is as safe as for plans (xmldoc.h): no network, no DTD, no
  * entities, a size limit, the schema, and errors naming the file and the
@@ -59,9 +65,50 @@ struct diff_source {
 	const char *section;
 };
 
+/* How a load balancer VIP is set up (lb rows): machine values as the
+ * report has them ("source-address", "not-documented", "TCP 5061"). */
+struct diff_lb_settings {
+	const char *persistence;
+	const char *idle_timeout;
+	const char *health_monitor;
+	const char *source_nat;
+	const char *note; /* English msgid */
+	const struct diff_source *sources;
+	size_t n_sources;
+};
+
+/* A record of the DNS, certificates or summary table; absent values are
+ * NULL.  Which fields a table fills is in the comments. */
+struct diff_record {
+	/* dns */
+	const char *zone; /* "internal", "external" */
+	const char *type; /* "A", "AAAA", "SRV", "CNAME" */
+	const char *name;
+	const char *value; /* address or target */
+	const char *srv_port, *srv_priority, *srv_weight, *srv_ttl; /* SRV only */
+	/* certificates */
+	const char *assigned_to;
+	const char *use; /* English msgid */
+	const char *subject;
+	const char *sans; /* the SAN entries in order, space-separated */
+	const char *ca;	  /* "public", "internal" */
+	const char *eku;  /* "server", "server-client" */
+	/* summary */
+	const char *role; /* English msgid */
+	const char *fqdn;
+	const char *address;
+	const char *public_address;
+	const char *network; /* "internal", "perimeter" */
+};
+
+/* A row of any table.  Flow tables (firewall, lb, ipsec, programs) fill
+ * the endpoints, transport and ports; record tables (dns, certificates,
+ * summary) fill record instead.  rule, site, note and sources are
+ * common. */
 struct diff_row {
+	enum catalog_table table;
 	const char *rule;  /* catalog rule id */
-	const char *scope; /* scope key */
+	const char *scope; /* scope key; NULL for records */
 	const char *site;  /* the site's name, NULL for a plan-wide row */
 	struct diff_endpoint from;
 	struct diff_endpoint to;
@@ -73,7 +120,9 @@ struct diff_row {
 	const char *authentication;
 	const struct diff_source *sources;
 	size_t n_sources;
-	int line; /* line of the <row> in the file */
+	const struct diff_lb_settings *lb; /* lb rows that have settings; else NULL */
+	const struct diff_record *record;  /* record tables; else NULL */
+	int line; /* line of the <row> or <record> in the file */
 };
 
 struct diff_table {
@@ -130,7 +179,7 @@ struct diff_entry {
 struct diff {
 	const struct diff_report *old_report; /* borrowed */
 	const struct diff_report *new_report; /* borrowed */
-	/* Grouped by table (firewall, lb, ipsec, programs), then added, removed
+	/* Grouped by table (catalog order), then added, removed
 	 * and changed; within each group in report order. */
 	struct diff_entry *entries;
 	size_t n_entries;

@@ -145,6 +145,28 @@ struct address_entry {
  * valid until the plan's structure changes (a count or a site). */
 size_t wizard_addresses(struct plan *plan, size_t site, struct address_entry **out);
 
+/* The plan-wide names, listed like a site's: the SIP domain and its Meet
+ * simple URL, each other SIP domain and its Meet simple URL (the domain as
+ * the entry's detail), the Dial-in and Admin simple URLs, and the XMPP host
+ * when XMPP federation is on.  *out is allocated (caller frees with
+ * free()); the entries stay valid until a SIP domain is added or removed. */
+size_t wizard_plan_names(struct plan *plan, struct address_entry **out);
+
+/* Sets an entry of wizard_plan_names() from text, with the interview's
+ * checks: a SIP domain well formed and not given twice (the hosts named
+ * after the first one follow it, as in the interview), a simple URL or
+ * XMPP host a fully qualified name or empty.  UC_ERR_INVALID with the
+ * reason in message, the plan unchanged; on success message may hold
+ * advice ("" when none). */
+enum uc_status wizard_plan_name_set(struct plan *plan, const struct address_entry *entry,
+				    const char *value, char *message, size_t size);
+
+/* Adds a SIP domain after the others (with the Meet host meet.<name>), or
+ * removes the other SIP domain at index, with the same checks and
+ * messages. */
+enum uc_status wizard_domain_add(struct plan *plan, const char *name, char *message, size_t size);
+enum uc_status wizard_domain_remove(struct plan *plan, size_t index, char *message, size_t size);
+
 /* Checks value for entry's kind (IPv4/IPv6 or FQDN) and stores a copy.
  * UC_ERR_INVALID with a message when malformed; the plan is unchanged. */
 enum uc_status address_set(struct address_entry *entry, const char *value, char *message,

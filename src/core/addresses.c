@@ -271,6 +271,30 @@ size_t wizard_addresses(struct plan *plan, size_t site, struct address_entry **o
 	return l.count;
 }
 
+size_t wizard_plan_names(struct plan *plan, struct address_entry **out)
+{
+	struct entry_list l = {0};
+
+	*out = NULL;
+	if (!plan)
+		return 0;
+	entry_single(&l, N_("SIP domain"), ADDRESS_FQDN, &plan->sip_domain);
+	/* each Meet simple URL says whose it is */
+	entry_add(&l, N_("Meet simple URL"), ADDRESS_FQDN, &plan->meet_url, group_new(&l), 0,
+		  plan->sip_domain);
+	for (size_t i = 0; i < plan->n_domains; i++) {
+		entry_single(&l, N_("Other SIP domain"), ADDRESS_FQDN, &plan->domains[i].name);
+		entry_add(&l, N_("Meet simple URL"), ADDRESS_FQDN, &plan->domains[i].meet,
+			  group_new(&l), 0, plan->domains[i].name);
+	}
+	entry_single(&l, N_("Dial-in simple URL"), ADDRESS_FQDN, &plan->dialin_url);
+	entry_single(&l, N_("Admin simple URL"), ADDRESS_FQDN, &plan->admin_url);
+	if (plan->federation & FEDERATION_XMPP)
+		entry_single(&l, N_("XMPP host"), ADDRESS_FQDN, &plan->xmpp_fqdn);
+	*out = l.items;
+	return l.count;
+}
+
 /* ---- editing --------------------------------------------------------------- */
 
 /* The columns of a refused value quoted in a message. */

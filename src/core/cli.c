@@ -327,8 +327,9 @@ enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc
 	argv += first - 1;
 	optind = 0;
 	opterr = 0;
-	/* After the first error the rest is still read, for --lang only: the
-	 * caller can then say what was wrong in the language asked for. */
+	/* After the first error, or after --help or --version, the rest is
+	 * still read, for --lang only: the caller can then say what was wrong,
+	 * or print the help, in the language asked for wherever --lang is. */
 	for (;;) {
 		enum uc_status s = UC_OK;
 		int prev = optind ? optind : 1;
@@ -336,7 +337,7 @@ enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc
 		c = getopt_long(argc, argv, "-:t:f:o:hV", long_options, NULL);
 		if (c == -1)
 			break;
-		if (status != UC_OK) {
+		if (status != UC_OK || o->command == CLI_HELP || o->command == CLI_VERSION) {
 			if (c == OPT_LANG && i18n_language_known(optarg))
 				o->lang = optarg;
 			continue;
@@ -355,12 +356,10 @@ enum uc_status cli_parse(int argc, char **argv, struct cli_options *o, struct uc
 				s = usage(err, _("unknown option '%s'"), arg);
 		} else {
 			s = parse_option(c, optarg, o, err);
-			if (s == UC_OK && (o->command == CLI_HELP || o->command == CLI_VERSION))
-				return UC_OK;
 		}
 		status = s;
 	}
-	if (status != UC_OK)
+	if (status != UC_OK || o->command == CLI_HELP || o->command == CLI_VERSION)
 		return status;
 	/* After "--" getopt stops: what follows are operands too. */
 	for (; optind < argc; optind++) {

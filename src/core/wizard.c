@@ -1715,3 +1715,119 @@ void wizard_page_findings(const struct wizard *w, struct findings *out)
 	findings_free(&rest);
 	*out = all;
 }
+
+/* ---- SIP domains and simple URLs, on the names screen ---------------------------- */
+
+/* The other SIP domains as the interview's comma list, with the one at
+ * index replaced by with (left out when with is NULL); index n_domains
+ * adds with at the end.  Caller frees. */
+static char *domain_list(const struct plan *p, size_t index, const char *with)
+{
+	struct strbuf sb = {0};
+	char *list;
+
+	strbuf_add(&sb, "", 0);
+	for (size_t i = 0; i <= p->n_domains; i++) {
+		const char *name = i == index ? with : i < p->n_domains ? p->domains[i].name : NULL;
+
+		if (!str_empty(name))
+			strbuf_printf(&sb, "%s%s", sb.len ? ", " : "", name);
+	}
+	list = xstrdup(sb.data);
+	strbuf_free(&sb);
+	return list;
+}
+
+/* The other SIP domains set from list through the interview's own field. */
+static enum uc_status set_domain_list(struct field_ctx *c, char *list)
+{
+	struct field_value v = {.text = list};
+	enum uc_status st = set_other_domains(c, &v);
+
+	free(list);
+	return st;
+}
+
+/* A domain typed on its own: one name, checked as the interview checks
+ * each one of its list (a comma would make two). */
+static bool domain_typed_ok(struct field_ctx *c, const char *text)
+{
+	if (text[0] == '\0') {
+		refuse(c, _("Enter a domain name, for example example.net; Delete removes the "
+			    "domain."));
+		return false;
+	}
+	if (!model_is_clean_text(text) || !model_is_fqdn(text)) {
+		refuse(c,
+		       _("“%s” is not a domain name: use letters, digits and hyphens in two or "
+			 "more dot-separated labels, for example example.net."),
+		       model_is_clean_text(text) ? text : "?");
+		return false;
+	}
+	return true;
+}
+
+enum uc_status wizard_plan_name_set(struct plan *plan, const struct address_entry *entry,
+				    const char *value, char *message, size_t size)
+{
+	struct field_ctx c = {plan, NULL, 0, NULL, message, size};
+	char *text = trim_copy(value ? value : "");
+	struct field_value v = {.text = text};
+	char **hosts[] = {&plan->meet_url, &plan->dialin_url, &plan->admin_url, &plan->xmpp_fqdn};
+	enum uc_status st = UC_ERR_INVALID;
+	bool done = false;
+
+	uc_message(message, size, "%s", "");
+	if (entry->value == &plan->sip_domain) {
+		bool again = false;
+
+		for (size_t i = 0; i < plan->n_domains && !again; i++)
+			again = plan->domains[i].name && strcasecmp(text, plan->domains[i].name) == 0;
+		st = again ? refuse(&c, _("%s is listed twice; give each SIP domain once."), text)
+			   : set_sip_domain(&c, &v);
+		done = true;
+	}
+	for (size_t i = 0; i < plan->n_domains && !done; i++) {
+		if (entry->value == &plan->domains[i].name) {
+			st = domain_typed_ok(&c, text)
+				 ? set_domain_list(&c, domain_list(plan, i, text))
+				 : UC_ERR_INVALID;
+			done = true;
+		} else if (entry->value == &plan->domains[i].meet) {
+			st = set_host(&c, &v, &plan->domains[i].meet);
+			done = true;
+		}
+	}
+	for (size_t i = 0; i < sizeof hosts / sizeof hosts[0] && !done; i++)
+		if (entry->value == hosts[i]) {
+			st = set_host(&c, &v, hosts[i]);
+			done = true;
+		}
+	if (!done)
+		st = refuse(&c, "%s", _("This name is no longer in the plan; list the names again."));
+	free(text);
+	return st;
+}
+
+enum uc_status wizard_domain_add(struct plan *plan, const char *name, char *message, size_t size)
+{
+	struct field_ctx c = {plan, NULL, 0, NULL, message, size};
+	char *text = trim_copy(name ? name : "");
+	enum uc_status st = UC_ERR_INVALID;
+
+	uc_message(message, size, "%s", "");
+	if (domain_typed_ok(&c, text))
+		st = set_domain_list(&c, domain_list(plan, plan->n_domains, text));
+	free(text);
+	return st;
+}
+
+enum uc_status wizard_domain_remove(struct plan *plan, size_t index, char *message, size_t size)
+{
+	struct field_ctx c = {plan, NULL, 0, NULL, message, size};
+
+	uc_message(message, size, "%s", "");
+	if (index >= plan->n_domains)
+		return refuse(&c, "%s", _("This name is no longer in the plan; list the names again."));
+	return set_domain_list(&c, domain_list(plan, index, NULL));
+}

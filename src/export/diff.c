@@ -21,6 +21,7 @@
 #include "ucplan/fileio.h"
 #include "ucplan/i18n.h"
 #include "ucplan/strpool.h"
+#include "ucplan/view.h"
 #include "ucplan/xmldoc.h"
 
 #define REPORT_NS "urn:ucplan:report:2"
@@ -183,7 +184,9 @@ static enum uc_status read_endpoint(struct loader *ld, xmlNodePtr node, struct d
 	return e->role ? UC_OK : damaged(ld, node, _("an endpoint without its role"));
 }
 
-static void read_sources(struct loader *ld, xmlNodePtr node, struct diff_row *row)
+/* The <source> children of node (which may be NULL) into *out. */
+static void read_sources(struct loader *ld, xmlNodePtr node, const struct diff_source **out,
+			 size_t *n_out)
 {
 	size_t n = node ? xmldoc_count_children(node, "source") : 0, i = 0;
 	struct diff_source *sources =
@@ -199,15 +202,88 @@ static void read_sources(struct loader *ld, xmlNodePtr node, struct diff_row *ro
 		sources[i].section = attr(ld, c, "section", false);
 		i++;
 	}
-	row->sources = sources;
-	row->n_sources = n;
+	*out = sources;
+	*n_out = n;
 }
 
-static enum uc_status read_row(struct loader *ld, xmlNodePtr node, struct diff_row *row)
+/* <lb-settings>: machine values only (the labels are translations). */
+static const struct diff_lb_settings *read_lb_settings(struct loader *ld, xmlNodePtr node)
+{
+	struct diff_lb_settings *lb;
+
+	if (!node)
+		return NULL;
+	lb = strpool_alloc(ld->report->pool, sizeof *lb);
+	memset(lb, 0, sizeof *lb);
+	lb->persistence = text(ld, xmldoc_child(node, "persistence"), true);
+	lb->idle_timeout = text(ld, xmldoc_child(node, "idle-timeout"), true);
+	lb->health_monitor = text(ld, xmldoc_child(node, "health-monitor"), true);
+	lb->source_nat = text(ld, xmldoc_child(node, "source-nat"), true);
+	lb->note = text(ld, xmldoc_child(node, "note"), false);
+	read_sources(ld, xmldoc_child(node, "sources"), &lb->sources, &lb->n_sources);
+	return lb;
+}
+
+/* The <san> children in order, space-separated (names have no spaces). */
+static const char *read_sans(struct loader *ld, xmlNodePtr node)
+{
+	struct strbuf sb = {0};
+	const char *sans;
+
+	strbuf_add(&sb, "", 0);
+	for (xmlNodePtr c = node->children; c; c = c->next) {
+		const char *san;
+
+		if (!xmldoc_is_element(c, "san") || !(san = text(ld, c, true)))
+			continue;
+		strbuf_printf(&sb, "%s%s", sb.len ? " " : "", san);
+	}
+	sans = keep(ld, sb.data, false);
+	strbuf_free(&sb);
+	return sans;
+}
+
+/* The rest of a <record> of the dns, certificates or summary table; the
+ * schema says which elements each table has, absent ones stay NULL. */
+static enum uc_status read_record(struct loader *ld, xmlNodePtr node, struct diff_row *row)
+{
+	struct diff_record *rec = strpool_alloc(ld->report->pool, sizeof *rec);
+	xmlNodePtr srv = xmldoc_child(node, "srv");
+
+	memset(rec, 0, sizeof *rec);
+	rec->zone = text(ld, xmldoc_child(node, "zone"), true);
+	rec->type = text(ld, xmldoc_child(node, "type"), true);
+	rec->name = text(ld, xmldoc_child(node, "name"), true);
+	rec->value = text(ld, xmldoc_child(node, "value"), true);
+	if (srv) {
+		rec->srv_port = attr(ld, srv, "port", true);
+		rec->srv_priority = attr(ld, srv, "priority", true);
+		rec->srv_weight = attr(ld, srv, "weight", true);
+		rec->srv_ttl = attr(ld, srv, "ttl", true);
+	}
+	rec->assigned_to = text(ld, xmldoc_child(node, "assigned-to"), true);
+	rec->use = text(ld, xmldoc_child(node, "use"), false);
+	rec->subject = text(ld, xmldoc_child(node, "subject"), true);
+	rec->sans = read_sans(ld, node);
+	rec->ca = text(ld, xmldoc_child(node, "ca"), true);
+	rec->eku = text(ld, xmldoc_child(node, "eku"), true);
+	rec->role = text(ld, xmldoc_child(node, "role"), false);
+	rec->fqdn = text(ld, xmldoc_child(node, "fqdn"), true);
+	rec->address = text(ld, xmldoc_child(node, "address"), true);
+	rec->public_address = text(ld, xmldoc_child(node, "public-address"), true);
+	rec->network = text(ld, xmldoc_child(node, "network"), true);
+	row->record = rec;
+	return UC_OK;
+}
+
+/* A <row> of a flow table or a <record> of a record table. */
+static enum uc_status read_row(struct loader *ld, xmlNodePtr node, enum catalog_table table,
+			       struct diff_row *row)
 {
 	const char *site = attr(ld, node, "site", true);
 	enum uc_status s;
 
+	row->table = table;
 	row->line = xmldoc_line(node);
 	row->rule = attr(ld, node, "rule", true);
 	row->scope = attr(ld, node, "scope", true);
@@ -224,6 +300,10 @@ static enum uc_status read_row(struct loader *ld, xmlNodePtr node, struct diff_r
 				       _("a row names a site that <sites> does not list"));
 		row->site = ld->sites[index];
 	}
+	row->note = text(ld, xmldoc_child(node, "note"), false);
+	read_sources(ld, xmldoc_child(node, "sources"), &row->sources, &row->n_sources);
+	if (CATALOG_IS_RECORDS(table))
+		return read_record(ld, node, row);
 	s = read_endpoint(ld, xmldoc_child(node, "from"), &row->from);
 	if (s == UC_OK)
 		s = read_endpoint(ld, xmldoc_child(node, "to"), &row->to);
@@ -235,9 +315,8 @@ static enum uc_status read_row(struct loader *ld, xmlNodePtr node, struct diff_r
 		return s;
 	row->transport = text(ld, xmldoc_child(node, "transport"), true);
 	row->service = text(ld, xmldoc_child(node, "service"), false);
-	row->note = text(ld, xmldoc_child(node, "note"), false);
 	row->authentication = text(ld, xmldoc_child(node, "authentication"), false);
-	read_sources(ld, xmldoc_child(node, "sources"), row);
+	row->lb = read_lb_settings(ld, xmldoc_child(node, "lb-settings"));
 	return UC_OK;
 }
 
@@ -276,7 +355,7 @@ static enum uc_status read_report(struct loader *ld, xmlNodePtr root)
 	r->plan = attr(ld, root, "plan", false);
 	for (xmlNodePtr t = root->children; t && s == UC_OK; t = t->next) {
 		enum catalog_table kind;
-		const char *name;
+		const char *name, *element;
 		struct diff_row *rows;
 		size_t n, i = 0;
 
@@ -285,13 +364,15 @@ static enum uc_status read_report(struct loader *ld, xmlNodePtr root)
 		name = attr(ld, t, "name", true);
 		if (!name || !catalog_table_parse(name, &kind) || r->tables[kind].present)
 			return damaged(ld, t, _("a table that is unknown or repeated"));
-		n = xmldoc_count_children(t, "row");
+		/* flows are <row>s, the other reports' entries <record>s */
+		element = CATALOG_IS_RECORDS(kind) ? "record" : "row";
+		n = xmldoc_count_children(t, element);
 		rows = n ? strpool_alloc(r->pool, n * sizeof *rows) : NULL;
 		if (n)
 			memset(rows, 0, n * sizeof *rows);
 		for (xmlNodePtr c = t->children; c && s == UC_OK; c = c->next)
-			if (xmldoc_is_element(c, "row"))
-				s = read_row(ld, c, &rows[i++]);
+			if (xmldoc_is_element(c, element))
+				s = read_row(ld, c, kind, &rows[i++]);
 		r->tables[kind].present = true;
 		r->tables[kind].rows = rows;
 		r->tables[kind].n_rows = n;
@@ -449,11 +530,28 @@ static int cmp_str(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
-/* A row's identity without its site. */
+/* A row's identity without its site: see diff.h for each table's. */
 static int cmp_identity(const struct diff_row *a, const struct diff_row *b)
 {
+	const struct diff_record *x = a->record, *y = b->record;
 	int c;
 
+	if (x && y) {
+		switch (a->table) {
+		case CATALOG_DNS:
+			if ((c = cmp_str(x->zone, y->zone)) || (c = cmp_str(x->type, y->type)))
+				return c;
+			return cmp_str(x->name, y->name);
+		case CATALOG_CERTIFICATES:
+			if ((c = cmp_str(x->assigned_to, y->assigned_to)))
+				return c;
+			return cmp_str(x->subject, y->subject);
+		default:
+			if ((c = cmp_str(x->role, y->role)))
+				return c;
+			return cmp_str(x->fqdn, y->fqdn);
+		}
+	}
 	if ((c = cmp_str(a->rule, b->rule)) || (c = cmp_str(a->from.role, b->from.role)) ||
 	    (c = cmp_str(a->to.role, b->to.role)) || (c = cmp_str(a->transport, b->transport)) ||
 	    (c = cmp_str(a->source_port, b->source_port)))
@@ -461,11 +559,37 @@ static int cmp_identity(const struct diff_row *a, const struct diff_row *b)
 	return cmp_str(a->destination_port, b->destination_port);
 }
 
-static int cmp_identity_site(const struct diff_row *a, const struct diff_row *b)
+/* What tells apart records that share an identity, so that the unchanged
+ * ones pair first: a DNS record's value, a certificate's use, a summary
+ * record's address.  Flow rows have nothing more. */
+static int cmp_hint(const struct diff_row *a, const struct diff_row *b)
+{
+	const struct diff_record *x = a->record, *y = b->record;
+
+	if (!x || !y)
+		return 0;
+	switch (a->table) {
+	case CATALOG_DNS:
+		return cmp_str(x->value, y->value);
+	case CATALOG_CERTIFICATES:
+		return cmp_str(x->use, y->use);
+	default:
+		return cmp_str(x->address, y->address);
+	}
+}
+
+/* What a pass of pairing compares besides the identity. */
+enum { PAIR_SITE = 1, PAIR_HINT = 2 };
+
+static int cmp_pairing(const struct diff_row *a, const struct diff_row *b, unsigned mode)
 {
 	int c = cmp_identity(a, b);
 
-	return c ? c : cmp_str(a->site, b->site);
+	if (!c && (mode & PAIR_SITE))
+		c = cmp_str(a->site, b->site);
+	if (!c && (mode & PAIR_HINT))
+		c = cmp_hint(a, b);
+	return c;
 }
 
 /* An item (a row, a member's key) and its place in its list, sorted by
@@ -503,31 +627,34 @@ static void pair_sorted(const struct ref *ra, size_t na, const struct ref *rb, s
 	}
 }
 
-static int cmp_row_identity(const void *a, const void *b)
-{
-	return cmp_identity(a, b);
-}
+/* For each mode, a comparator of rows and one of refs to rows (qsort has
+ * no context argument). */
+#define PAIRING(mode, name)                                                                    \
+	static int name##_rows(const void *a, const void *b)                                   \
+	{                                                                                      \
+		return cmp_pairing(a, b, mode);                                                \
+	}                                                                                      \
+	static int name##_refs(const void *pa, const void *pb)                                 \
+	{                                                                                      \
+		const struct ref *a = pa, *b = pb;                                             \
+		int c = cmp_pairing(a->item, b->item, mode);                                   \
+		return c ? c : cmp_index(a->index, b->index);                                  \
+	}
+PAIRING(0, pair_key)
+PAIRING(PAIR_SITE, pair_site)
+PAIRING(PAIR_HINT, pair_hint)
+PAIRING(PAIR_SITE | PAIR_HINT, pair_site_hint)
+#undef PAIRING
 
-static int cmp_row_identity_site(const void *a, const void *b)
-{
-	return cmp_identity_site(a, b);
-}
-
-static int sort_by_identity(const void *pa, const void *pb)
-{
-	const struct ref *a = pa, *b = pb;
-	int c = cmp_identity(a->item, b->item);
-
-	return c ? c : cmp_index(a->index, b->index);
-}
-
-static int sort_by_identity_site(const void *pa, const void *pb)
-{
-	const struct ref *a = pa, *b = pb;
-	int c = cmp_identity_site(a->item, b->item);
-
-	return c ? c : cmp_index(a->index, b->index);
-}
+static const struct {
+	int (*cmp)(const void *, const void *);
+	int (*sort)(const void *, const void *);
+} pairings[] = {
+    [0] = {pair_key_rows, pair_key_refs},
+    [PAIR_SITE] = {pair_site_rows, pair_site_refs},
+    [PAIR_HINT] = {pair_hint_rows, pair_hint_refs},
+    [PAIR_SITE | PAIR_HINT] = {pair_site_hint_rows, pair_site_hint_refs},
+};
 
 /* The rows of t not paired yet, sorted with sorter. */
 static struct ref *unpaired_rows(const struct diff_table *t, const size_t *pair, size_t *n,
@@ -544,18 +671,15 @@ static struct ref *unpaired_rows(const struct diff_table *t, const size_t *pair,
 }
 
 /* One pass of pairing: the k-th unpaired old row with a key pairs with the
- * k-th unpaired new row with the same key. */
+ * k-th unpaired new row with the same key; mode says what the key holds. */
 static void pair_rows(const struct diff_table *a, size_t *a_pair, const struct diff_table *b,
-		      size_t *b_pair, bool with_site)
+		      size_t *b_pair, unsigned mode)
 {
-	int (*sorter)(const void *, const void *) =
-	    with_site ? sort_by_identity_site : sort_by_identity;
 	size_t na, nb;
-	struct ref *ra = unpaired_rows(a, a_pair, &na, sorter);
-	struct ref *rb = unpaired_rows(b, b_pair, &nb, sorter);
+	struct ref *ra = unpaired_rows(a, a_pair, &na, pairings[mode].sort);
+	struct ref *rb = unpaired_rows(b, b_pair, &nb, pairings[mode].sort);
 
-	pair_sorted(ra, na, rb, nb, with_site ? cmp_row_identity_site : cmp_row_identity, a_pair,
-		    b_pair);
+	pair_sorted(ra, na, rb, nb, pairings[mode].cmp, a_pair, b_pair);
 	free(ra);
 	free(rb);
 }
@@ -762,34 +886,96 @@ static const char *source_text(struct strpool *pool, const struct diff_source *s
 	return text;
 }
 
-/* Sources are a set too: each one only in the old row is a field with no
- * new value, each one only in the new row one with no old value.  Lists
+/* Sources are a set too: each one only in the old list is a field with no
+ * new value, each one only in the new list one with no old value.  Lists
  * are short (a few sources), so the quadratic search is fine. */
-static void compare_sources(struct field_list *fl, const struct diff_row *a,
-			    const struct diff_row *b)
+static void compare_sources(struct field_list *fl, struct field_name name,
+			    const struct diff_source *a, size_t na, const struct diff_source *b,
+			    size_t nb)
 {
-	bool *used = xcalloc(b->n_sources + 1, sizeof *used);
+	bool *used = xcalloc(nb + 1, sizeof *used);
 
-	for (size_t i = 0; i < a->n_sources; i++) {
+	for (size_t i = 0; i < na; i++) {
 		bool found = false;
 
-		for (size_t j = 0; j < b->n_sources && !found; j++)
-			if (!used[j] && cmp_source(&a->sources[i], &b->sources[j]) == 0)
+		for (size_t j = 0; j < nb && !found; j++)
+			if (!used[j] && cmp_source(&a[i], &b[j]) == 0)
 				used[j] = found = true;
 		if (!found)
-			add_field(fl, "reference", N_("reference"),
-				  source_text(fl->pool, &a->sources[i]), NULL, NULL);
+			add_field(fl, name.key, name.label, source_text(fl->pool, &a[i]), NULL,
+				  NULL);
 	}
-	for (size_t j = 0; j < b->n_sources; j++)
+	for (size_t j = 0; j < nb; j++)
 		if (!used[j])
-			add_field(fl, "reference", N_("reference"), NULL,
-				  source_text(fl->pool, &b->sources[j]), NULL);
+			add_field(fl, name.key, name.label, NULL, source_text(fl->pool, &b[j]),
+				  NULL);
 	free(used);
+}
+
+/* A load balancer VIP's settings; a row without them compares as one
+ * whose settings are all absent. */
+static void compare_lb(struct field_list *fl, const struct diff_lb_settings *a,
+		       const struct diff_lb_settings *b)
+{
+	static const struct diff_lb_settings none;
+
+	if (!a && !b)
+		return;
+	a = a ? a : &none;
+	b = b ? b : &none;
+	compare_value(fl, "persistence", N_("persistence"), a->persistence, b->persistence, NULL);
+	compare_value(fl, "idle_timeout", N_("TCP idle timeout (s)"), a->idle_timeout,
+		      b->idle_timeout, NULL);
+	compare_value(fl, "health_monitor", N_("health monitor"), a->health_monitor,
+		      b->health_monitor, NULL);
+	compare_value(fl, "source_nat", N_("source NAT"), a->source_nat, b->source_nat, NULL);
+	compare_value(fl, "settings_note", N_("settings note"), a->note, b->note, NULL);
+	compare_sources(fl, (struct field_name){"settings_reference", N_("settings reference")},
+			a->sources, a->n_sources, b->sources, b->n_sources);
+}
+
+/* The values of two records beyond their identity, under the machine
+ * keys of the table's CSV columns. */
+static void compare_record(struct field_list *fl, enum catalog_table table,
+			   const struct diff_record *a, const struct diff_record *b)
+{
+	switch (table) {
+	case CATALOG_DNS:
+		compare_value(fl, "value", N_("address or target"), a->value, b->value, NULL);
+		compare_value(fl, "port", N_("SRV port"), a->srv_port, b->srv_port, NULL);
+		compare_value(fl, "priority", N_("SRV priority"), a->srv_priority,
+			      b->srv_priority, NULL);
+		compare_value(fl, "weight", N_("SRV weight"), a->srv_weight, b->srv_weight, NULL);
+		compare_value(fl, "ttl", N_("TTL"), a->srv_ttl, b->srv_ttl, NULL);
+		break;
+	case CATALOG_CERTIFICATES:
+		compare_value(fl, "use", N_("use"), a->use, b->use, NULL);
+		compare_value(fl, "san", N_("subject alternative names"), a->sans, b->sans, NULL);
+		compare_value(fl, "ca", N_("CA"), a->ca, b->ca, NULL);
+		compare_value(fl, "eku", N_("EKU"), a->eku, b->eku, NULL);
+		break;
+	default:
+		compare_value(fl, "address", N_("address"), a->address, b->address, NULL);
+		compare_value(fl, "public_address", N_("public address"), a->public_address,
+			      b->public_address, NULL);
+		compare_value(fl, "network", N_("network"), a->network, b->network, NULL);
+		break;
+	}
 }
 
 static void compare_rows(struct field_list *fl, const struct diff_row *a, const struct diff_row *b)
 {
+	static const struct field_name reference = {"reference", N_("reference")};
+
 	compare_value(fl, "site", N_("site"), a->site, b->site, NULL);
+	if (a->record && b->record) {
+		/* a record's rule is not part of its identity */
+		compare_value(fl, "rule", N_("rule"), a->rule, b->rule, NULL);
+		compare_record(fl, a->table, a->record, b->record);
+		compare_value(fl, "note", N_("note"), a->note, b->note, NULL);
+		compare_sources(fl, reference, a->sources, a->n_sources, b->sources, b->n_sources);
+		return;
+	}
 	compare_value(fl, "scope", N_("scope"), a->scope, b->scope, NULL);
 	compare_endpoint(fl, &source_side, &a->from, &b->from);
 	compare_endpoint(fl, &destination_side, &a->to, &b->to);
@@ -797,7 +983,8 @@ static void compare_rows(struct field_list *fl, const struct diff_row *a, const 
 	compare_value(fl, "note", N_("note"), a->note, b->note, NULL);
 	compare_value(fl, "authentication", N_("authentication"), a->authentication,
 		      b->authentication, NULL);
-	compare_sources(fl, a, b);
+	compare_sources(fl, reference, a->sources, a->n_sources, b->sources, b->n_sources);
+	compare_lb(fl, a->lb, b->lb);
 }
 
 static struct diff_entry *add_entry(struct diff *d, size_t *cap, enum diff_change change,
@@ -827,9 +1014,12 @@ static void compare_table(struct diff *d, size_t *cap, enum catalog_table kind,
 		a_pair[i] = NONE;
 	for (size_t j = 0; j < b->n_rows; j++)
 		b_pair[j] = NONE;
-	/* the same site first, then a renamed or moved one */
-	pair_rows(a, a_pair, b, b_pair, true);
-	pair_rows(a, a_pair, b, b_pair, false);
+	/* the same site first, then a renamed or moved one; each with the
+	 * same value first (a DNS name with one record per member) */
+	pair_rows(a, a_pair, b, b_pair, PAIR_SITE | PAIR_HINT);
+	pair_rows(a, a_pair, b, b_pair, PAIR_SITE);
+	pair_rows(a, a_pair, b, b_pair, PAIR_HINT);
+	pair_rows(a, a_pair, b, b_pair, 0);
 	for (size_t j = 0; j < b->n_rows; j++)
 		if (b_pair[j] == NONE) {
 			add_entry(d, cap, DIFF_ADDED, kind)->new_row = &b->rows[j];
@@ -1015,6 +1205,58 @@ static const char *port_label(const char *port)
 	return str_eq(port, "any") ? _("Any") : port;
 }
 
+/* A record after "rule (site): ":
+ *   dns           "Internal A fe01.dub.example.com → 192.0.2.11"
+ *                 "External SRV _sip._tls.example.com → sip.example.com, port 443"
+ *   certificates  "fe01.dub.example.com (Default: SIP, server-to-server) → pool.dub.example.com"
+ *   summary       "Front End Servers, fe01.dub.example.com, 192.0.2.11" */
+static void text_put_record(struct sink *sk, const struct diff_row *r)
+{
+	const struct diff_record *x = r->record;
+	char *line;
+
+	switch (r->table) {
+	case CATALOG_DNS:
+		put_clean(sk, _(view_record_key_msgid(x->zone)));
+		puts_(sk, " ");
+		put_clean(sk, x->type);
+		puts_(sk, " ");
+		put_clean(sk, x->name);
+		puts_(sk, " \xE2\x86\x92 ");
+		put_clean(sk, x->value);
+		if (x->srv_port) {
+			/* TRANSLATORS: after the target of an SRV record, e.g.
+			   "sip.example.com, port 443" */
+			line = xasprintf(_(", port %s"), x->srv_port);
+			put_clean(sk, line);
+			free(line);
+		}
+		break;
+	case CATALOG_CERTIFICATES:
+		put_clean(sk, x->assigned_to);
+		if (x->use) {
+			puts_(sk, " (");
+			put_clean(sk, _(x->use));
+			puts_(sk, ")");
+		}
+		puts_(sk, " \xE2\x86\x92 ");
+		put_clean(sk, x->subject);
+		break;
+	default:
+		put_clean(sk, x->role ? _(x->role) : "?");
+		if (x->fqdn) {
+			puts_(sk, ", ");
+			put_clean(sk, x->fqdn);
+		}
+		if (x->address) {
+			puts_(sk, ", ");
+			put_clean(sk, x->address);
+		}
+		break;
+	}
+	puts_(sk, "\n");
+}
+
 /* "+ fe-sip-5061 (Dublin): Any → Front End Servers, TCP 5061" */
 static void text_put_row(struct sink *sk, const struct diff_options *o, char sign,
 			 const struct diff_row *r)
@@ -1030,6 +1272,10 @@ static void text_put_row(struct sink *sk, const struct diff_options *o, char sig
 		puts_(sk, ")");
 	}
 	puts_(sk, ": ");
+	if (r->record) {
+		text_put_record(sk, r);
+		return;
+	}
 	put_clean(sk, role_label(o, r->from.role));
 	puts_(sk, " \xE2\x86\x92 ");
 	put_clean(sk, role_label(o, r->to.role));
@@ -1047,15 +1293,25 @@ static void text_put_row(struct sink *sk, const struct diff_options *o, char sig
 	puts_(sk, "\n");
 }
 
+/* Values that are English msgids, shown translated. */
 static bool field_is_msgid(const char *key)
 {
-	return str_eq(key, "service") || str_eq(key, "note") || str_eq(key, "authentication");
+	return str_eq(key, "service") || str_eq(key, "note") || str_eq(key, "authentication") ||
+	       str_eq(key, "use") || str_eq(key, "settings_note");
+}
+
+/* Values that are keywords with a name for people (view.h). */
+static bool field_is_keyword(const char *key)
+{
+	return str_eq(key, "ca") || str_eq(key, "eku") || str_eq(key, "network");
 }
 
 static const char *value_label(const char *key, const char *value)
 {
 	if (!value)
 		return _("(none)");
+	if (field_is_keyword(key))
+		return _(view_record_key_msgid(value));
 	return field_is_msgid(key) ? _(value) : value;
 }
 
@@ -1155,22 +1411,54 @@ static void csv_cell(struct csv_sink *cs, bool first, const char *text)
 	cs->line.data[cs->line.len] = '\0';
 }
 
-static void csv_record(struct csv_sink *cs, const char *const cells[7])
+#define DIFF_CSV_COLUMNS 8
+
+static void csv_record(struct csv_sink *cs, const char *const cells[DIFF_CSV_COLUMNS])
 {
 	cs->line.len = 0;
-	for (size_t i = 0; i < 7; i++)
+	for (size_t i = 0; i < DIFF_CSV_COLUMNS; i++)
 		csv_cell(cs, i == 0, cells[i]);
 	strbuf_add(&cs->line, "\r\n", 2);
 	put(&cs->sk, cs->line.data, cs->line.len);
 }
 
+/* What identifies a row within its rule and site, in one cell of machine
+ * values (diff.h has each table's identity):
+ *   flows         "any>frontend-servers TCP any>5061" (roles, transport, ports)
+ *   dns           "internal A fe01.dub.example.com"   (zone, type, name)
+ *   certificates  "fe01.dub.example.com pool.dub.example.com" (holder, subject)
+ *   summary       "fe01.dub.example.com Front End Servers"    (FQDN, role) */
+static const char *item_text(struct strbuf *sb, const struct diff_row *r)
+{
+	const struct diff_record *x = r->record;
+
+	sb->len = 0;
+	strbuf_add(sb, "", 0);
+	if (!x)
+		strbuf_printf(sb, "%s>%s %s %s>%s", r->from.role, r->to.role,
+			      r->transport ? r->transport : "", r->source_port,
+			      r->destination_port);
+	else if (r->table == CATALOG_DNS)
+		strbuf_printf(sb, "%s %s %s", x->zone ? x->zone : "", x->type ? x->type : "",
+			      x->name ? x->name : "");
+	else if (r->table == CATALOG_CERTIFICATES)
+		strbuf_printf(sb, "%s %s", x->assigned_to ? x->assigned_to : "",
+			      x->subject ? x->subject : "");
+	else
+		strbuf_printf(sb, "%s%s%s", x->fqdn ? x->fqdn : "", x->fqdn ? " " : "",
+			      x->role ? x->role : "");
+	return sb->data;
+}
+
 static enum uc_status diff_csv_write(const struct diff *d, const struct diff_options *opts,
 				     FILE *out, struct uc_error *err)
 {
-	static const char *const header[7] = {"change", "table", "rule", "site",
-					      "field",	"old",	 "new"};
+	/* item last: the first seven columns are those of the first version */
+	static const char *const header[DIFF_CSV_COLUMNS] = {
+	    "change", "table", "rule", "site", "field", "old", "new", "item"};
 	struct diff_options defaults;
 	struct csv_sink cs = {.sk = {.out = out}, .sep = ','};
+	struct strbuf item = {0};
 	enum uc_status s;
 
 	if (!opts) {
@@ -1186,13 +1474,9 @@ static enum uc_status diff_csv_write(const struct diff *d, const struct diff_opt
 	for (size_t i = 0; i < d->n_entries && !cs.sk.error; i++) {
 		const struct diff_entry *e = &d->entries[i];
 		const struct diff_row *r = entry_row(e);
-		const char *cells[7] = {change_key(e->change),
-					catalog_table_key(e->table),
-					r->rule,
-					r->site,
-					NULL,
-					NULL,
-					NULL};
+		const char *cells[DIFF_CSV_COLUMNS] = {
+		    change_key(e->change), catalog_table_key(e->table), r->rule, r->site, NULL, NULL,
+		    NULL, item_text(&item, r)};
 
 		if (e->change != DIFF_CHANGED) {
 			csv_record(&cs, cells);
@@ -1207,6 +1491,7 @@ static enum uc_status diff_csv_write(const struct diff *d, const struct diff_opt
 	}
 	s = finish(&cs.sk, err);
 	strbuf_free(&cs.line);
+	strbuf_free(&item);
 	free(cs.buf);
 	return s;
 }
@@ -1237,6 +1522,58 @@ static json_t *json_port(const char *port)
 	return json_pack("{s:I, s:I}", "first", (json_int_t)first, "last", (json_int_t)last);
 }
 
+/* A record's values (the new ones of a change), under the keys of the
+ * table's CSV columns; absent values are left out. */
+static void json_put_record(json_t *o, const struct diff_row *r)
+{
+	const struct diff_record *x = r->record;
+	struct {
+		const char *key, *value;
+	} values[] = {
+	    {"zone", x->zone},
+	    {"type", x->type},
+	    {"name", x->name},
+	    {"value", x->value},
+	    {"assigned_to", x->assigned_to},
+	    {"use", x->use},
+	    {"subject", x->subject},
+	    {"ca", x->ca},
+	    {"eku", x->eku},
+	    {"role", x->role},
+	    {"fqdn", x->fqdn},
+	    {"address", x->address},
+	    {"public_address", x->public_address},
+	    {"network", x->network},
+	};
+	const char *srv[][2] = {{"port", x->srv_port},
+				{"priority", x->srv_priority},
+				{"weight", x->srv_weight},
+				{"ttl", x->srv_ttl}};
+
+	for (size_t i = 0; i < COUNT(values); i++)
+		if (values[i].value)
+			json_set_text(o, values[i].key, values[i].value);
+	for (size_t i = 0; i < COUNT(srv); i++)
+		if (srv[i][1])
+			json_object_set_new(o, srv[i][0],
+					    json_integer((json_int_t)strtoll(srv[i][1], NULL, 10)));
+	if (r->table == CATALOG_CERTIFICATES) {
+		json_t *sans = json_array();
+		const char *p = x->sans ? x->sans : "";
+
+		/* the SAN entries in order, as the report's JSON has them */
+		while (*p) {
+			size_t n = strcspn(p, " ");
+			json_t *san = json_stringn(p, n);
+
+			json_array_append_new(sans, san ? san : json_string("\xEF\xBF\xBD"));
+			p += n;
+			p += strspn(p, " ");
+		}
+		json_object_set_new(o, "san", sans);
+	}
+}
+
 static json_t *json_entry(const struct diff_entry *e)
 {
 	const struct diff_row *r = entry_row(e);
@@ -1245,12 +1582,16 @@ static json_t *json_entry(const struct diff_entry *e)
 	json_set_text(o, "table", catalog_table_key(e->table));
 	json_set_text(o, "rule", r->rule);
 	json_set_text(o, "site", r->site);
-	json_set_text(o, "scope", r->scope);
-	json_set_text(o, "from", r->from.role);
-	json_set_text(o, "to", r->to.role);
-	json_set_text(o, "transport", r->transport);
-	json_object_set_new(o, "source_port", json_port(r->source_port));
-	json_object_set_new(o, "destination_port", json_port(r->destination_port));
+	if (r->record) {
+		json_put_record(o, r);
+	} else {
+		json_set_text(o, "scope", r->scope);
+		json_set_text(o, "from", r->from.role);
+		json_set_text(o, "to", r->to.role);
+		json_set_text(o, "transport", r->transport);
+		json_object_set_new(o, "source_port", json_port(r->source_port));
+		json_object_set_new(o, "destination_port", json_port(r->destination_port));
+	}
 	if (e->change == DIFF_CHANGED) {
 		json_t *fields = json_array();
 

@@ -148,6 +148,7 @@ enum {
 	X(NEW_PLAN)                                                                                \
 	X(DESIGN_SITES)                                                                            \
 	X(SITE_ADD)                                                                                \
+	X(DOMAIN_ADD)                                                                              \
 	X(BRANCH_ADD)                                                                              \
 	X(RENAME)                                                                                  \
 	X(DELETE)                                                                                  \
@@ -231,8 +232,9 @@ void textbuf_free(struct textbuf *tb);
 /* Help screen text generated from the key table. */
 void keys_help(struct textbuf *out);
 
-/* Draws s at (y, x) in at most w columns (cut at a character boundary,
- * never past the screen edge).  Returns the columns drawn. */
+/* Draws s at (y, x) in at most w columns, never past the screen edge; when
+ * s is wider it is cut at a character boundary and ends with an ellipsis.
+ * Returns the columns drawn. */
 int draw_text(int y, int x, int w, const char *s, attr_t attr);
 /* Draws s fitted to exactly w columns: an ellipsis when cut, spaces after. */
 void draw_text_pad(int y, int x, int w, const char *s, attr_t attr);

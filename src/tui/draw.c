@@ -81,42 +81,20 @@ static int clip_width(int y, int x, int w)
 	return x + w > COLS ? COLS - x : w;
 }
 
-int draw_text(int y, int x, int w, const char *s, attr_t attr)
-{
-	size_t used, bytes;
-	char *clean = NULL;
-
-	w = clip_width(y, x, w);
-	if (w == 0 || !s)
-		return 0;
-	/* Every string reaches curses here or in draw_text_pad: names and
-	 * paths from files must not move the cursor (CR, LF, TAB) or send
-	 * escape sequences. */
-	if (!tw_is_clean(s))
-		s = clean = tw_neutralize(s);
-	if (i18n_output_is_ascii() && !is_ascii(s)) {
-		char *a = i18n_ascii(s);
-		free(clean);
-		s = clean = a;
-	}
-	bytes = tw_fit(s, (size_t)w, &used);
-	if (bytes > 0) {
-		attrset(attr);
-		mvaddnstr(y, x, s, (int)bytes);
-		attrset(A_NORMAL);
-	}
-	free(clean);
-	return bytes > 0 ? (int)used : 0;
-}
-
-void draw_text_pad(int y, int x, int w, const char *s, attr_t attr)
+/* The one home of text on screen: s at (y, x) in at most w columns, cut
+ * with an ellipsis ("…", "~" in ASCII) when wider, padded with spaces to
+ * w when pad is set.  Every string reaches curses here: names and paths
+ * from files must not move the cursor (CR, LF, TAB) or send escape
+ * sequences.  Returns the columns written. */
+static int put_fitted(int y, int x, int w, const char *s, attr_t attr, int pad)
 {
 	char stack[512], *buf = stack, *clean = NULL;
 	size_t size;
+	int used;
 
 	w = clip_width(y, x, w);
-	if (w == 0)
-		return;
+	if (w == 0 || (!s && !pad))
+		return 0;
 	if (s && !tw_is_clean(s))
 		s = clean = tw_neutralize(s);
 	if (s && i18n_output_is_ascii() && !is_ascii(s)) {
@@ -128,13 +106,27 @@ void draw_text_pad(int y, int x, int w, const char *s, attr_t attr)
 	size = (size_t)w * 4 + 8;
 	if (size > sizeof stack)
 		buf = xmalloc(size);
-	tw_fit_pad(buf, size, s ? s : "", (size_t)w, 1, term_ascii());
-	attrset(attr);
-	mvaddstr(y, x, buf);
-	attrset(A_NORMAL);
+	tw_fit_pad(buf, size, s ? s : "", (size_t)w, pad, term_ascii());
+	used = (int)tw_width(buf);
+	if (*buf) {
+		attrset(attr);
+		mvaddstr(y, x, buf);
+		attrset(A_NORMAL);
+	}
 	if (buf != stack)
 		free(buf);
 	free(clean);
+	return used;
+}
+
+int draw_text(int y, int x, int w, const char *s, attr_t attr)
+{
+	return put_fitted(y, x, w, s, attr, 0);
+}
+
+void draw_text_pad(int y, int x, int w, const char *s, attr_t attr)
+{
+	put_fitted(y, x, w, s, attr, 1);
 }
 
 void draw_text_right(int y, int x, int w, const char *s, attr_t attr)

@@ -1,7 +1,10 @@
 /* names.c: the names and addresses of each site, edited in place.
  *
  * The list is the wizard's (wizard_addresses); each edit goes through
- * address_set, which refuses malformed values and keeps the old one.
+ * address_set, which refuses malformed values and keeps the old one.  A
+ * last tab lists the plan-wide names (wizard_plan_names): the SIP domains
+ * and their simple URLs, added, removed and edited with the interview's
+ * checks (wizard_plan_name_set, wizard_domain_add and _remove).
  * Example values from the documentation ranges stay marked until the user
  * replaces them. */
 #include "app.h"
@@ -20,6 +23,7 @@ enum { HIT_ROW = 1, HIT_SITE };
 struct names {
 	struct view base;
 	size_t site;
+	bool plan_wide; /* the SIP domains tab, after the sites */
 	struct address_entry *entries; /* from wizard_addresses, owned */
 	size_t n;
 	unsigned *group_size; /* members per group, indexed by group */
@@ -94,7 +98,8 @@ static void names_refresh(struct names *nv, struct app *app)
 	free(nv->group_size);
 	if (nv->site >= app->plan->n_sites)
 		nv->site = 0;
-	nv->n = wizard_addresses(app->plan, nv->site, &nv->entries);
+	nv->n = nv->plan_wide ? wizard_plan_names(app->plan, &nv->entries)
+			      : wizard_addresses(app->plan, nv->site, &nv->entries);
 	for (size_t i = 0; i < nv->n; i++)
 		if (nv->entries[i].group + 1 > groups)
 			groups = nv->entries[i].group + 1;
@@ -127,22 +132,40 @@ static void draw_site_tabs(struct names *nv, struct app *app, int y)
 	int total = 0, x = a->x + 1;
 	char buf[600];
 
+	/* TRANSLATORS: the names screen's tab of the plan-wide names, after
+	   the sites' tabs */
+	const char *domains = _("SIP domains");
+
 	for (size_t s = 0; s < app->plan->n_sites; s++)
 		total += (int)tw_width(app->plan->sites[s].name) + 3;
+	total += (int)tw_width(domains) + 3;
 	if (total <= a->w - 2) {
-		for (size_t s = 0; s < app->plan->n_sites; s++) {
+		/* the sites, then the SIP domains (index n_sites) */
+		for (size_t s = 0; s <= app->plan->n_sites; s++) {
+			bool here = s == app->plan->n_sites ? nv->plan_wide
+							    : !nv->plan_wide && s == nv->site;
 			int w;
-			snprintf(buf, sizeof buf, " %s ", app->plan->sites[s].name);
-			w = (int)tw_width(buf);
-			draw_text(y, x, w, buf, term_attr(s == nv->site ? ST_TAB_ACTIVE : ST_TAB));
+			char *shown;
+
+			snprintf(buf, sizeof buf, " %s ",
+				 s == app->plan->n_sites ? domains : app->plan->sites[s].name);
+			/* a name with control characters is drawn with escapes:
+			 * the tab is as wide as what is drawn */
+			shown = tw_is_clean(buf) ? NULL : tw_neutralize(buf);
+			w = (int)tw_width(shown ? shown : buf);
+			free(shown);
+			draw_text(y, x, w, buf, term_attr(here ? ST_TAB_ACTIVE : ST_TAB));
 			app_hit(app, y, x, w, HIT_SITE, (int)s);
 			x += w + 1;
 		}
 		return;
 	}
 	/* Too many sites for tabs: name the current one and count. */
-	snprintf(buf, sizeof buf, _("Site %zu of %zu: %s   (Tab: next site)"), nv->site + 1,
-		 app->plan->n_sites, app->plan->sites[nv->site].name);
+	if (nv->plan_wide)
+		snprintf(buf, sizeof buf, "%s", _("SIP domains and simple URLs   (Tab: next site)"));
+	else
+		snprintf(buf, sizeof buf, _("Site %zu of %zu: %s   (Tab: next site)"),
+			 nv->site + 1, app->plan->n_sites, app->plan->sites[nv->site].name);
 	draw_text(y, x, a->w - 2, buf, term_attr(ST_TAB_ACTIVE));
 }
 
@@ -248,6 +271,11 @@ static void names_draw(struct view *v, struct app *app)
 	else if (nv->msg[0])
 		draw_wrapped(a->y + a->h - 2, a->x + 2, a->w - 4, 2, nv->msg,
 			     term_attr(nv->msg_style));
+	else if (nv->plan_wide)
+		draw_wrapped(a->y + a->h - 2, a->x + 2, a->w - 4, 2,
+			     _("a adds a SIP domain; Delete removes the highlighted one. Enter edits "
+			       "the highlighted line."),
+			     term_attr(ST_DIM));
 	else if (nv->any_placeholder) {
 		char legend[400];
 		snprintf(legend, sizeof legend,
@@ -271,8 +299,10 @@ void names_goto(struct app *app, int site, const char *code, const char *message
 
 	if (!nv || !app->plan)
 		return;
-	if (site >= 0 && (size_t)site < app->plan->n_sites && (size_t)site != nv->site) {
+	if (site >= 0 && (size_t)site < app->plan->n_sites &&
+	    ((size_t)site != nv->site || nv->plan_wide)) {
 		nv->site = (size_t)site;
+		nv->plan_wide = false;
 		nv->gen = app->plan_gen - 1; /* list the site's entries again */
 	}
 	if (nv->editing) {
@@ -327,7 +357,8 @@ static void edit_commit(struct names *nv, struct app *app)
 	unsigned group = e->group;
 	bool first = e->member == 0;
 
-	if (address_set(e, text, msg, sizeof msg) != UC_OK) {
+	if ((nv->plan_wide ? wizard_plan_name_set(app->plan, e, text, msg, sizeof msg)
+			   : address_set(e, text, msg, sizeof msg)) != UC_OK) {
 		/* Keep the editor open with the typed text, so it can be fixed. */
 		snprintf(nv->msg, sizeof nv->msg, "%s", msg);
 		nv->msg_style = ST_ERROR;
@@ -349,9 +380,11 @@ static void edit_commit(struct names *nv, struct app *app)
 	}
 }
 
+/* site n_sites is the SIP domains tab */
 static void site_select(struct names *nv, struct app *app, size_t site)
 {
-	nv->site = site < app->plan->n_sites ? site : 0;
+	nv->plan_wide = site == app->plan->n_sites;
+	nv->site = site < app->plan->n_sites ? site : nv->site < app->plan->n_sites ? nv->site : 0;
 	free(nv->entries);
 	nv->entries = NULL; /* list again */
 	nv->sel = nv->top = 0;
@@ -360,9 +393,90 @@ static void site_select(struct names *nv, struct app *app, size_t site)
 
 static void site_step(struct names *nv, struct app *app, int delta)
 {
-	size_t n = app->plan->n_sites;
+	size_t n = app->plan->n_sites + 1, at = nv->plan_wide ? n - 1 : nv->site;
 
-	site_select(nv, app, (nv->site + (delta < 0 ? n - 1 : 1)) % n);
+	site_select(nv, app, (at + (delta < 0 ? n - 1 : 1)) % n);
+}
+
+static void domain_added(struct app *app, struct dlg_arg arg, int choice, const char *text)
+{
+	struct names *nv = names_of(app);
+
+	(void)arg;
+	if (choice != 0 || !text)
+		return;
+	if (wizard_domain_add(app->plan, text, nv->msg, sizeof nv->msg) != UC_OK) {
+		nv->msg_style = ST_ERROR;
+		return;
+	}
+	app_changed(app);
+	snprintf(nv->msg, sizeof nv->msg, _("Added the SIP domain %s and its Meet simple URL."),
+		 app->plan->domains[app->plan->n_domains - 1].name);
+	nv->msg_style = ST_OK;
+	/* the new domain's row */
+	names_refresh(nv, app);
+	nv->sel = nv->n > 4 ? nv->n - 4 : 0;
+	for (size_t i = 0; i < nv->n; i++)
+		if (nv->entries[i].value == &app->plan->domains[app->plan->n_domains - 1].name)
+			nv->sel = i;
+}
+
+static void domain_removed(struct app *app, struct dlg_arg arg, int choice, const char *text)
+{
+	struct names *nv = names_of(app);
+	char name[400];
+
+	(void)text;
+	if (choice != 0 || (size_t)arg.a >= app->plan->n_domains)
+		return;
+	snprintf(name, sizeof name, "%s", app->plan->domains[arg.a].name);
+	if (wizard_domain_remove(app->plan, (size_t)arg.a, nv->msg, sizeof nv->msg) != UC_OK) {
+		nv->msg_style = ST_ERROR;
+		return;
+	}
+	app_changed(app);
+	snprintf(nv->msg, sizeof nv->msg, _("Removed the SIP domain %s."), name);
+	nv->msg_style = ST_OK;
+}
+
+/* a: a SIP domain more, named in a prompt (on the SIP domains tab, which
+ * the key opens from a site's). */
+static void domain_add(struct names *nv, struct app *app)
+{
+	if (!nv->plan_wide)
+		site_select(nv, app, app->plan->n_sites);
+	dialog_prompt(app, _("Add a SIP domain"),
+		      _("Another domain your users sign in with; it gets its DNS records, "
+			"certificate entries and Meet simple URL (meet.<domain>)."),
+		      "", domain_added, (struct dlg_arg){0});
+}
+
+/* Delete: the highlighted SIP domain beyond the first (its row or its
+ * Meet simple URL's), after a question. */
+static void domain_delete(struct names *nv, struct app *app)
+{
+	const struct plan *p = app->plan;
+	char text[600];
+
+	if (!nv->plan_wide || nv->sel >= nv->n)
+		return;
+	for (size_t i = 0; i < p->n_domains; i++) {
+		const char *buttons[] = {_("Remove"), _("Cancel")};
+
+		if (nv->entries[nv->sel].value != &p->domains[i].name &&
+		    nv->entries[nv->sel].value != &p->domains[i].meet)
+			continue;
+		snprintf(text, sizeof text,
+			 _("Remove the SIP domain %s and its Meet simple URL from the plan?"),
+			 p->domains[i].name ? p->domains[i].name : "?");
+		dialog_confirm(app, _("Remove a SIP domain"), text, buttons, "rc", 2, 1,
+			       domain_removed, (struct dlg_arg){NULL, (long)i, 0});
+		return;
+	}
+	snprintf(nv->msg, sizeof nv->msg, "%s",
+		 _("Only a SIP domain after the first can be removed; the plan needs its first "
+		   "one (edit it with Enter)."));
+	nv->msg_style = ST_WARNING;
 }
 
 static int names_handle(struct view *v, struct app *app, const struct tui_event *ev)
@@ -376,7 +490,7 @@ static int names_handle(struct view *v, struct app *app, const struct tui_event 
 			edit_commit(nv, app);
 		if (nv->editing)
 			return TUI_HANDLED;
-		if (ev->hit == HIT_SITE && (size_t)ev->hit_arg < app->plan->n_sites) {
+		if (ev->hit == HIT_SITE && (size_t)ev->hit_arg <= app->plan->n_sites) {
 			site_select(nv, app, (size_t)ev->hit_arg);
 		} else if (ev->hit == HIT_ROW) {
 			if ((size_t)ev->hit_arg == nv->sel && nv->n) {
@@ -447,6 +561,12 @@ static int names_handle(struct view *v, struct app *app, const struct tui_event 
 			nv->editing = true;
 		}
 		break;
+	case CMD_DOMAIN_ADD:
+		domain_add(nv, app);
+		break;
+	case CMD_DELETE:
+		domain_delete(nv, app);
+		break;
 	case CMD_BACK:
 		app_show_screen(app, app->prev_screen == SCREEN_WELCOME ||
 					     app->prev_screen == SCREEN_NAMES
@@ -492,6 +612,14 @@ static void names_help(struct view *v, struct app *app, struct textbuf *out)
 		    _("Values marked as examples come from the documentation ranges (example.com, "
 		      "192.0.2.0/24, 2001:db8::/32); replace them before you apply the tables."));
 	textbuf_add(out, ST_NORMAL, 0, _("Tab and Shift-Tab switch between sites."));
+	textbuf_add(out, ST_NORMAL, 0, "");
+	textbuf_add(out, ST_NORMAL, 0,
+		    _("The last tab, SIP domains, holds the names of the whole plan: each SIP "
+		      "domain with its Meet simple URL, the Dial-in and Admin simple URLs and the "
+		      "XMPP host. a adds a SIP domain, Delete removes the highlighted one (not the "
+		      "first), Enter edits a name with the interview's checks: a domain is "
+		      "refused when malformed or given twice, and the hosts named after a domain "
+		      "follow it when it is renamed."));
 }
 
 static void names_destroy(struct view *v)

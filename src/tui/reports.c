@@ -255,7 +255,8 @@ static void draw_cells(struct app *app, int y, int x0, int avail, const struct t
 
 /* Every table tab that fits, short names when the full ones do not, from
  * the one that keeps the current tab in view; then the Warnings tab, which
- * never falls off the end (seven tables are wider than a narrow window). */
+ * never falls off the end (seven tables are wider than a narrow window).
+ * An arrow stands where tabs are left out: Tab reaches them. */
 static void draw_tabs(struct reports *rv, struct app *app, const struct report_view *r, int y)
 {
 	const struct rect *a = &app->area;
@@ -293,10 +294,15 @@ static void draw_tabs(struct reports *rv, struct app *app, const struct report_v
 				break;
 			first++;
 		}
+	if (first > 0)
+		draw_text(y, a->x, 1, term_glyphs()->left, term_attr(ST_TAB));
 	for (int k = first; k < TAB_COUNT; k++) {
 		int w = widths[k];
 		if (k < CATALOG_TABLE_COUNT && x + w > end - (widths[TAB_WARNINGS] + 1)) {
-			k = CATALOG_TABLE_COUNT - 1; /* the other tables do not fit */
+			/* the other tables do not fit: the arrow takes the gap
+			 * before Warnings */
+			draw_text(y, x - 1, 1, term_glyphs()->right, term_attr(ST_TAB));
+			k = CATALOG_TABLE_COUNT - 1;
 			continue;
 		}
 		if (x + w > end)
@@ -756,6 +762,16 @@ static void sort_toggle(struct reports *rv, struct app *app)
 			    ts->tv.descending ? _("descending") : _("ascending"));
 }
 
+/* Whether column c scrolls sideways: shown, not pinned, not the scope
+ * column while one scope is filtered. */
+static bool scrollable(const struct table_state *ts, long c)
+{
+	const struct report_table *t = ts->tv.table;
+
+	return !ts->hidden[c] && c != ts->lay.pinned &&
+	       !(ts->tv.scope && (t->columns[c].flags & COLUMN_SCOPE));
+}
+
 /* Scrolls sideways by a whole column; the pinned one stays. */
 static void hscroll(struct table_state *ts, struct app *app, int delta)
 {
@@ -767,12 +783,14 @@ static void hscroll(struct table_state *ts, struct app *app, int delta)
 		return;
 	if (delta < 0 && !ts->lay.more_left)
 		return;
+	/* from the first column shown after the pinned one (first may be 0,
+	 * the pinned column itself), so that one key always moves by one */
+	while ((size_t)c < n && !scrollable(ts, c))
+		c++;
 	/* to the next (or previous) column that can be shown */
 	do {
 		c += delta;
-	} while (c >= 0 && (size_t)c < n &&
-		 (ts->hidden[c] || (long)c == ts->lay.pinned ||
-		  (ts->tv.scope && (t->columns[c].flags & COLUMN_SCOPE))));
+	} while (c >= 0 && (size_t)c < n && !scrollable(ts, c));
 	if (c < 0)
 		c = 0;
 	if ((size_t)c >= n)
@@ -1002,18 +1020,31 @@ static void reports_help(struct view *v, struct app *app, struct textbuf *out)
 	textbuf_add(out, ST_NORMAL, 0,
 		    _("Firewall: every flow between your servers, clients and the Internet, with "
 		      "its scope (external or internal firewall, host firewall, client). Load "
-		      "balancers: the VIP ports of each hardware load balancer. IPsec: the "
-		      "traffic to exempt from IPsec. Warnings: what the plan still lacks or does "
-		      "wrong."));
+		      "balancers: the ports of each VIP and how to set it up (persistence, idle "
+		      "timeout, health monitor, source NAT). IPsec: the traffic to exempt from "
+		      "IPsec. Programs: the Windows Firewall program rules that setup creates. "
+		      "DNS: the records to create, internal and external. Certificates: each "
+		      "certificate with its subject and SAN entries. Summary: every server and "
+		      "interface with its FQDN, addresses and network, and the pools' VIPs. "
+		      "Warnings: what the plan still lacks or does wrong."));
 	textbuf_add(out, ST_NORMAL, 0, "");
 	textbuf_add(out, ST_NORMAL, 0,
 		    _("/ searches every cell (n and N go to the next and previous match). s shows "
 		      "one scope at a time, f one site at a time. < and > choose a column, o "
-		      "sorts by it. w switches between columns fitted to the screen and full "
-		      "columns; Left and Right scroll sideways. Enter shows the whole row: the "
-		      "note, the condition under which the rule applies and where the fact comes "
-		      "from."));
-	textbuf_add(out, ST_NORMAL, 0, _("F7 exports the tables to CSV or XML."));
+		      "sorts by it. Enter shows the whole row: the note, the condition under which "
+		      "the rule applies and where the fact comes from."));
+	textbuf_add(out, ST_NORMAL, 0, "");
+	textbuf_add(out, ST_NORMAL, 0,
+		    _("Columns are fitted to the window; a cut cell ends with an ellipsis and Enter "
+		      "shows it whole. c chooses the columns to show. When columns are off screen, "
+		      "the line above the table says how many and arrows mark the header's ends: "
+		      "Left and Right scroll sideways by a column, while the identifying column "
+		      "(the rule, or the load balancer) stays in place. w switches to full-width "
+		      "columns and back."));
+	textbuf_add(out, ST_NORMAL, 0, "");
+	textbuf_add(out, ST_NORMAL, 0,
+		    _("F7 exports the tables: CSV, XML, JSON, an XLSX workbook, or a script "
+		      "(PowerShell, nftables, probes)."));
 	textbuf_add(out, ST_NORMAL, 0,
 		    _("t (or F8) draws the site as a picture, the Topology view; Enter on one of its "
 		      "flows comes back here with the rows of that flow only, and x shows every row "
