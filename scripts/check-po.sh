@@ -5,12 +5,15 @@
 # comments of $FRESH_POT, the template made from the sources now; source
 # line numbers do not count), and every language's catalog is complete
 # against it: no missing, untranslated or fuzzy entry, and msgfmt --check
-# is clean (format strings match).  Arguments: the languages
+# is clean (format strings match), and no translation uses a term the
+# glossary (locale/glossary.txt) rules out.  Arguments: the languages
 # (locale/LINGUAS).
 set -u
 status=0
 pot=locale/ucplan.pot
 fresh=${FRESH_POT:-}
+strings=$(mktemp) || exit 1
+trap 'rm -f "$strings"' EXIT
 # The entries of a template, comparable: no locations, no header, sorted.
 entries() {
 	msgcat --no-location --no-wrap --sort-output "$1" | awk 'BEGIN { RS = ""; ORS = "\n\n" } !/(^|\n)msgid ""\nmsgstr ""/'
@@ -33,6 +36,9 @@ for f in $(grep -rlE '(^|[^A-Za-z0-9_])(N_|_|P_)\(' src | sort); do
 		status=1
 	fi
 done
+if [ ! -f locale/glossary.txt ]; then
+	echo "check-po: locale/glossary.txt is missing"; status=1
+fi
 for l in "$@"; do
 	po=locale/$l.po
 	if [ ! -f "$po" ]; then
@@ -50,6 +56,17 @@ for l in "$@"; do
 		echo "check-po: $po has $untranslated untranslated and $fuzzy fuzzy entries"
 		status=1
 	fi
+	# the agreed terms (locale/glossary.txt), in the translations only
+	msgcat --no-wrap --no-location "$po" | sed -n 's/^msgstr\(\[[0-9]*\]\)\{0,1\} "\(.*\)"$/\2/p' >"$strings"
+	while IFS='|' read -r lang term instead; do
+		case $lang in "$l") ;; *) continue ;; esac
+		hits=$(grep -Fwc -- "$term" "$strings" || true)
+		if [ "$hits" -ne 0 ]; then
+			echo "check-po: $po says \"$term\" in $hits messages; the glossary says: $instead"
+			grep -Fw -- "$term" "$strings" | head -3 | cut -c1-100 | sed 's/^/  /'
+			status=1
+		fi
+	done <locale/glossary.txt 2>/dev/null
 	if [ -f "$pot" ]; then
 		missing=$(msgcmp "$po" "$pot" 2>&1 | grep -c 'this message is used but not defined' || true)
 		if [ "$missing" -ne 0 ]; then

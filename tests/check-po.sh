@@ -18,6 +18,15 @@ mkdir "$T/tree"
 git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$T/tree"
 mk check-po >"$T/out" 2>&1 && ok || { bad "check-po fails on the tree as committed"; cat "$T/out"; }
 
+# A translation that goes back to a term the glossary rules out (as a merge
+# taking an old catalog would).
+cp "$T/tree/locale/zh_CN.po" "$T/zh_CN.po.orig"
+sed -i 's/^msgstr "向导"$/msgstr "访谈"/' "$T/tree/locale/zh_CN.po"
+grep -q '^msgstr "访谈"$' "$T/tree/locale/zh_CN.po" || bad "planting an old term in zh_CN.po"
+mk check-po >"$T/out" 2>&1 && bad "check-po accepts a term the glossary rules out" || ok
+grep -q 'zh_CN.po says "访谈".*向导' "$T/out" && ok || { bad "check-po does not name the glossary term"; cat "$T/out"; }
+cp "$T/zh_CN.po.orig" "$T/tree/locale/zh_CN.po"
+
 # A blank line moves every message below it: not a change for translators.
 sed -i '1i\\' "$T/tree/src/main.c"
 mk check-po >"$T/out" 2>&1 && ok || { bad "check-po fails when only line numbers moved"; cat "$T/out"; }
