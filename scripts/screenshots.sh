@@ -222,5 +222,14 @@ for lang in $LANGS; do
 	settle
 	keys :
 	shot 10-menu
+	T send-keys -t "$S" Escape
+	settle
+	# the Topology view of the site: its networks, then its flows with
+	# one highlighted
+	keys t
+	shot 11-topology
+	keys End
+	keys Tab Tab
+	shot 12-topology-flows
 	finish
 done

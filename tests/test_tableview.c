@@ -145,6 +145,66 @@ static void test_filters(void **state)
 	tableview_fini(&v);
 }
 
+/* Rows of a count of rule ids in site (-1: any site). */
+static size_t rows_of_rules(const struct report_table *t, const char *const *ids, size_t n,
+			    int site)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < t->n_rows; i++) {
+		bool wanted = false;
+		for (size_t k = 0; k < n && !wanted; k++)
+			wanted = strcmp(t->rows[i].rule_id, ids[k]) == 0;
+		count += wanted && (site < 0 || t->rows[i].site < 0 || t->rows[i].site == site);
+	}
+	return count;
+}
+
+/* The rows behind one flow of the topology: a set of rule ids, in any
+ * order, repeated or not, on top of the site and scope filters. */
+static void test_rules(void **state)
+{
+	struct fixture *f = *state;
+	const struct report_table *t = f->fw;
+	struct tableview v;
+	/* the last row's rule first: the filter must not depend on order */
+	const char *ids[] = {t->rows[t->n_rows - 1].rule_id, "fe-sip-5061", "fe-sip-5061",
+			     "no-such-rule"};
+	size_t both = rows_of_rules(t, ids, 4, -1);
+
+	tableview_init(&v, t);
+	assert_true(both >= 3);
+	tableview_set_rules(&v, ids, 4);
+	assert_int_equal(v.n_rows, both);
+	assert_report_order(&v);
+	for (size_t i = 0; i < v.n_rows; i++) {
+		const char *id = t->rows[v.rows[i]].rule_id;
+		assert_true(strcmp(id, ids[0]) == 0 || strcmp(id, "fe-sip-5061") == 0);
+	}
+	/* with the site filter: the rows of that site only */
+	tableview_set_site(&v, 1);
+	assert_int_equal(v.n_rows, rows_of_rules(t, ids, 4, 1));
+	assert_true(v.n_rows < both);
+	/* sorting keeps the filter */
+	tableview_sort(&v, 0);
+	assert_int_equal(v.n_rows, rows_of_rules(t, ids, 4, 1));
+	tableview_set_rules(&v, ids + 3, 1);
+	assert_int_equal(v.n_rows, 0);
+	/* none: every rule again */
+	tableview_set_rules(&v, NULL, 0);
+	tableview_set_site(&v, -1);
+	assert_null(v.rules);
+	assert_int_equal(v.n_rows, t->n_rows);
+	/* the ids are copies: the caller's array may go */
+	{
+		char *own[] = {strdup("fe-sip-5061")};
+		tableview_set_rules(&v, (const char *const *)own, 1);
+		free(own[0]);
+		assert_int_equal(v.n_rows, rows_of_rules(t, ids + 1, 1, -1));
+	}
+	tableview_fini(&v);
+}
+
 static void test_sort_real(void **state)
 {
 	struct fixture *f = *state;
@@ -633,6 +693,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_init, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rules, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sort_real, setup, teardown),
 	    cmocka_unit_test(test_sort_natural),
 	    cmocka_unit_test(test_find),

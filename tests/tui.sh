@@ -1389,6 +1389,294 @@ if command -v python3 >/dev/null 2>&1; then
 	WIDTH= HEIGHT= LANGV=
 fi
 
+# ---- 19: the Topology view (issue 15) -------------------------------------------
+# The site drawn as boxes and flows, at 80x24 and 120x40: every server and
+# address of the site on some page, no box broken, scrolling, Enter on a
+# flow to its rows in the firewall table and back, a language switch, an
+# edit of a name, resizes; ASCII in a C locale.  tests/tui-topology.py reads
+# the screens.
+
+# topo_info: the line above the picture.
+topo_info() {
+	screen | sed -n 2p
+}
+
+# wait_change BEFORE: until the screen differs from BEFORE (false after 2 s:
+# nothing moved).
+wait_change() {
+	n=20
+	while [ "$n" -gt 0 ]; do
+		[ "$(screen)" != "$1" ] && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
+
+# topo_pages MODE OUT [COLUMNS]: from the top to the bottom a page at a
+# time, every page checked (tui-topology.py picture MODE) and its picture
+# added to OUT; the terminal is $WIDTH or COLUMNS wide.
+topo_pages() {
+	: >"$2"
+	keys Home
+	sleep 0.2
+	pages=0
+	while :; do
+		cur=$(screen)
+		printf '%s\n' "$cur" | python3 "$SRCDIR/tests/tui-topology.py" picture "$1" \
+			"${3:-$WIDTH}" >>"$2" || {
+			tail -n 1 "$2"
+			return 1
+		}
+		pages=$((pages + 1))
+		[ "$pages" -lt 40 ] || return 1
+		keys PgDn
+		wait_change "$cur" || break
+	done
+	keys Home
+}
+
+# topo_all_of SITE FILE: every FQDN and address of SITE's servers (the
+# summary table) is in FILE.
+topo_all_of() {
+	UCPLAN_DATADIR="$DATADIR" "$BIN" report "$TMP/work/topo.xml" -t summary -f csv \
+		--header keys --lang en 2>/dev/null |
+		python3 -c '
+import csv, sys
+site, seen = sys.argv[1], open(sys.argv[2], encoding="utf-8").read()
+missing = sorted({v for r in csv.DictReader(sys.stdin) if r["site"] == site
+                  for v in (r["fqdn"], r["address"]) if v and v not in seen})
+if missing:
+    print("# not in the picture: " + ", ".join(missing))
+    sys.exit(1)
+' "$1" "$2"
+}
+
+# topo_flow: Tab to the first flow of several rules that the line under
+# the picture names whole; prints those rules.
+topo_flow() {
+	n=0
+	while [ "$n" -lt 40 ]; do
+		line=$(screen | tail -n 3 | head -n 1)
+		case $line in
+		*" rules: "*"…") ;;
+		*" rules: "*)
+			printf '%s\n' "$line" | sed 's/.* rules: //' | tr -d ','
+			return 0 ;;
+		esac
+		before=$(screen)
+		keys Tab
+		wait_change "$before" || return 1
+		n=$((n + 1))
+	done
+	return 1
+}
+
+UCPLAN_DATADIR="$DATADIR" "$BIN" report "$EXAMPLE" -t firewall -f csv --header keys --lang en \
+	>"$TMP/work/fw.csv" 2>/dev/null
+
+topo_open() {
+	wait_for "Example: two sites" || return 1
+	keys F6
+	wait_for "Firewall (" || return 1
+	keys t
+	wait_for "Site: Dublin" || return 1
+	screen | tail -n 1 | grep -qF "Enter Rules" && screen | tail -n 1 | grep -qF "Tab Next flow"
+}
+
+topo_fits() {
+	# no sideways scrolling: the picture is as wide as the window at most
+	! topo_info | grep -qF "columns" &&
+		topo_pages utf8 "$TMP/topo-pages.txt" &&
+		topo_all_of Dublin "$TMP/topo-pages.txt"
+}
+
+topo_scroll() {
+	keys Home
+	sleep 0.2
+	topo_info | grep -qF "lines 1-" || return 1
+	keys PgDn
+	wait_for "lines " && ! topo_info | grep -qF "lines 1-" || return 1
+	keys End
+	sleep 0.2
+	total=$(topo_info | sed -n 's/.*lines [0-9]*-\([0-9]*\) of \([0-9]*\).*/\1 \2/p')
+	[ -n "$total" ] && [ "${total% *}" = "${total#* }" ] || return 1
+	keys Home
+	sleep 0.2
+	# the wheel: three lines at a time
+	click 10 8 65
+	wait_for "lines 4-" || return 1
+	keys Up Up Up
+	wait_for "lines 1-"
+}
+
+topo_enter() {
+	rules=$(topo_flow) || return 1
+	[ -n "$rules" ] || return 1
+	keys Enter
+	wait_for "Flow (x: all rows):" || return 1
+	sleep 0.2
+	# shellcheck disable=SC2086
+	screen | python3 "$SRCDIR/tests/tui-topology.py" rows "$TMP/work/fw.csv" Dublin $rules
+}
+
+topo_back() {
+	escape
+	wait_for "Site: Dublin" || return 1
+	# the same flow is highlighted; x on the table shows every row again
+	wait_for "$(printf '%s' "$rules" | cut -d' ' -f1)" || return 1
+	keys F6
+	wait_for "Flow (x: all rows):" || return 1
+	keys x
+	wait_gone "Flow (x: all rows):" && wait_for "Every row again" && keys t &&
+		wait_for "Site: Dublin"
+}
+
+topo_language() {
+	keys Home
+	sleep 0.2
+	en=$(screen | python3 "$SRCDIR/tests/tui-topology.py" picture utf8 "$WIDTH") || return 1
+	keys L
+	wait_for "Italiano" || return 1
+	keys Down Enter
+	wait_for "Sitio: Dublin" || return 1
+	sleep 0.2
+	# the picture itself is in Spanish, not only the frame around it
+	es=$(screen | python3 "$SRCDIR/tests/tui-topology.py" picture utf8 "$WIDTH") || return 1
+	[ "$es" != "$en" ] && screen | tail -n 1 | grep -qF "Intro" || return 1
+	keys L
+	wait_for "Italiano" || return 1
+	keys Up Enter
+	wait_for "Site: Dublin"
+}
+
+topo_edit() {
+	keys F5
+	wait_for "Front End pool" || return 1
+	keys Home Enter C-u
+	type_text "pool9.dub.example.com"
+	keys Enter
+	wait_for "pool9.dub.example.com" || return 1
+	keys F8
+	wait_for "Site: Dublin" || return 1
+	topo_pages utf8 "$TMP/topo-edit.txt" && grep -qF "pool9.dub.example.com" "$TMP/topo-edit.txt"
+}
+
+topo_site() {
+	keys f
+	wait_for "Site: Madrid" || return 1
+	topo_pages utf8 "$TMP/topo-madrid.txt" && topo_all_of Madrid "$TMP/topo-madrid.txt" || return 1
+	keys f
+	wait_for "Site: every site" || return 1
+	keys f
+	wait_for "Site: Dublin"
+}
+
+topo_resize() {
+	T resize-window -t "$S" -x 20 -y 8
+	wait_for "Terminal too small" || return 1
+	T resize-window -t "$S" -x "$1" -y "$2"
+	wait_for "Site: Dublin" || return 1
+	sleep 0.3
+	! topo_info | grep -qF "columns" && topo_pages utf8 "$TMP/topo-resized.txt" "$1"
+}
+
+# F7 on the view: its picture, of its site, through Graphviz.
+topo_export() {
+	keys F7
+	wait_for "SVG: the topology as a picture" || return 1
+	wait_for "./example-two-sites-dublin-topology.svg" || return 1
+	keys Enter
+	wait_for "Export done" || return 1
+	keys Enter
+	wait_gone "Export done" || return 1
+	f=$TMP/work/example-two-sites-dublin-topology.svg
+	python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$f" &&
+		grep -qF "pool9.dub.example.com" "$f" && grep -qF "192.0.2.31" "$f" &&
+		! grep -qF "mad.example.com" "$f"
+}
+
+topo_quit() {
+	keys F10
+	wait_for "Unsaved changes" || return 1
+	keys d
+	wait_dead
+}
+
+SRCDIR=$(pwd)
+if command -v python3 >/dev/null 2>&1; then
+	for size in 80x24 120x40; do
+		WIDTH=${size%x*} HEIGHT=${size#*x}
+		other=120x40
+		[ "$size" = 120x40 ] && other=80x24
+		cp "$EXAMPLE" "$TMP/work/topo.xml"
+		start "topo-$size" "$TMP/work/topo.xml"
+		check "topology $size: t on the reports opens the view of the site they show" topo_open
+		check "topology $size: every server and address, no box broken, nothing wider" topo_fits
+		check "topology $size: PgDn, End, Home, the wheel" topo_scroll
+		check "topology $size: Enter on a flow shows its rows in the firewall table" topo_enter
+		check "topology $size: Esc comes back to the flow; x shows every row" topo_back
+		check "topology $size: a language switch draws the picture again" topo_language
+		check "topology $size: f draws the other site, then every site" topo_site
+		check "topology $size: an edit on the names screen is in the picture" topo_edit
+		if [ "$size" = 80x24 ] && command -v dot >/dev/null 2>&1; then
+			check "topology $size: F7 exports the picture of the site as SVG" topo_export
+		fi
+		check "topology $size: resized to 20x8 and to $other" topo_resize "${other%x*}" "${other#*x}"
+		check "topology $size: quit" topo_quit
+		finish
+	done
+	WIDTH= HEIGHT=
+
+	# A terminal that is not UTF-8: the picture in ASCII.
+	topo_ascii() {
+		wait_for "two sites" || return 1
+		keys F8
+		wait_for "Site: Dublin" || return 1
+		topo_pages ascii "$TMP/topo-ascii.txt" && grep -qF -- "+--" "$TMP/topo-ascii.txt" &&
+			topo_all_of Dublin "$TMP/topo-ascii.txt"
+	}
+	cp "$EXAMPLE" "$TMP/work/topo.xml"
+	WIDTH=80 HEIGHT=24
+	LCV=C start topo-ascii "$TMP/work/topo.xml"
+	check "topology: a C locale draws the picture in ASCII" topo_ascii
+	keys F10
+	wait_dead
+	finish
+
+	# Without Graphviz: the dialog says so before Export, the export says
+	# why it failed, and DOT is offered from the view and written.
+	topo_no_dot() {
+		wait_for "two sites" || return 1
+		keys F8
+		wait_for "Site: Dublin" || return 1
+		keys F7
+		wait_for "DOT: the topology as a Graphviz graph" || return 1
+		keys Up Up Up Space
+		wait_for "SVG: the topology as a picture" || return 1
+		wait_for "was not found" || return 1
+		keys Enter
+		wait_for "cannot run Graphviz" || return 1
+		[ ! -e "$TMP/work/example-two-sites-dublin-topology.svg" ] || return 1
+		escape
+		keys F7
+		wait_for "DOT: the topology as a Graphviz graph" || return 1
+		keys Enter
+		wait_for "Export done" || return 1
+		grep -q "graph" "$TMP/work/example-two-sites-dublin-topology.dot" &&
+			grep -qF "pool.dub.example.com" "$TMP/work/example-two-sites-dublin-topology.dot"
+	}
+	rm -f "$TMP/work"/example-two-sites-dublin-topology.*
+	WRAP="env UCPLAN_DOT=$TMP/no-such-dot"
+	start topo-nodot "$TMP/work/topo.xml"
+	check "topology: without Graphviz the export says so and DOT is written" topo_no_dot
+	WRAP=
+	keys Enter F10
+	wait_dead
+	finish
+	WIDTH= HEIGHT=
+fi
+
 # Job control needs a shell that runs the planner in the foreground.
 j8_suspend() {
 	keys "env HOME=$TMP/home XDG_STATE_HOME=$TMP/state2 UCPLAN_DATADIR=$DATADIR $BIN $TMP/work/edit.xml" Enter

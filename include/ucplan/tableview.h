@@ -20,6 +20,8 @@ struct tableview {
 	bool descending;
 	char *scope;      /* scope key to keep, NULL = all */
 	int site;         /* site index to keep, -1 = all (rows with site -1 always show) */
+	char **rules;     /* rule ids to keep, sorted (strcmp), owned; NULL = all */
+	size_t n_rules;
 	/* private: the short cells of endpoint and scope columns, made once
 	 * per value (see tableview_cell) */
 	struct strpool *brief_pool;
@@ -44,6 +46,10 @@ void tableview_fini(struct tableview *v);
 /* Filters and order; each recomputes v->rows.  scope may be NULL. */
 void tableview_set_scope(struct tableview *v, const char *scope);
 void tableview_set_site(struct tableview *v, int site);
+/* Keeps only the rows of the n rule ids in ids (copied; duplicates are
+ * fine), on top of the scope and site filters: the rows behind one flow of
+ * the topology.  n 0 shows the rows of every rule again. */
+void tableview_set_rules(struct tableview *v, const char *const *ids, size_t n);
 /* Sorts by column (stable, by display text; -1 restores report order);
  * sorting again by the same column reverses the direction. */
 void tableview_sort(struct tableview *v, int column);

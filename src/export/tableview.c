@@ -202,9 +202,17 @@ static void rows_sort(struct tableview *v, size_t column, bool descending, size_
 
 /* ---- filters -------------------------------------------------------------------- */
 
+static int compare_ids(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static bool row_shown(const struct tableview *v, const struct report_row *row)
 {
 	if (v->scope && !str_eq(row->scope, v->scope))
+		return false;
+	if (v->rules && (!row->rule_id || !bsearch(&row->rule_id, v->rules, v->n_rules,
+						   sizeof *v->rules, compare_ids)))
 		return false;
 	return v->site < 0 || row->site < 0 || row->site == v->site;
 }
@@ -230,10 +238,20 @@ void tableview_init(struct tableview *v, const struct report_table *table)
 	view_update(v);
 }
 
+static void rules_free(struct tableview *v)
+{
+	for (size_t i = 0; i < v->n_rules; i++)
+		free(v->rules[i]);
+	free(v->rules);
+	v->rules = NULL;
+	v->n_rules = 0;
+}
+
 void tableview_fini(struct tableview *v)
 {
 	free(v->rows);
 	free(v->scope);
+	rules_free(v);
 	if (v->brief_pool)
 		strpool_free(v->brief_pool);
 	ptrmap_free(&v->brief);
@@ -250,6 +268,20 @@ void tableview_set_scope(struct tableview *v, const char *scope)
 void tableview_set_site(struct tableview *v, int site)
 {
 	v->site = site < 0 ? -1 : site;
+	view_update(v);
+}
+
+void tableview_set_rules(struct tableview *v, const char *const *ids, size_t n)
+{
+	rules_free(v);
+	if (n) {
+		/* sorted once, so that each row is a binary search */
+		v->rules = xreallocarray(NULL, n, sizeof *v->rules);
+		for (size_t i = 0; i < n; i++)
+			v->rules[i] = xstrdup(ids[i]);
+		qsort(v->rules, n, sizeof *v->rules, compare_ids);
+		v->n_rules = n;
+	}
 	view_update(v);
 }
 

@@ -110,6 +110,8 @@ enum {
 	CTX_LIST = 1u << 10,	/* scrolling */
 	CTX_COMMAND = 1u << 11, /* letter commands (not while typing) */
 	CTX_GLOBAL = 1u << 12,	/* function keys */
+	CTX_TOPOLOGY = 1u << 13,
+	CTX_RULES = 1u << 14, /* a report table shows the rows of one flow */
 };
 
 #define TUI_COMMANDS(X)                                                                            \
@@ -122,6 +124,7 @@ enum {
 	X(SCREEN_INTERVIEW)                                                                        \
 	X(SCREEN_NAMES)                                                                            \
 	X(SCREEN_REPORTS)                                                                          \
+	X(SCREEN_TOPOLOGY)                                                                         \
 	X(EXPORT)                                                                                  \
 	X(QUIT)                                                                                    \
 	X(LANGUAGE)                                                                                \
@@ -156,6 +159,7 @@ enum {
 	X(SEARCH_PREV)                                                                             \
 	X(FILTER_SCOPE)                                                                            \
 	X(FILTER_SITE)                                                                             \
+	X(CLEAR_RULES)                                                                             \
 	X(SORT_PREV_COLUMN)                                                                        \
 	X(SORT_NEXT_COLUMN)                                                                        \
 	X(SORT)                                                                                    \
@@ -309,7 +313,14 @@ struct view {
 	const struct view_ops *ops;
 };
 
-enum screen_id { SCREEN_WELCOME, SCREEN_INTERVIEW, SCREEN_NAMES, SCREEN_REPORTS, SCREEN_COUNT };
+enum screen_id {
+	SCREEN_WELCOME,
+	SCREEN_INTERVIEW,
+	SCREEN_NAMES,
+	SCREEN_REPORTS,
+	SCREEN_TOPOLOGY,
+	SCREEN_COUNT
+};
 
 struct rect {
 	int y, x, h, w;
@@ -418,6 +429,9 @@ void app_autosave(struct app *app);
 bool app_open_path(struct app *app, const char *path);
 /* A file name made from the plan name ("contoso-plan"); caller frees. */
 char *app_plan_slug(const struct app *app);
+/* A part of a file name made from name ("Head office" gives "head-office";
+ * "plan" when nothing is left); caller frees. */
+char *app_slug(const char *name);
 void app_session_free(struct app *app);
 
 /* dialog.c: modal dialogs that call back when answered.  choice is the
@@ -444,6 +458,7 @@ struct view *welcome_new(void);
 struct view *interview_new(void);
 struct view *names_new(void);
 struct view *reports_new(void);
+struct view *topology_new(void);
 struct view *textview_new(const char *title, struct textbuf *tb);
 void export_dialog_open(struct app *app);
 
@@ -457,6 +472,20 @@ void names_goto(struct app *app, int site, const char *code, const char *message
 /* reports.c: the table the reports show (for the export dialog's default),
  * or -1 when they are not on screen or show the warnings. */
 int reports_current_table(struct app *app);
+/* reports.c: the site the reports show (the filter of the current table,
+ * or of the firewall table on the Warnings tab); -1 for every site. */
+int reports_current_site(struct app *app);
+/* reports.c: shows table filtered to the rows of the n rule ids in ids
+ * (borrowed, copied) and of site (-1: every site), the rows behind one flow
+ * of the topology; the status line says so and how to see every row again. */
+void reports_show_rules(struct app *app, enum catalog_table table, int site,
+			const char *const *ids, size_t n);
+/* topology.c: shows the Topology view, on the site the reports show when
+ * they show one. */
+void topology_open(struct app *app);
+/* topology.c: the site the Topology view draws (-1: every site), or -2
+ * when it is not on screen. */
+int topology_current_site(struct app *app);
 /* reports.c: the rule behind a row, for the detail window */
 void reports_row_detail(struct app *app, const struct report_table *t, const struct report_row *r,
 			struct textbuf *out);

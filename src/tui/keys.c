@@ -166,7 +166,29 @@ static const struct key_binding bindings[] = {
      N_("Scroll left by a column (the first column stays)")},
     {CTX_REPORT, TK(KEY_RIGHT), CMD_RIGHT, NULL, SP_NONE,
      N_("Scroll right by a column (the first column stays)")},
+    {CTX_REPORT, 't', CMD_SCREEN_TOPOLOGY, N_("Topology"), SP_HINT,
+     N_("The topology: the site drawn as boxes and the flows between them")},
     {CTX_REPORT, TK_ESC, CMD_BACK, NULL, SP_NONE, N_("Back to the previous screen")},
+
+    /* reports showing the rows of one flow of the topology */
+    {CTX_RULES, 'x', CMD_CLEAR_RULES, N_("All rows"), SP_HIGH,
+     N_("Show every row again, not only those of the flow")},
+
+    /* the topology */
+    {CTX_TOPOLOGY, '\r', CMD_ENTER, N_("Rules"), SP_HIGH,
+     N_("Show the rows of the highlighted flow in its table")},
+    {CTX_TOPOLOGY, '\t', CMD_NEXT_FIELD,
+     /* TRANSLATORS: status line label of Tab in the Topology view (go to
+	the next flow of the picture); keep it short */
+     C_("status", "Next flow"), SP_HIGH, N_("Next flow")},
+    {CTX_TOPOLOGY, TK(KEY_BTAB), CMD_PREV_FIELD, NULL, SP_NONE, N_("Previous flow")},
+    {CTX_TOPOLOGY, 'f', CMD_FILTER_SITE, N_("Site"), SP_HIGH,
+     N_("Draw the next site, or every site")},
+    {CTX_TOPOLOGY, TK(KEY_LEFT), CMD_LEFT, NULL, SP_NONE,
+     N_("Scroll left, when the picture is wider than the window")},
+    {CTX_TOPOLOGY, TK(KEY_RIGHT), CMD_RIGHT, NULL, SP_NONE,
+     N_("Scroll right, when the picture is wider than the window")},
+    {CTX_TOPOLOGY, TK_ESC, CMD_BACK, NULL, SP_NONE, N_("Back to the previous screen")},
 
     /* the export dialog */
     {CTX_EXPORT, '\t', CMD_NEXT_FIELD, N_("Next"), SP_MID, N_("Next field or button")},
@@ -214,6 +236,8 @@ static const struct key_binding bindings[] = {
     {CTX_GLOBAL, TK(KEY_F(6)), CMD_SCREEN_REPORTS, NULL, SP_NONE,
      N_("Reports: firewall, load balancers, IPsec, DNS, certificates...")},
     {CTX_GLOBAL, TK(KEY_F(7)), CMD_EXPORT, NULL, SP_NONE, N_("Export the tables (CSV, XML, JSON, XLSX) or a script")},
+    {CTX_GLOBAL, TK(KEY_F(8)), CMD_SCREEN_TOPOLOGY, NULL, SP_NONE,
+     N_("The topology: the site drawn as boxes and the flows between them")},
     {CTX_GLOBAL, TK(KEY_F(9)), CMD_OPEN, NULL, SP_NONE, N_("Open another plan file")},
     {CTX_GLOBAL, TK(KEY_F(10)), CMD_QUIT, N_("Quit"), SP_LOW,
      N_("Quit (asks when there are unsaved changes)")},
@@ -229,6 +253,7 @@ static const struct key_binding bindings[] = {
     {CTX_GLOBAL, TK_ALT('i'), CMD_SCREEN_INTERVIEW, NULL, SP_NONE, N_("The interview")},
     {CTX_GLOBAL, TK_ALT('n'), CMD_SCREEN_NAMES, NULL, SP_NONE, N_("Names and addresses")},
     {CTX_GLOBAL, TK_ALT('r'), CMD_SCREEN_REPORTS, NULL, SP_NONE, N_("Reports: firewall, load balancers, IPsec, DNS, certificates...")},
+    {CTX_GLOBAL, TK_ALT('t'), CMD_SCREEN_TOPOLOGY, NULL, SP_NONE, N_("The topology: the site drawn as boxes and the flows between them")},
     {CTX_GLOBAL, TK_ALT('e'), CMD_EXPORT, NULL, SP_NONE, N_("Export the tables (CSV, XML, JSON, XLSX) or a script")},
     {CTX_GLOBAL, TK_ALT('o'), CMD_OPEN, NULL, SP_NONE, N_("Open another plan file")},
     {CTX_GLOBAL, TK_ALT('l'), CMD_LANGUAGE, NULL, SP_NONE, N_("Language of the screens and reports")},
@@ -251,6 +276,8 @@ static const struct {
     {CTX_SITES, N_("Interview: the sites page")},
     {CTX_NAMES, N_("Names and addresses")},
     {CTX_REPORT, N_("Reports")},
+    {CTX_RULES, N_("Reports: the rows of one flow")},
+    {CTX_TOPOLOGY, N_("Topology")},
     {CTX_LIST, N_("Lists, tables and windows")},
     {CTX_EXPORT, N_("Export dialog")},
     {CTX_EDIT, N_("Text fields")},

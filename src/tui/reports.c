@@ -128,8 +128,16 @@ static const struct report_view *reports_sync(struct reports *rv, struct app *ap
 		int site = ts->ready ? ts->tv.site : -1;
 		int sort = ts->ready ? ts->tv.sort_column : -1;
 		bool desc = ts->ready && ts->tv.descending;
-		if (ts->ready)
+		/* the rows of a flow stay those of its rules (ids are stable) */
+		char **rules = NULL;
+		size_t n_rules = 0;
+		if (ts->ready) {
+			rules = ts->tv.rules;
+			n_rules = ts->tv.n_rules;
+			ts->tv.rules = NULL;
+			ts->tv.n_rules = 0;
 			tableview_fini(&ts->tv);
+		}
 		tableview_init(&ts->tv, &r->tables[k]);
 		ts->ready = true;
 		state_collect_scopes(ts, &r->tables[k]);
@@ -149,6 +157,11 @@ static const struct report_view *reports_sync(struct reports *rv, struct app *ap
 			tableview_set_scope(&ts->tv, scope);
 		if (site >= 0 && (size_t)site < app->plan->n_sites)
 			tableview_set_site(&ts->tv, site);
+		if (n_rules)
+			tableview_set_rules(&ts->tv, (const char *const *)rules, n_rules);
+		for (size_t i = 0; i < n_rules; i++)
+			free(rules[i]);
+		free(rules);
 		if (sort >= 0) {
 			tableview_sort(&ts->tv, sort);
 			if (desc)
@@ -350,8 +363,22 @@ static void draw_table(struct reports *rv, struct app *app)
 
 	/* The line above the header: filters and order on the left, the
 	 * plan's errors or the position on the right. */
-	snprintf(info, sizeof info, _("Scope: %s"),
+	info[0] = '\0';
+	if (ts->tv.n_rules) {
+		/* the rows of one flow of the topology: its rules come first */
+		struct strbuf ids = {0};
+		for (size_t i = 0; i < ts->tv.n_rules; i++)
+			strbuf_printf(&ids, "%s%s", i ? ", " : "", ts->tv.rules[i]);
+		/* TRANSLATORS: the report table shows the rows of one flow of the
+		   topology: the rule ids of those rows follow, then x clears */
+		snprintf(info, sizeof info, _("Flow (x: all rows): %s"), ids.data);
+		strbuf_free(&ids);
+		snprintf(part, sizeof part, "  %s  ", term_glyphs()->bullet);
+		strncat(info, part, sizeof info - strlen(info) - 1);
+	}
+	snprintf(part, sizeof part, _("Scope: %s"),
 		 ts->tv.scope ? scope_label(app, ts->tv.scope) : _("all"));
+	strncat(info, part, sizeof info - strlen(info) - 1);
 	snprintf(part, sizeof part, "  %s  ", term_glyphs()->bullet);
 	strncat(info, part, sizeof info - strlen(info) - 1);
 	snprintf(part, sizeof part, _("Site: %s"),
@@ -938,6 +965,14 @@ static int reports_handle(struct view *v, struct app *app, const struct tui_even
 	case CMD_COLUMNS:
 		columns_menu_open(app, ts, 0);
 		return TUI_HANDLED;
+	case CMD_CLEAR_RULES:
+		tableview_set_rules(&ts->tv, NULL, 0);
+		ts->sel = ts->top = 0;
+		ts->fitted_for = -1;
+		app_message(app, ST_OK, P_("Every row again: %zu row.", "Every row again: %zu rows.",
+					   ts->tv.n_rows),
+			    ts->tv.n_rows);
+		return TUI_HANDLED;
 	case CMD_SORT:
 		sort_toggle(rv, app);
 		return TUI_HANDLED;
@@ -963,6 +998,8 @@ static unsigned reports_contexts(const struct view *v)
 
 	if (rv->searching)
 		return CTX_EDIT | CTX_GLOBAL;
+	if (rv->tab < CATALOG_TABLE_COUNT && rv->t[rv->tab].ready && rv->t[rv->tab].tv.n_rules)
+		return CTX_RULES | CTX_REPORT | CTX_LIST | CTX_COMMAND | CTX_GLOBAL;
 	return CTX_REPORT | CTX_LIST | CTX_COMMAND | CTX_GLOBAL;
 }
 
@@ -1008,6 +1045,10 @@ static void reports_help(struct view *v, struct app *app, struct textbuf *out)
 	textbuf_add(out, ST_NORMAL, 0,
 		    _("F7 exports the tables: CSV, XML, JSON, an XLSX workbook, or a script "
 		      "(PowerShell, nftables, probes)."));
+	textbuf_add(out, ST_NORMAL, 0,
+		    _("t (or F8) draws the site as a picture, the Topology view; Enter on one of its "
+		      "flows comes back here with the rows of that flow only, and x shows every row "
+		      "again."));
 }
 
 static void reports_destroy(struct view *v)
@@ -1029,6 +1070,42 @@ int reports_current_table(struct app *app)
 	if (app->screen != SCREEN_REPORTS || !rv || rv->tab >= CATALOG_TABLE_COUNT)
 		return -1;
 	return rv->tab;
+}
+
+int reports_current_site(struct app *app)
+{
+	struct reports *rv = (struct reports *)app->screens[SCREEN_REPORTS];
+	int tab;
+
+	if (!rv || !reports_sync(rv, app))
+		return -1;
+	tab = rv->tab < CATALOG_TABLE_COUNT ? rv->tab : CATALOG_FIREWALL;
+	return rv->t[tab].tv.site;
+}
+
+void reports_show_rules(struct app *app, enum catalog_table table, int site,
+			const char *const *ids, size_t n)
+{
+	struct reports *rv = (struct reports *)app->screens[SCREEN_REPORTS];
+	struct table_state *ts;
+
+	if (!rv || !reports_sync(rv, app) || (int)table >= CATALOG_TABLE_COUNT)
+		return;
+	rv->tab = (int)table;
+	ts = &rv->t[table];
+	/* every row of the flow, whatever scope it is filtered to */
+	tableview_set_scope(&ts->tv, NULL);
+	tableview_set_site(&ts->tv, site >= 0 && (size_t)site < app->plan->n_sites ? site : -1);
+	tableview_set_rules(&ts->tv, ids, n);
+	ts->sel = ts->top = 0;
+	ts->fitted_for = -1;
+	app_show_screen(app, SCREEN_REPORTS);
+	/* TRANSLATORS: after Enter on a flow of the topology */
+	app_message(app, ST_OK,
+		    P_("%zu row of the flow: x shows every row, Esc goes back to the picture.",
+		       "%zu rows of the flow: x shows every row, Esc goes back to the picture.",
+		       ts->tv.n_rows),
+		    ts->tv.n_rows);
 }
 
 static const struct view_ops reports_ops = {

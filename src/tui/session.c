@@ -38,6 +38,7 @@ static void screens_rebuild(struct app *app)
 	    [SCREEN_INTERVIEW] = interview_new,
 	    [SCREEN_NAMES] = names_new,
 	    [SCREEN_REPORTS] = reports_new,
+	    [SCREEN_TOPOLOGY] = topology_new,
 	};
 
 	for (int i = SCREEN_INTERVIEW; i < SCREEN_COUNT; i++) {
@@ -307,7 +308,11 @@ static char *expand_path(const char *path)
 
 char *app_plan_slug(const struct app *app)
 {
-	const char *name = app->plan && !str_empty(app->plan->name) ? app->plan->name : "plan";
+	return app_slug(app->plan && !str_empty(app->plan->name) ? app->plan->name : "plan");
+}
+
+char *app_slug(const char *name)
+{
 	char *slug = xmalloc(strlen(name) + 5), *p = slug;
 
 	for (const unsigned char *s = (const unsigned char *)name; *s; s++) {

@@ -178,15 +178,17 @@ static void draw_titlebar(struct app *app)
 	if (app->plan) {
 		for (int i = (int)(sizeof tabs / sizeof tabs[0]) - 1; i >= 0; i--) {
 			int w;
+			bool active;
 			snprintf(buf, sizeof buf, " %s ", _(tabs[i].label));
 			w = (int)tw_width(buf);
 			if (right - w < 30)
 				break;
 			right -= w + 1;
+			/* the Topology view belongs to the reports: it draws them */
+			active = app->screen == tabs[i].id ||
+				 (tabs[i].id == SCREEN_REPORTS && app->screen == SCREEN_TOPOLOGY);
 			draw_text(0, right, w, buf,
-				  term_attr(app->screen == tabs[i].id && !app->n_overlays
-						? ST_TAB_ACTIVE
-						: ST_TAB));
+				  term_attr(active && !app->n_overlays ? ST_TAB_ACTIVE : ST_TAB));
 			app_hit(app, 0, right, w, tabs[i].hit, 0);
 		}
 	}
@@ -369,6 +371,10 @@ static int app_global(struct app *app, const struct tui_event *ev)
 	case CMD_SCREEN_REPORTS:
 		if (!need_plan(app))
 			app_show_screen(app, SCREEN_REPORTS);
+		return TUI_HANDLED;
+	case CMD_SCREEN_TOPOLOGY:
+		if (!need_plan(app))
+			topology_open(app);
 		return TUI_HANDLED;
 	case CMD_EXPORT:
 		if (!need_plan(app))
